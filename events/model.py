@@ -1,0 +1,306 @@
+"""The event model: what every stage of the pipeline produces and the app shows.
+
+Plain pydantic models. Nothing here knows about Textual or TOML; `store.py`
+turns a `Timeline` into TOML and back.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Precision(StrEnum):
+    """How finely a span is known. Order matters: finer first."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    APPROXIMATE = "approximate"
+
+    @property
+    def rank(self) -> int:
+        return list(Precision).index(self)
+
+
+class Modifier(StrEnum):
+    """What the words around a date do to it ("by June", "since 2016", "early 2025")."""
+
+    NONE = "none"
+    BEFORE = "before"
+    AFTER = "after"
+    BY = "by"  # a deadline: on or before the end of the span
+    SINCE = "since"  # from the start of the span up to the reference date
+    AROUND = "around"
+    EARLY = "early"
+    MID = "mid"
+    LATE = "late"
+    MORE_THAN = "more_than"  # "for over a year"
+    LESS_THAN = "less_than"  # "in under a month"
+    REPORTED = "reported"  # no date of its own: known only to have happened by publication
+
+
+class Kind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PRODUCT = "product"
+    PLACE = "place"
+    OTHER = "other"
+
+
+class Flag(StrEnum):
+    NONE = ""
+    IMPORTANT = "important"
+    DISPUTED = "disputed"
+    VERIFIED = "verified"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+
+class TimeSpan(Model):
+    """A resolved interval on the calendar, inclusive at both ends."""
+
+    start: date
+    end: date
+    precision: Precision
+    modifier: Modifier = Modifier.NONE
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+    def label(self, weekday: bool = False) -> str:
+        """The date at its true precision: "2024", "Apr 2025", "13 Jun 2025", "by end 2025"."""
+        core = _core_label(self, weekday)
+        match self.modifier:
+            case Modifier.REPORTED:
+                return f"reported {core}"
+            case Modifier.BY:
+                return f"by {core}"
+            case Modifier.BEFORE:
+                return f"before {core}"
+            case Modifier.AFTER:
+                return f"after {core}"
+            case Modifier.SINCE:
+                return f"since {core}"
+            case Modifier.AROUND:
+                return f"~ {core}"
+            case Modifier.EARLY | Modifier.MID | Modifier.LATE:
+                same_month = (self.start.year, self.start.month) == (self.end.year, self.end.month)
+                unit = f"{self.start:%b %Y}" if same_month else str(self.start.year)
+                approx = "~ " if self.precision is Precision.APPROXIMATE else ""
+                return f"{approx}{self.modifier.value} {unit}"
+            case Modifier.MORE_THAN:
+                return f"over {core}"
+            case Modifier.LESS_THAN:
+                return f"under {core}"
+        if self.precision is Precision.APPROXIMATE:
+            return f"~ {core}"
+        return core
+
+
+_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _core_label(span: TimeSpan, weekday: bool) -> str:
+    start, end = span.start, span.end
+    match span.precision:
+        case Precision.DAY:
+            text = f"{start.day} {start:%b %Y}"
+            return f"{start:%a} {text}" if weekday else text
+        case Precision.WEEK:
+            return f"week of {start.day} {start:%b %Y}"
+        case Precision.MONTH:
+            return f"{start:%b %Y}"
+        case Precision.QUARTER:
+            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        case Precision.SEASON:
+            return f"{_SEASONS.get(start.month, 'season')} {start.year}"
+        case Precision.HALF:
+            return f"H{1 if start.month <= 6 else 2} {start.year}"
+        case Precision.YEAR:
+            if span.modifier is Modifier.BY and start.year == end.year:
+                return f"end {start.year}"
+            return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+        case Precision.DECADE:
+            return f"{start.year}s"
+    # approximate: say the coarsest thing both ends agree on
+    if start.year != end.year:
+        return f"{start.year}–{end.year}"
+    if start.month != end.month:
+        part = "early" if end.month <= 4 else "late" if start.month >= 9 else "mid" if start.month >= 5 and end.month <= 8 else ""
+        return f"{part} {start.year}".strip()
+    return f"{start:%b %Y}"
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class TimeExpression(Model):
+    """One time expression the tagger found, in TIMEX3 terms and as a resolved span.
+
+    `start`/`end` are character offsets into the text given to the tagger.
+    `timex_type` and `value` follow TimeML (DATE/TIME/DURATION/SET, "2025-06-13",
+    "2024", "P1Y", "PAST_REF"); `span` is the calendar interval the expression
+    places its fact in, resolved against the reference (publication) date.
+    """
+
+    text: str
+    start: int
+    end: int
+    timex_type: str = "DATE"
+    value: str = ""
+    mod: str = ""  # TIMEX3 mod: BEFORE, AFTER, ON_OR_BEFORE, START, MID, END, APPROX, MORE_THAN ...
+    span: TimeSpan
+    anchored: bool = False  # True when resolving it needed the reference date
+    tense: str = ""  # "past", "future" or "" where the sentence did not say
+
+
+class Source(Model):
+    id: str
+    path: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: date | None = None
+    published_estimated: bool = False
+    published_basis: str = ""  # how `published` was found: "sources.toml", "dateline", "estimated: ..."
+
+
+class Sentence(Model):
+    """A sentence of one source, with offsets into that source file's text."""
+
+    source: str
+    index: int
+    text: str
+    start: int
+    end: int
+    heading: bool = False  # a headline or section heading: no full stop, stands alone
+
+
+class Figure(Model):
+    """A number the statement asserts, normalised so outlets can be compared."""
+
+    text: str
+    kind: str  # money, percent, multiple, count, age
+    value: float
+    unit: str = ""  # "USD", "%", "x", "people" ...
+
+
+class Statement(Model):
+    """A claim one source makes, with the time it places the claim at."""
+
+    id: str  # stable: "<source>:<sentence index>[.<part>]"
+    source: str
+    text: str
+    start: int  # offsets of `text` in the source file
+    end: int
+    time_text: str = ""  # "" when undated
+    time_start: int | None = None  # offsets of time_text in the source file
+    time_end: int | None = None
+    span: TimeSpan
+    figures: list[Figure] = Field(default_factory=list)
+    entities: list[str] = Field(default_factory=list)  # entity ids
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.time_text)
+
+
+class Alias(Model):
+    text: str
+    sources: list[str] = Field(default_factory=list)
+    count: int = 0
+
+
+class Entity(Model):
+    id: str
+    name: str
+    kind: Kind = Kind.OTHER
+    aliases: list[Alias] = Field(default_factory=list)
+
+
+class Claim(Model):
+    """One side of a disagreement: what value these sources gave."""
+
+    value: str
+    sources: list[str]
+
+
+class Discrepancy(Model):
+    field: str  # figure, date, name, attribution
+    topic: str  # what it is about: "valuation", "Alexandr Wang", "stake" ...
+    claims: list[Claim]
+
+
+class EventNote(Model):
+    """The user's annotations on an event: never produced by the pipeline."""
+
+    note: str = ""
+    tags: list[str] = Field(default_factory=list)
+    flag: Flag = Flag.NONE
+    title: str = ""  # corrected title
+    span: TimeSpan | None = None  # corrected date
+
+    @property
+    def empty(self) -> bool:
+        return not (self.note or self.tags or self.flag or self.title or self.span)
+
+
+class Event(Model):
+    id: str
+    title: str
+    span: TimeSpan
+    confidence: float = 1.0
+    entities: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    silent: list[str] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    annotation: EventNote = Field(default_factory=EventNote)
+
+    @property
+    def shown_title(self) -> str:
+        return self.annotation.title or self.title
+
+    @property
+    def shown_span(self) -> TimeSpan:
+        return self.annotation.span or self.span
+
+
+class EntityEdit(Model):
+    """A user's change to the entity list, replayed in order on load."""
+
+    action: str  # rename, merge, split
+    entity: str  # the entity acted on
+    other: str = ""  # merge: the entity folded into `entity`; split: the new id
+    name: str = ""  # rename: the new name
+    aliases: list[str] = Field(default_factory=list)  # split: the aliases moved out
+
+
+FORMAT_NAME = "scaletui-timeline"
+FORMAT_VERSION = 1
+
+
+class Timeline(Model):
+    format: str = FORMAT_NAME
+    version: int = FORMAT_VERSION
+    corpus: str = ""
+    sources: list[Source] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    entity_edits: list[EntityEdit] = Field(default_factory=list)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
