@@ -14,7 +14,7 @@ from events.compare import compare_event
 from events.corpus import Corpus, Document
 from events.entities import find_entities
 from events.figures import extract_figures
-from events.model import Precision, Sentence, Source, Statement, Timeline
+from events.model import Modifier, Precision, Sentence, Source, Statement, Timeline
 from events.published import copyright_year, find_published
 from events.sentences import split_sentences
 from events.statements import statements_of
@@ -53,7 +53,9 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     report("comparing sources", 0.9)
     for event in events:
         compare_event(event, entities, sources)
-    events.sort(key=lambda e: (e.span.start, e.span.end, e.id))
+    # Within a day, events dated by their own words lead "reported by" ones,
+    # and the better-attested lead the noise.
+    events.sort(key=lambda e: (e.span.start, e.span.modifier is Modifier.REPORTED, -e.confidence, e.span.end, e.id))
     report("done", 1.0)
     return Timeline(corpus=str(corpus.folder), sources=sources, entities=entities, events=events)
 
