@@ -1,0 +1,183 @@
+"""Find, delimit and resolve the time expressions of one sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from events.model import Modifier, Precision, TimeExpression, TimeSpan
+
+from . import calendar_units as cal
+from .readers import Situation
+from .rules import RULES, Rule
+from .tense import tense_for
+
+# Words inside a TIMEX3 extent that qualify it: "early 2025", "the end of the year", "about a year".
+_POSITION_PREFIX = re.compile(
+    r"\b(?:(?P<the>the\s+)?(?P<pos>very\s+early|early|late|mid|middle|end|beginning|start|close|turn|latter\s+part|first\s+part)"
+    r"(?:\s+of(?:\s+the)?\s+|\s*[-–]\s*|\s+))$",
+    re.IGNORECASE,
+)
+_APPROX_PREFIX = re.compile(
+    r"\b(?P<approx>about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|over|just\s+over|well\s+over|"
+    r"at\s+least|less\s+than|under|just\s+under|fewer\s+than|up\s+to|no\s+more\s+than|at\s+most)\s+$",
+    re.IGNORECASE,
+)
+_SIGNAL = re.compile(
+    r"\b(?P<signal>by|before|after|since|prior\s+to|ahead\s+of|following|no\s+later\s+than|not\s+later\s+than|"
+    r"earlier\s+than|later\s+than|until|till|through|as\s+of)\s+$",
+    re.IGNORECASE,
+)
+_POSITION_MOD = {
+    "very early": "START", "early": "START", "beginning": "START", "start": "START", "first part": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "end": "END", "close": "END", "turn": "END", "latter part": "END",
+}
+_APPROX_MOD = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "close to": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN", "fewer than": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+}
+_MOD_MODIFIER = {
+    "START": Modifier.EARLY, "MID": Modifier.MID, "END": Modifier.LATE, "APPROX": Modifier.AROUND,
+    "MORE_THAN": Modifier.MORE_THAN, "EQUAL_OR_MORE": Modifier.MORE_THAN,
+    "LESS_THAN": Modifier.LESS_THAN, "EQUAL_OR_LESS": Modifier.LESS_THAN,
+}
+_SIGNAL_MODIFIER = {
+    "by": (Modifier.BY, "ON_OR_BEFORE"), "no later than": (Modifier.BY, "ON_OR_BEFORE"),
+    "not later than": (Modifier.BY, "ON_OR_BEFORE"), "before": (Modifier.BEFORE, "BEFORE"),
+    "prior to": (Modifier.BEFORE, "BEFORE"), "ahead of": (Modifier.BEFORE, "BEFORE"),
+    "earlier than": (Modifier.BEFORE, "BEFORE"), "after": (Modifier.AFTER, "AFTER"),
+    "following": (Modifier.AFTER, "AFTER"), "later than": (Modifier.AFTER, "AFTER"),
+    "since": (Modifier.SINCE, "ON_OR_AFTER"),
+}
+_POSITION_PART = {"START": "early", "MID": "mid", "END": "late"}
+# Durations take quantity words ("over a year"); dates take position words ("early 2025").
+_QUANTITY_ONLY = frozenset({"over", "just over", "well over", "under", "just under", "some", "up to", "at most", "fewer than"})
+
+
+_DIGITS = frozenset("0123456789")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+_WORDS = re.compile(r"[a-z]+|\d")
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    # Most rules need a word most sentences lack ("ago", a month name, a digit):
+    # checking a set of the sentence's words first skips their regexes cheaply.
+    words = set(_WORDS.findall(text.lower()))
+    if words & _DIGITS:
+        words.add("#")
+    found = []
+    for rule in RULES:
+        if rule.keywords and rule.keywords.isdisjoint(words):
+            continue
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("core") if "core" in match.re.groupindex else match.span()
+            if rule.check is None or rule.check(text, match, start, end):
+                found.append(_Candidate(start, end, rule, match))
+    return found
+
+
+def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    for candidate in sorted(found, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start)):
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def tag(text: str, reference: date) -> list[TimeExpression]:
+    """The time expressions of `text`, resolved against the publication date `reference`."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    expressions: list[TimeExpression] = []
+    previous_end = 0
+    for candidate in _longest_first(_candidates(text)):
+        try:
+            expression = _resolve(text, candidate, reference, previous_end)
+        except (ValueError, OverflowError):  # a date off the calendar (year 0, "9999 years from now")
+            continue
+        if expression is not None:
+            expressions.append(expression)
+            previous_end = expression.end
+    _place_clock_times(expressions)
+    return expressions
+
+
+def _resolve(text: str, candidate: _Candidate, reference: date, floor: int) -> TimeExpression | None:
+    start, end = candidate.start, candidate.end
+    window = text[max(floor, start - 40) : start]
+    mod = ""
+    position = _POSITION_PREFIX.search(window)
+    is_duration_like = candidate.rule.name in ("duration", "plural-unit", "ago", "vague-ago", "span-duration")
+    if position and not is_duration_like:
+        # "the end of the year": keep "the" only when the phrase itself had it
+        mod = _POSITION_MOD[re.sub(r"\s+", " ", position.group("pos").lower())]
+        start -= len(window) - position.start()
+        window = text[max(floor, start - 40) : start]
+    approx = _APPROX_PREFIX.search(window)
+    if approx and not mod:
+        word = re.sub(r"\s+", " ", approx.group("approx").lower())
+        # "over the past decade" is a signal ("throughout"), "over a decade" a quantity
+        starts_with_the = text[start:end].lower().startswith("the ")
+        if (is_duration_like and not starts_with_the) or word not in _QUANTITY_ONLY:
+            mod = _APPROX_MOD[word]
+            start -= len(window) - approx.start()
+            window = text[max(floor, start - 40) : start]
+    signal = _SIGNAL.search(window)
+    tense = tense_for(text, start, end)
+    if signal and signal.group("signal").lower() == "since":
+        tense = "past"  # "since March" looks back whatever the main verb does
+    reading = candidate.rule.read(candidate.match, Situation(text, reference, tense, mod))
+    if reading is None:
+        return None
+    modifier = _MOD_MODIFIER.get(mod, Modifier.NONE)
+    span_start, span_end, precision, confidence = reading.start, reading.end, reading.precision, reading.confidence
+    if mod in _POSITION_PART and not reading.duration:
+        span_start, span_end = cal.narrow(span_start, span_end, _POSITION_PART[mod])
+        confidence -= 0.1
+    elif mod == "APPROX" and not reading.duration:
+        confidence -= 0.1
+    if signal and reading.timex_type in ("DATE", "TIME"):
+        signal_modifier, signal_mod = _SIGNAL_MODIFIER.get(re.sub(r"\s+", " ", signal.group("signal").lower()), (None, ""))
+        if signal_modifier is not None:
+            modifier = signal_modifier
+            mod = mod or signal_mod
+    if reading.timex_type == "DURATION" and mod == "APPROX":
+        confidence -= 0.1
+    span = TimeSpan(
+        start=span_start, end=max(span_start, span_end), precision=precision,
+        modifier=modifier, confidence=round(min(max(confidence, 0.05), 1.0), 2),
+    )
+    return TimeExpression(
+        text=text[start:end], start=start, end=end, timex_type=reading.timex_type, value=reading.value,
+        mod=mod, span=span, anchored=reading.anchored, tense=tense,
+    )
+
+
+def _place_clock_times(expressions: list[TimeExpression]) -> None:
+    """A clock time ("3 p.m.") happens on the day named next to it, if any; else on the reference day."""
+    for index, expression in enumerate(expressions):
+        if expression.timex_type != "TIME" or not re.match(r"\d{4}-\d{2}-\d{2}T\d\d:\d\d", expression.value):
+            continue
+        neighbours = expressions[max(0, index - 1) : index] + expressions[index + 1 : index + 2]
+        for other in neighbours:
+            gap = other.start - expression.end if other.start >= expression.end else expression.start - other.end
+            if other.span.precision is Precision.DAY and re.fullmatch(r"\d{4}-\d{2}-\d{2}", other.value) and gap <= 4:
+                day = other.span.start
+                expression.value = day.isoformat() + expression.value[10:]
+                expression.span = expression.span.model_copy(update={"start": day, "end": day})
+                break

@@ -1,0 +1,85 @@
+"""Which way a sentence points in time, read from the words near a time expression.
+
+Deliberately shallow: the nearest tense cue in the same clause wins. A news sentence
+often mixes tenses ("had begun ... months ago, though its CFO said it will continue"),
+so the clause around the expression matters more than the sentence as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAST = "past"
+FUTURE = "future"
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|won't|wo\s+n't|'ll|would|is\s+going\s+to|are\s+going\s+to|going\s+to"
+    r"|(?:expects?|expected|plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|"
+    r"seeks?|set|scheduled|slated|poised|is|are|wants?|promised?|pledged?|vowed?)\s+to\s+(?!\w+ing\b)"
+    r"|upcoming|forthcoming|next|coming|tomorrow|later\s+this|from\s+now)",
+    re.IGNORECASE,
+)
+_PAST_VERBS = (
+    "said|told|was|were|had|did|met|went|came|began|begun|took|made|gave|saw|left|sold|bought|paid|spent|rose|fell|"
+    "grew|won|lost|held|led|became|brought|thought|found|knew|wrote|ran|built|sent|struck|fought|stood|spoke|"
+    "chose|drove|flew|forgot|froze|got|hid|kept|lay|lent|meant|overtook|paid|rode|rang|sank|sang|shook|shot|"
+    "slid|sought|sprang|stole|swore|taught|tore|threw|undertook|understood|woke|wore|withdrew|agreed|ago|last|"
+    "yesterday|earlier|previously|recently|already|former|formerly"
+)
+_PAST_CUES = re.compile(
+    r"\b(?:" + _PAST_VERBS + r")\b|\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)\b|\b[a-z]{3,}ed\b",
+    re.IGNORECASE,
+)
+# Words ending in -ed that are adjectives or nouns far more often than past-tense verbs in news.
+_NOT_PAST = frozenset(
+    "need indeed speed seed feed proceed exceed succeed hundred red bed shed embed breed greed "
+    "based related limited concerned interested advanced detailed sophisticated expected planned scheduled "
+    "proposed so-called listed united skilled talented qualified supposed alleged unexpected unprecedented "
+    "dedicated specialized specialised experienced increased renewed integrated sustained combined "
+    "continued automated interconnected supported prolonged accelerated heightened".split()
+)
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|would|shall|'ll|to)\s+(?:\w+ly\s+)?(?:be|have(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CLAUSE_LEFT = re.compile(r"[;!?\n]|\.(?=\s+[\"“A-Z]|\s*$)|,\s+(?:but|though|although|while|whereas|however|and)\b|\b(?:though|although|whereas)\b", re.IGNORECASE)
+_CLAUSE_RIGHT = re.compile(r"[;!?\n]|\.(?=\s+[\"“A-Z]|\s*$)|,\s+(?:but|though|although|while|whereas|however|and|as)\b|\b(?:though|although|whereas)\b", re.IGNORECASE)
+_INTRINSIC_PAST = re.compile(r"\b(?:ago|last|yesterday|earlier|previous|past|recent(?:ly)?|former)\b", re.IGNORECASE)
+_INTRINSIC_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later|from\s+now|hence|following|soon)\b", re.IGNORECASE)
+
+
+def expression_tense(extent: str) -> str:
+    """The direction an expression carries by itself ("last year" past, "next week" future)."""
+    if _INTRINSIC_PAST.search(extent):
+        return PAST
+    if _INTRINSIC_FUTURE.search(extent):
+        return FUTURE
+    return ""
+
+
+def clause_tense(text: str, start: int, end: int) -> str:
+    """"past", "future" or "" for the clause holding text[start:end]."""
+    left_from = 0
+    for boundary in _CLAUSE_LEFT.finditer(text, 0, start):
+        left_from = boundary.end()
+    right = _CLAUSE_RIGHT.search(text, end)
+    right_to = right.start() if right else len(text)
+    best: tuple[int, str] | None = None
+    for pattern, tense in ((_FUTURE_CUES, FUTURE), (_PAST_CUES, PAST)):
+        for cue in pattern.finditer(text, left_from, right_to):
+            if start <= cue.start() < end:
+                continue
+            found = tense
+            if tense == PAST and cue.group(0).lower() in _NOT_PAST:
+                continue
+            if tense == PAST and _FUTURE_PASSIVE.search(text, max(0, cue.start() - 30), cue.start()):
+                found = FUTURE  # "will be held", "is expected to be finished"
+            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+            # A cue on the left is usually the verb the date modifies; one on the right may
+            # belong to the next clause, so it has to be clearly closer to win.
+            distance = distance if cue.end() <= start else distance + 12
+            if best is None or distance < best[0]:
+                best = (distance, found)
+    return best[1] if best else ""
+
+
+def tense_for(text: str, start: int, end: int) -> str:
+    """The expression's own direction if it has one, else its clause's."""
+    return expression_tense(text[start:end]) or clause_tense(text, start, end)
