@@ -1,0 +1,283 @@
+"""Read a corpus: a folder of .txt / .md articles and an optional sources.toml.
+
+    [[sources]]
+    path = "001_fb140f6fc3b021e8.txt"  # a file in the folder (required)
+    id = "reuters-ndtv"                # default: a slug of the file name
+    title = "..."                      # default: the article's headline, else the file name
+    outlet = "..."
+    url = "..."
+    published = 2025-06-13             # TOML date; default: the date the text states
+    published_estimated = true         # the date above is a guess, not a fact
+
+Articles not listed still load. A bad article (binary, not UTF-8, empty,
+unreadable) is skipped and reported in `Corpus.problems`; a missing or empty
+folder, a folder with no usable article, or a malformed sources.toml raises
+CorpusError with one line naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, datetime
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from events.errors import CorpusError
+from events.model import Source
+from events.published import find_published
+from events.sentences import split_sentences
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+SOURCES_FILE = "sources.toml"
+_KEYS = ("path", "id", "title", "outlet", "url", "published", "published_estimated")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SLUG_LENGTH = 40
+_HEADLINE_SCAN = 4000  # the headline is near the top; huge files need not be split twice
+
+
+class Document(BaseModel):
+    source: Source
+    text: str  # the whole file as decoded; every offset in the pipeline points into it
+
+
+class Corpus(BaseModel):
+    folder: Path
+    documents: list[Document]
+    problems: list[str]  # one line per skipped file
+
+
+def load_corpus(folder: Path) -> Corpus:
+    folder = Path(folder)
+    if not folder.exists():
+        raise CorpusError(f"{folder}: no such folder")
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: not a folder")
+    try:
+        articles = sorted(
+            (p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")),
+            key=lambda p: p.name,
+        )
+    except OSError as error:
+        raise CorpusError(f"{folder}: cannot read folder ({error.strerror or error})") from None
+    # A broken link or unreadable entry is kept so that it is reported, not silently dropped.
+    articles = [p for p in articles if not p.is_dir()]
+    if not articles:
+        raise CorpusError(f"{folder}: no articles (no .txt or .md files)")
+
+    entries = _read_sources_toml(folder, {p.name for p in articles})
+    documents: list[Document] = []
+    problems: list[str] = []
+    used_ids = {entry["id"] for entry in entries.values() if "id" in entry}
+    for path in articles:
+        try:
+            text = read_article(path)
+        except CorpusError as error:
+            problems.append(str(error))
+            continue
+        source = _source_for(path, text, entries.get(path.name, {}), used_ids)
+        documents.append(Document(source=source, text=text))
+    if not documents:
+        raise CorpusError(f"{folder}: no usable article ({problems[0]}{' ...' if len(problems) > 1 else ''})")
+    return Corpus(folder=folder, documents=documents, problems=problems)
+
+
+def read_article(path: Path) -> str:
+    """The article's text; CorpusError for anything that is not a non-empty UTF-8 text file."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot read ({error.strerror or error})") from None
+    if not data.strip():
+        raise CorpusError(f"{path}: empty file")
+    if b"\x00" in data:
+        raise CorpusError(f"{path}: not a text file (binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CorpusError(
+            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
+    if not text.strip():
+        raise CorpusError(f"{path}: empty file")
+    if _mostly_control(text):
+        raise CorpusError(f"{path}: not a text file (binary data)")
+    return text
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:4096]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
+    return control > 0.05 * len(sample)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def _source_for(path: Path, text: str, entry: dict, used_ids: set[str]) -> Source:
+    source_id = entry.get("id") or _unique(slug(path.stem), used_ids)
+    used_ids.add(source_id)
+    published = entry.get("published")
+    basis = "sources.toml" if published else ""
+    if published is None:
+        found = find_published(text)
+        if found:
+            published, basis = found
+    return Source(
+        id=source_id,
+        path=path.name,
+        title=entry.get("title") or headline(text) or path.stem,
+        outlet=entry.get("outlet", ""),
+        url=entry.get("url", ""),
+        published=published,
+        published_estimated=entry.get("published_estimated", False),
+        published_basis=basis,
+    )
+
+
+def slug(name: str) -> str:
+    """A short, stable id from a file name: "001_Meta Deal" -> "001-meta-deal"."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:_SLUG_LENGTH].strip("-")
+    return text or "source"
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def headline(text: str) -> str:
+    """The article's headline: its first content line, if that is a heading."""
+    match = re.match(r"\s*#{1,6}\s+(.+)", text)
+    if match:
+        return match.group(1).strip().strip("#").strip()
+    top = text[:_HEADLINE_SCAN]
+    if len(text) > _HEADLINE_SCAN and "\n" in top:
+        top = top[: top.rfind("\n")]
+    sentences = split_sentences("", top)
+    if sentences and sentences[0].heading:
+        return sentences[0].text
+    return ""
+
+
+# ---------------------------------------------------------------- sources.toml
+
+
+def _read_sources_toml(folder: Path, article_names: set[str]) -> dict[str, dict]:
+    """Entries of sources.toml keyed by path; CorpusError for anything wrong in it."""
+    path = folder / SOURCES_FILE
+    if not path.exists():
+        return {}
+    where = str(path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise CorpusError(f"{where}: cannot read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise CorpusError(f"{where}: not UTF-8 text") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(f"{where}: {_toml_error(str(error), raw)}") from None
+
+    unknown_tables = sorted(set(data) - {"sources"})
+    if unknown_tables:
+        raise CorpusError(f'{where}: unknown key "{unknown_tables[0]}" (expected [[sources]] entries)')
+    items = data.get("sources", [])
+    if not isinstance(items, list):
+        raise CorpusError(f"{where}: sources must be [[sources]] entries")
+
+    entries: dict[str, dict] = {}
+    numbers: dict[str, int] = {}
+    ids: dict[str, str] = {}
+    for number, item in enumerate(items, start=1):
+        entry = _check_entry(where, number, item, article_names)
+        name = entry["path"]
+        label = f'{where}: entry {number} ("{name}")'
+        if name in entries:
+            raise CorpusError(f"{label}: path is listed twice (also entry {numbers[name]})")
+        if "id" in entry:
+            if entry["id"] in ids:
+                raise CorpusError(f'{label}: duplicate id "{entry["id"]}" (also used for "{ids[entry["id"]]}")')
+            ids[entry["id"]] = name
+        entries[name] = entry
+        numbers[name] = number
+    return entries
+
+
+def _check_entry(where: str, number: int, item: object, article_names: set[str]) -> dict:
+    label = f"{where}: entry {number}"
+    if not isinstance(item, dict):
+        raise CorpusError(f"{label}: not a table")
+    unknown = [key for key in item if key not in _KEYS]
+    if unknown:
+        raise CorpusError(f'{label}: unknown key "{unknown[0]}" (known: {", ".join(_KEYS)})')
+    if "path" not in item:
+        raise CorpusError(f"{label}: missing path")
+    for key in ("path", "id", "title", "outlet", "url"):
+        if key in item and not isinstance(item[key], str):
+            raise CorpusError(f"{label}: {key} must be a string, not {_toml_type(item[key])}")
+    name = item["path"]
+    label = f'{where}: entry {number} ("{name}")'
+    if not name or Path(name).name != name or name in (".", ".."):
+        raise CorpusError(f'{label}: path must be a file name in the folder, not "{name}"')
+    if name not in article_names:
+        if Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+            raise CorpusError(f'{where}: path "{name}" is not a .txt or .md article')
+        raise CorpusError(f'{where}: unknown path "{name}" (no such article in the folder)')
+    entry = dict(item)
+    if "id" in entry:
+        if not _ID.match(entry["id"]):
+            raise CorpusError(
+                f'{label}: id "{entry["id"]}" must be lower-case letters, digits, ".", "_" or "-"'
+            )
+    if "published" in entry:
+        entry["published"] = _check_date(label, entry["published"])
+    if "published_estimated" in entry:
+        if not isinstance(entry["published_estimated"], bool):
+            raise CorpusError(
+                f"{label}: published_estimated must be true or false, not {_toml_type(entry['published_estimated'])}"
+            )
+        if entry["published_estimated"] and "published" not in entry:
+            raise CorpusError(f"{label}: published_estimated needs a published date")
+    return entry
+
+
+def _check_date(label: str, value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise CorpusError(f'{label}: bad date "{value}" for published (use YYYY-MM-DD)') from None
+    raise CorpusError(f"{label}: published must be a date (YYYY-MM-DD), not {_toml_type(value)}")
+
+
+def _toml_type(value: object) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _toml_error(message: str, raw: str) -> str:
+    """tomllib's "Problem (at line 3, column 5)" as "line 3: problem", naming bad dates."""
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if not match:
+        return message.splitlines()[0] if message else "not valid TOML"
+    line_number = int(match.group(1))
+    problem = message[: match.start()]
+    lines = raw.splitlines()
+    if 0 < line_number <= len(lines):
+        text = lines[line_number - 1]
+        bad_date = re.search(r"=\s*(\d{4}-\d{1,2}-\d{1,2}\S*)", text)
+        if bad_date:
+            try:
+                date.fromisoformat(bad_date.group(1)[:10])
+            except ValueError:
+                problem = f"bad date {bad_date.group(1)}"
+    return f"line {line_number}: {problem}"
