@@ -1,0 +1,299 @@
+"""What each source says about one event, and where the sources disagree.
+
+Four kinds of disagreement: figures that play the same role but differ
+("$14.3 billion" vs "$14 billion" invested), dates that cannot both be right,
+spellings of one name, and whom a source credits for the news. Equivalent
+figures ("tripled" and "up 200%") never count as a disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from events.figures import is_approximate, same_figure
+from events.model import Claim, Discrepancy, Entity, Event, Figure, Modifier, Source, Statement, TimeSpan
+
+# The role a figure plays, read from the words right around it. General
+# financial-news vocabulary: the first pattern that matches names the role.
+_ROLES: list[tuple[str, re.Pattern[str]]] = [
+    ("stake", re.compile(r"\b(stake|ownership|owns?|holding|equity|shares? in)\b", re.I)),
+    ("valuation", re.compile(r"\b(valu\w+|worth|price tag|giving it a price)\b", re.I)),
+    ("investment", re.compile(r"\b(invest\w*|injection|backed|backing|funding|financing)\b", re.I)),
+    ("revenue", re.compile(r"\b(revenue|sales|turnover|income)\b", re.I)),
+    ("spending", re.compile(r"\b(spen[dt]\w*|pa(?:y|id|ying)|fees?|contracts?|budget\w*)\b", re.I)),
+    ("price", re.compile(r"\b(acqui\w+|bought|buy\w*|purchase\w*|sold|sell\w*|deal)\b", re.I)),
+    ("growth", re.compile(r"\b(demand|inquir\w+|consultations?|business|orders?|growth|increase\w*|rose|jump\w*)\b", re.I)),
+    ("age", re.compile(r"\byear-old|years old|aged\b", re.I)),
+]
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\.\s|\s[–—]\s")
+_PREVIOUS = re.compile(r"\b(previous|prior|earlier|before the|former|up from|from its|was)\b", re.I)
+
+_ATTRIBUTION = [
+    re.compile(r"\b(?i:according to) (?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*)*)"),
+    re.compile(r"\b(?:cited|reported|first reported|quoted) by (?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"),
+    re.compile(r"\btold (?:to )?(?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"),
+    re.compile(r"\breported to (?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"),
+    re.compile(r"(?P<who>\b(?:The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*) (?:reported|reports|first reported)\b"),
+]
+# Capitalised words that start a sentence or name no outlet.
+_NOT_AN_OUTLET = frozenset(
+    "sources source people insiders analysts officials it he she they we i this that the a an internal industry".split()
+)
+
+
+def compare_event(event: Event, entities: list[Entity], sources: list[Source]) -> None:
+    """Fill `event.silent` and `event.discrepancies` in place."""
+    corpus = _corpus_index(entities, sources)
+    present = set(event.sources) | {s.source for s in event.statements}
+    event.silent = silent_sources(event, present, corpus)
+    source_rank = corpus.source_rank
+    found: list[Discrepancy] = []
+    found.extend(figure_discrepancies(event.statements, source_rank))
+    found.extend(date_discrepancies(event.statements, source_rank))
+    found.extend(name_discrepancies(event, corpus.entities, source_rank))
+    found.extend(attribution_discrepancies(event.statements, source_rank))
+    event.discrepancies = found
+
+
+@dataclass
+class _CorpusIndex:
+    source_rank: dict[str, int]
+    entities: dict[str, Entity]
+    sources_naming: dict[str, set[str]]  # entity id -> sources that name it
+
+
+_last_index: tuple[tuple[int, int, int, int], _CorpusIndex] | None = None
+
+
+def _corpus_index(entities: list[Entity], sources: list[Source]) -> _CorpusIndex:
+    # compare_event runs once per event with the same lists: index them once, not per event.
+    global _last_index
+    key = (id(entities), len(entities), id(sources), len(sources))
+    if _last_index is not None and _last_index[0] == key:
+        return _last_index[1]
+    index = _CorpusIndex(
+        source_rank={s.id: n for n, s in enumerate(sources)},
+        entities={e.id: e for e in entities},
+        sources_naming={e.id: {source for alias in e.aliases for source in alias.sources} for e in entities},
+    )
+    _last_index = (key, index)
+    return index
+
+
+def silent_sources(event: Event, present: set[str], corpus: _CorpusIndex) -> list[str]:
+    """The sources that cover the story this event belongs to but do not report the event.
+
+    A source that names none of the event's entities is about something else (in a
+    corpus mixing stories); when the sources do not say whom they name, every source counts.
+    """
+    covering: set[str] = set()
+    for entity_id in event.entities:
+        covering |= corpus.sources_naming.get(entity_id, set())
+    if not covering:
+        covering = set(corpus.source_rank)
+    return sorted(covering - present, key=lambda s: (corpus.source_rank.get(s, 10**9), s))
+
+
+# -- figures ------------------------------------------------------------------------------------------
+
+
+def figure_role(statement_text: str, figure: Figure) -> str:
+    """What the figure measures ("stake", "valuation", ...): the nearest role word in its own clause."""
+    at = statement_text.find(figure.text)
+    at = max(at, 0)
+    before = statement_text[max(0, at - 60) : at]
+    after = statement_text[at + len(figure.text) : at + len(figure.text) + 60]
+    # Stay inside the figure's clause: "revenue ... $870 million, and Google spent" is not spending.
+    before = _CLAUSE_BREAK.split(before)[-1]
+    after = _CLAUSE_BREAK.split(after)[0]
+    best: tuple[int, str] | None = None
+    for name, pattern in _ROLES:
+        for match in pattern.finditer(before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, name)
+        for match in pattern.finditer(after):
+            distance = match.start()
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    role = best[1] if best else figure.kind
+    if role in ("valuation", "stake") and _PREVIOUS.search(before[-25:] + " " + after[:25]):
+        role = f"previous {role}"
+    return role
+
+
+def figure_discrepancies(statements: list[Statement], source_rank: dict[str, int]) -> list[Discrepancy]:
+    # (kind, role) -> list of (figure, source)
+    groups: dict[tuple[str, str], list[tuple[Figure, str]]] = defaultdict(list)
+    for statement in statements:
+        for figure in statement.figures:
+            if figure.kind == "count" and figure.unit in {"source", "people", "person"}:
+                continue
+            groups[(figure.kind, figure_role(statement.text, figure))].append((figure, statement.source))
+    found = []
+    for (_kind, role), items in sorted(groups.items()):
+        values: list[tuple[Figure, set[str]]] = []  # one entry per distinct value
+        for figure, source in items:
+            for known, said_by in values:
+                if same_figure(known, figure):
+                    said_by.add(source)
+                    break
+            else:
+                values.append((figure, {source}))
+        exact = [(f, s) for f, s in values if not _covers_others(f, values)]
+        if len(exact) < 2:
+            continue
+        all_sources = set().union(*(s for _, s in exact))
+        if len(all_sources) < 2 or all(s == all_sources for _, s in exact):
+            continue  # one source, or every source gives every value: different quantities, no dispute
+        claims = [Claim(value=show_figure(f), sources=_ordered(s, source_rank)) for f, s in exact]
+        claims.sort(key=lambda c: (source_rank.get(c.sources[0], 10**6), c.value))
+        found.append(Discrepancy(field="figure", topic=role, claims=claims))
+    return found
+
+
+def _covers_others(figure: Figure, values: list[tuple[Figure, set[str]]]) -> bool:
+    # A hedged figure ("up to", "hundreds of millions") that some exact one
+    # falls within is not a claim of its own.
+    return is_approximate(figure) and any(other is not figure and same_figure(figure, other) for other, _ in values)
+
+
+def show_figure(figure: Figure) -> str:
+    value = figure.value
+    match figure.kind:
+        case "money":
+            for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+                if abs(value) >= scale:
+                    number = f"{value / scale:.3g}"
+                    return f"{_currency(figure.unit)}{number} {word}".strip()
+            return f"{_currency(figure.unit)}{value:,.0f}"
+        case "percent":
+            return f"{value:g}%"
+        case "multiple":
+            return f"x{value:g}"
+        case "age":
+            return f"{value:g} years old"
+        case _:
+            return f"{value:,.0f} {figure.unit}".strip()
+
+
+def _currency(unit: str) -> str:
+    return {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹", "": ""}.get(unit, f"{unit} ")
+
+
+# -- dates --------------------------------------------------------------------------------------------
+
+
+def date_discrepancies(statements: list[Statement], source_rank: dict[str, int]) -> list[Discrepancy]:
+    """Sources that date the event at times that cannot both be right."""
+    spans: list[tuple[TimeSpan, set[str]]] = []
+    for statement in statements:
+        span = statement.span
+        if span.modifier not in (Modifier.NONE, Modifier.AROUND) or span.confidence < 0.5:
+            continue
+        for known, said_by in spans:
+            if (known.start, known.end) == (span.start, span.end):
+                said_by.add(statement.source)
+                break
+        else:
+            spans.append((span, {statement.source}))
+    clashing = [
+        (span, said_by)
+        for span, said_by in spans
+        if any(other.end < span.start or other.start > span.end for other, _ in spans if other is not span)
+    ]
+    if len(clashing) < 2 or len(set().union(*(s for _, s in clashing))) < 2:
+        return []
+    claims = [Claim(value=span.label(), sources=_ordered(said_by, source_rank)) for span, said_by in clashing]
+    return [Discrepancy(field="date", topic="when", claims=claims)]
+
+
+# -- names --------------------------------------------------------------------------------------------
+
+
+def name_discrepancies(event: Event, by_id: dict[str, Entity], source_rank: dict[str, int]) -> list[Discrepancy]:
+    """One entity spelt differently by the sources of this event."""
+    found = []
+    for entity_id in event.entities:
+        entity = by_id.get(entity_id)
+        if entity is None or len(entity.aliases) < 2:
+            continue
+        used: dict[str, set[str]] = defaultdict(set)  # alias -> sources that wrote it in this event
+        for statement in event.statements:
+            if entity_id not in statement.entities:
+                continue
+            for alias in entity.aliases:
+                if alias.sources and statement.source not in alias.sources:
+                    continue
+                if alias.text in statement.text and _whole_words(alias.text).search(statement.text):
+                    used[alias.text].add(statement.source)
+        spellings = _variant_spellings(list(used))
+        if len(spellings) < 2 or len(set().union(*(used[s] for s in spellings))) < 2:
+            continue
+        claims = [Claim(value=s, sources=_ordered(used[s], source_rank)) for s in spellings]
+        claims.sort(key=lambda c: (source_rank.get(c.sources[0], 10**6), c.value))
+        found.append(Discrepancy(field="name", topic=entity.name, claims=claims))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(text: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+
+
+def _variant_spellings(aliases: list[str]) -> list[str]:
+    """The aliases that are misspellings of one another, not short forms ("Wang") or case changes."""
+    longest = [a for a in aliases if not any(a != b and _short_form(a, b) for b in aliases)]
+    distinct: dict[str, str] = {}
+    for alias in longest:
+        distinct.setdefault(alias.casefold(), alias)
+    names = list(distinct.values())
+    variants = [a for a in names if any(a is not b and fuzz.ratio(a.casefold(), b.casefold()) >= 70 for b in names)]
+    return sorted(variants)
+
+
+def _short_form(short: str, long: str) -> bool:
+    short_words, long_words = short.casefold().split(), long.casefold().split()
+    return len(short_words) < len(long_words) and all(w in long_words for w in short_words)
+
+
+# -- attribution --------------------------------------------------------------------------------------
+
+
+def attributions(text: str) -> list[str]:
+    """Whom the text credits for its news: "according to Reuters", "told Reuters", "cited by The Information"."""
+    found = []
+    for pattern in _ATTRIBUTION:
+        for match in pattern.finditer(text):
+            who = match["who"].strip(" .,'’")
+            if who.split()[0].casefold() in _NOT_AN_OUTLET and len(who.split()) == 1:
+                continue
+            if match.start("who") == 0 and pattern is _ATTRIBUTION[-1] and len(who.split()) > 3:
+                continue
+            found.append(who)
+    return list(dict.fromkeys(found))
+
+
+def attribution_discrepancies(statements: list[Statement], source_rank: dict[str, int]) -> list[Discrepancy]:
+    credited: dict[str, set[str]] = defaultdict(set)  # outlet as first written -> sources crediting it
+    written: dict[str, str] = {}
+    for statement in statements:
+        for who in attributions(statement.text):
+            key = re.sub(r"^the\s+", "", who, flags=re.I).casefold()
+            credited[written.setdefault(key, who)].add(statement.source)
+    if len(credited) < 2:
+        return []
+    if len(set().union(*credited.values())) < 2:
+        return []  # one source credits two outlets: not a disagreement between sources
+    claims = [Claim(value=who, sources=_ordered(said_by, source_rank)) for who, said_by in credited.items()]
+    claims.sort(key=lambda c: (source_rank.get(c.sources[0], 10**6), c.value))
+    return [Discrepancy(field="attribution", topic="reported by", claims=claims)]
+
+
+def _ordered(source_ids: set[str], source_rank: dict[str, int]) -> list[str]:
+    return sorted(source_ids, key=lambda s: (source_rank.get(s, 10**6), s))

@@ -1,0 +1,238 @@
+"""Numbers a statement asserts, normalised so that outlets can be compared.
+
+"$14.3 billion", "14.3 billion" (after a money word) and "$ 14.3bn" all become
+money 14_300_000_000; "tripled", "three times" and "up 200%" all become the
+multiple 3.0 x. Years, days of the month and durations are never counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.model import Figure
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "a hundred": 100,
+}
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "crores": 1e7,
+    "lakh": 1e5, "lakhs": 1e5,
+}
+_SYMBOLS = {
+    "us$": "USD", "$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD",
+    "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW",
+}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "cny": "CNY", "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "rupee": "INR", "rupees": "INR",
+    "inr": "INR", "won": "KRW", "francs": "CHF", "swiss francs": "CHF",
+}
+# Words that make a bare "14.3 billion" money rather than a count of something.
+_MONEY_CONTEXT = re.compile(
+    r"\b(invest\w*|valu\w*|worth|fund\w*|rais\w*|revenue\w*|sales|spen[dt]\w*|pa(?:y|id|ying)|price\w*|"
+    r"cost\w*|deal|acqui\w*|bought|buy\w*|purchas\w*|takeover|sold|sell\w*|fees?|profit\w*|loss(?:es)?|budget\w*|capital|cash|"
+    r"financ\w*|earn\w*|income|contract\w*|bid|offer)\b",
+    re.IGNORECASE,
+)
+_APPROXIMATE = re.compile(
+    r"\b(about|around|approximately|roughly|nearly|almost|some|up to|over|more than|less than|"
+    r"under|at least|at most|exceeding|close to|an estimated|estimated|hundreds|tens|thousands|"
+    r"millions|billions|dozens|exceeding|above|below)\b",
+    re.IGNORECASE,
+)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|tn|crores?|lakhs?|[kmb](?![a-z])"
+_SYMBOL = r"US\$|[ACS]\$|HK\$|NZ\$|\$|£|€|¥|₹|₩|Rs\.?"
+_CURRENCY = "|".join(sorted((re.escape(w) for w in _CURRENCY_WORDS), key=len, reverse=True))
+_QUALIFIER = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|up to|over|more than|less than|"
+    r"under|at least|at most|close to|an estimated|some|exceeding|above|below)\s+)?"
+)
+_WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+
+_MONEY_SYMBOL = re.compile(
+    rf"{_QUALIFIER}(?P<sym>{_SYMBOL})\s?(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE})\b)?", re.IGNORECASE
+)
+_MONEY_WORD = re.compile(
+    rf"{_QUALIFIER}(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE})\s+)?(?P<cur>{_CURRENCY})\b", re.IGNORECASE
+)
+_MONEY_VAGUE = re.compile(
+    rf"\b(?P<order>tens|hundreds|thousands|millions|billions)\s+of\s+(?:(?P<scale>millions|billions|thousands|crores|"
+    rf"lakhs)\s+of\s+)?(?P<cur>{_CURRENCY})\b",
+    re.IGNORECASE,
+)
+_BARE_SCALED = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+_PERCENT = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
+_MULTIPLE_VERB = re.compile(
+    r"\b(?P<verb>doubled|tripled|trebled|quadrupled|quintupled|halved)\b|"
+    r"\b(?P<verb2>twice|thrice)\s+as\s+(?:many|much|large|big|high|fast|often)\b",
+    re.I,
+)
+_MULTIPLE_TIMES = re.compile(
+    rf"\b(?P<num>{_WORDNUM}|\d+(?:\.\d+)?)[\s-]?(?:times|fold|x)\b(?!\s+(?:a|per|each|every)\b)", re.I
+)
+_AGE = re.compile(
+    rf"\b(?P<num>\d{{1,3}}|{_WORDNUM})[\s-]years?[\s-]old\b|\baged\s+(?P<num2>\d{{1,3}})\b", re.IGNORECASE
+)
+_COUNT = re.compile(
+    rf"\b(?P<num>{_NUM}|{_WORDNUM})\s+(?P<adj>(?:[a-z][\w-]*\s+){{0,2}}?)"
+    r"(?P<noun>[a-z]{2,}s|people|staff|personnel|children|men|women|police)\b",
+    re.IGNORECASE
+)
+_INCREASE = re.compile(
+    r"\b(increase[sd]?|increasing|up|rise|rose|risen|rising|jump(?:ed|s)?|grew|grow(?:n|th|s)?|surge[sd]?|"
+    r"soar(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|boost(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_MULTIPLE_VERBS = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "quintupled": 5.0, "halved": 0.5}
+_TIME_NOUNS = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "decade", "decades", "quarter", "quarters", "century", "centuries", "times", "percent",
+    "cent", "per", "of", "and", "or", "to", "the", "a", "an", "in", "on", "at", "for", "from", "by", "with",
+}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """The money, percentages, multiples, ages and counts a text asserts, in text order."""
+    found: list[tuple[int, Figure]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(match: re.Match[str], figure: Figure) -> None:
+        taken.append(match.span())
+        found.append((match.start(), figure))
+
+    for match in _MONEY_VAGUE.finditer(text):
+        order = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match["order"].lower()]
+        scale = _SCALES.get((match["scale"] or "").lower().rstrip("s"), 1.0) if match["scale"] else 1.0
+        unit = _CURRENCY_WORDS[match["cur"].lower()]
+        add(match, Figure(text=match[0], kind="money", value=order * scale, unit=unit))
+    for match in _MONEY_SYMBOL.finditer(text):
+        if not free(*match.span()):
+            continue
+        value = _number(match["num"]) * _scale(match["scale"])
+        add(match, Figure(text=match[0].strip(), kind="money", value=value, unit=_SYMBOLS[match["sym"].lower()]))
+    for match in _MONEY_WORD.finditer(text):
+        if not free(*match.span()):
+            continue
+        value = _number(match["num"]) * _scale(match["scale"])
+        add(match, Figure(text=match[0].strip(), kind="money", value=value, unit=_CURRENCY_WORDS[match["cur"].lower()]))
+    for match in _PERCENT.finditer(text):
+        if not free(*match.span()):
+            continue
+        value = _number(match["num"])
+        window = text[max(0, match.start() - 40) : match.end() + 25]
+        if _INCREASE.search(window) and not re.search(r"\bstake|share|own", window, re.I):
+            # "up 200%" is the same claim as "tripled": compare as a multiple.
+            add(match, Figure(text=match[0].strip(), kind="multiple", value=1 + value / 100, unit="x"))
+        else:
+            add(match, Figure(text=match[0].strip(), kind="percent", value=value, unit="%"))
+    for match in _BARE_SCALED.finditer(text):
+        if not free(*match.span()):
+            continue
+        window = text[max(0, match.start() - 60) : match.end() + 40]
+        if _MONEY_CONTEXT.search(window):
+            # Currency not stated: unit "" compares equal to any currency.
+            add(match, Figure(text=match[0].strip(), kind="money", value=_number(match["num"]) * _scale(match["scale"]), unit=""))
+    for match in _MULTIPLE_VERB.finditer(text):
+        if free(*match.span()):
+            add(match, Figure(text=match[0], kind="multiple", value=_MULTIPLE_VERBS[(match["verb"] or match["verb2"]).lower()], unit="x"))
+    for match in _MULTIPLE_TIMES.finditer(text):
+        if free(*match.span()):
+            add(match, Figure(text=match[0], kind="multiple", value=_number(match["num"]), unit="x"))
+    for match in _AGE.finditer(text):
+        if free(*match.span()):
+            add(match, Figure(text=match[0], kind="age", value=_number(match["num"] or match["num2"]), unit="years"))
+    for match in _COUNT.finditer(text):
+        if not free(*match.span()):
+            continue
+        figure = _count(text, match)
+        if figure is not None:
+            add(match, figure)
+    return [figure for _, figure in sorted(found, key=lambda item: item[0])]
+
+
+def is_approximate(figure: Figure) -> bool:
+    """Whether the figure is hedged ("about", "up to", "hundreds of millions")."""
+    return bool(_APPROXIMATE.search(figure.text))
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Whether two figures state the same quantity (exact match, or one is hedged and covers the other)."""
+    if a.kind != b.kind:
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    if a.value == b.value:
+        return True
+    low, high = sorted((abs(a.value), abs(b.value)))
+    if high == 0:
+        return True
+    ratio = low / high
+    if ratio > 0.995:
+        return True
+    vague = [f for f in (a, b) if re.search(r"\b(tens|hundreds|thousands|millions|billions|dozens) of\b", f.text, re.I)]
+    if vague:
+        # "hundreds of millions" covers 100 million up to (not including) a billion.
+        base = vague[0].value
+        other = b if vague[0] is a else a
+        return base <= other.value < base * 10
+    return False
+
+
+def figure_key(figure: Figure) -> tuple[str, float]:
+    """A coarse key for indexing: kind and the value to three significant figures."""
+    value = figure.value
+    return figure.kind, float(f"{value:.3g}") if value else 0.0
+
+
+def _count(text: str, match: re.Match[str]) -> Figure | None:
+    raw, noun = match["num"], match["noun"].lower()
+    if noun in _TIME_NOUNS or noun in _MONTHS or any(w.lower() in _TIME_NOUNS | _MONTHS for w in match["adj"].split()):
+        return None
+    if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2199:
+        return None  # a year ("2025 models") is never a count
+    before = text[max(0, match.start() - 12) : match.start()].lower()
+    if re.search(r"(" + "|".join(_MONTHS) + r")\.?\s*$", before) or before.rstrip().endswith(("no.", "#")):
+        return None  # "June 13 sources ..." or "No. 3"
+    if re.match(r"[a-z]", raw, re.I) and raw.lower() == "one":
+        return None  # "one of the sources", "one person" says nothing countable
+    value = _number(raw)
+    unit = _singular(noun)
+    return Figure(text=f"{raw} {match['adj'] or ''}{match['noun']}".replace("  ", " "), kind="count", value=value, unit=unit)
+
+
+def _singular(noun: str) -> str:
+    if noun in {"people", "staff", "personnel", "police"}:
+        return "people"
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ses", "xes", "ches", "shes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") else noun
+
+
+def _number(raw: str) -> float:
+    raw = raw.strip().lower()
+    if raw in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[raw])
+    return float(raw.replace(",", ""))
+
+
+def _scale(raw: str | None) -> float:
+    if not raw:
+        return 1.0
+    return _SCALES.get(raw.lower(), 1.0)

@@ -1,0 +1,166 @@
+"""Clustering statements into events, on hand-built statements."""
+
+from datetime import date
+
+from events.clustering import BLOCK_LIMIT, NEIGHBOURS, _candidate_pairs, _profiles, cluster_events
+from events.figures import extract_figures
+from events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
+
+PUBLISHED = date(2025, 6, 14)
+SOURCES = [Source(id=f"s{n}", path=f"s{n}.txt", published=PUBLISHED) for n in range(5)]
+
+
+def reported() -> TimeSpan:
+    return TimeSpan(start=PUBLISHED, end=PUBLISHED, precision=Precision.DAY, modifier=Modifier.REPORTED, confidence=0.5)
+
+
+def year(value: int) -> TimeSpan:
+    return TimeSpan(start=date(value, 1, 1), end=date(value, 12, 31), precision=Precision.YEAR)
+
+
+def day(value: date) -> TimeSpan:
+    return TimeSpan(start=value, end=value, precision=Precision.DAY)
+
+
+def statement(source: str, position: int, text: str, entities: list[str], span: TimeSpan | None = None, time_text=""):
+    made = Statement(
+        id=f"{source}:{position}",
+        source=source,
+        text=text,
+        start=position * 1000,
+        end=position * 1000 + len(text),
+        span=span or reported(),
+        time_text=time_text if span else "",
+        entities=entities,
+    )
+    made.figures = extract_figures(text)
+    return made
+
+
+ENTITIES = [Entity(id=i, name=i.title()) for i in ("meta", "scale", "google", "wang", "nissan", "renault")]
+
+STAKE = [
+    statement("s0", 2, "Meta has acquired a 49% stake in Scale AI, a deal that values the company at $29 billion.", ["meta", "scale"]),
+    statement("s1", 1, "The rival Meta is taking a 49% stake in the data-labeling startup Scale.", ["meta", "scale"]),
+    statement("s2", 1, "The investment gives Meta a 49% ownership stake in Scale AI.", ["meta", "scale"]),
+    statement("s3", 4, "After Meta announced the acquisition of its 49% stake, Scale's valuation soared to $29 billion.", ["meta", "scale"]),
+    statement("s4", 0, "Meta took a 49% stake in Scale AI this week, sources said.", ["meta", "scale"]),
+]
+PLANNED = [
+    statement("s0", 5, "Google was poised to spend approximately $200 million with Scale AI this year.", ["google", "scale"], year(2025), "this year"),
+    statement("s1", 3, "Google planned to pay around $ 200 million this year for training data from Scale.", ["google", "scale"], year(2025), "this year"),
+]
+SPENT = [
+    statement("s0", 7, "Google spent around $150 million on Scale AI's services last year.", ["google", "scale"], year(2024), "last year"),
+    statement("s1", 6, "Google spent $ 150 million on Scale AI's services last year.", ["google", "scale"], year(2024), "last year"),
+]
+WANG = [
+    statement("s0", 9, "Its CEO, Alexandr Wang, and some employees are moving over to Meta.", ["wang", "meta"]),
+    statement("s1", 8, "Its CEO, Alexandra Wang, along with some employees, proceed to Meta.", ["wang", "meta"]),
+]
+NOISE = [
+    statement("s1", 20, "© Thomson Reuters 2025", []),
+    statement("s3", 30, "Nissan plans to sell 5% of Renault shares to cash out 10 billion yuan", ["nissan", "renault"]),
+    statement("s2", 40, "The perception of neutrality is just as important as the reality, noted an observer.", []),
+]
+ALL = STAKE + PLANNED + SPENT + WANG + NOISE
+
+
+def event_of(events, statement_id):
+    return next(e for e in events if any(s.id == statement_id for s in e.statements))
+
+
+def test_five_wordings_of_one_happening_are_one_event():
+    events = cluster_events(ALL, ENTITIES, SOURCES)
+    stake = event_of(events, "s0:2")
+    assert sorted(s.id for s in stake.statements) == sorted(s.id for s in STAKE)
+    assert stake.sources == ["s0", "s1", "s2", "s3", "s4"]
+    assert set(stake.entities) == {"meta", "scale"}
+
+
+def test_same_entities_at_incompatible_times_stay_apart():
+    events = cluster_events(ALL, ENTITIES, SOURCES)
+    planned, spent = event_of(events, "s0:5"), event_of(events, "s0:7")
+    assert planned is not spent
+    assert {s.id for s in planned.statements} == {"s0:5", "s1:3"}
+    assert {s.id for s in spent.statements} == {"s0:7", "s1:6"}
+    assert spent.span.start == date(2024, 1, 1) and spent.span.precision is Precision.YEAR
+
+
+def test_every_statement_is_in_exactly_one_event_in_source_order():
+    events = cluster_events(ALL, ENTITIES, SOURCES)
+    ids = [s.id for e in events for s in e.statements]
+    assert sorted(ids) == sorted(s.id for s in ALL)
+    for event in events:
+        order = [(int(s.source[1:]), s.start) for s in event.statements]
+        assert order == sorted(order)
+
+
+def test_one_source_repeating_a_line_is_one_event_but_different_lines_are_not():
+    headline = "Meta's $14.3 billion investment triggers a customer exodus from Scale AI"
+    statements = [
+        statement("s3", 0, headline, ["meta", "scale"]),
+        statement("s3", 50, headline, ["meta", "scale"]),
+        statement("s3", 5, "Meta also poached Scale's CEO, who will lead a new laboratory.", ["meta", "scale"]),
+    ]
+    events = cluster_events(statements, ENTITIES, SOURCES)
+    assert event_of(events, "s3:0") is event_of(events, "s3:50")
+    assert event_of(events, "s3:5") is not event_of(events, "s3:0")
+
+
+def test_noise_sinks_to_low_confidence():
+    events = cluster_events(ALL, ENTITIES, SOURCES)
+    stake = event_of(events, "s0:2")
+    for noise in NOISE:
+        event = event_of(events, noise.id)
+        assert event.sources == [noise.source]
+        assert event.confidence < 0.3 < stake.confidence, (noise.text, event.confidence)
+
+
+def test_ids_are_stable_across_runs_input_order_and_edits_elsewhere():
+    first = {e.title: e.id for e in cluster_events(ALL, ENTITIES, SOURCES)}
+    again = {e.title: e.id for e in cluster_events(list(reversed(ALL)), ENTITIES, SOURCES)}
+    assert first == again
+    edited = [s.model_copy() for s in ALL]
+    edited[-1] = statement("s2", 40, "The perception of neutrality matters as much as reality, an observer said.", [])
+    after = {e.id for e in cluster_events(edited, ENTITIES, SOURCES)}
+    before = set(first.values())
+    assert len(before - after) == 1  # only the edited statement's own event changed id
+    assert len({e.id for e in cluster_events(ALL, ENTITIES, SOURCES)}) == len(first)
+
+
+def test_titles_are_short_and_readable():
+    long = statement(
+        "s0",
+        1,
+        "According to Reuters, Google, which was poised to spend approximately $200 million with Scale AI this year "
+        "for data essential to developing its Gemini AI model, plans to cut its contracts with the company, a move "
+        "that stems from concerns that Meta's ownership could expose its research priorities.",
+        ["google", "scale"],
+    )
+    events = cluster_events(ALL + [long], ENTITIES, SOURCES)
+    for event in events:
+        assert 0 < len(event.title) <= 70, event.title
+        assert not event.title.startswith("According to")
+
+
+def test_event_span_is_the_most_precise_dated_one_and_reported_only_when_none():
+    precise = statement("s2", 3, "Meta took a 49% stake in Scale AI on June 12.", ["meta", "scale"], day(date(2025, 6, 12)), "on June 12")
+    events = cluster_events(STAKE + [precise], ENTITIES, SOURCES)
+    stake = event_of(events, "s0:2")
+    assert stake.span.precision is Precision.DAY and stake.span.start == date(2025, 6, 12)
+    alone = event_of(cluster_events(STAKE, ENTITIES, SOURCES), "s0:2")
+    assert alone.span.modifier is Modifier.REPORTED
+
+
+def test_blocking_pairs_grow_linearly_with_a_shared_key():
+    # 400 statements sharing every key: all-pairs would be ~80,000 candidates.
+    many = [
+        statement(f"s{n % 5}", n, f"Meta took a 49% stake in Scale AI, report number {n}.", ["meta", "scale"])
+        for n in range(400)
+    ]
+    sources = {s.id: n for n, s in enumerate(SOURCES)}
+    pairs = _candidate_pairs(_profiles(many, sources))
+    assert len(many) > BLOCK_LIMIT
+    assert len(pairs) <= len(many) * NEIGHBOURS
+    assert len(pairs) >= len(many) - 1  # still connected: the neighbours chain the block
