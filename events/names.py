@@ -1,0 +1,503 @@
+"""Candidate names in statement text: capitalised sequences, with the context
+words that hint at what kind of thing each one is.
+
+Nothing here knows any particular story: the only word lists are general
+English (function words, months, role words, business nouns, legal suffixes).
+Whether a capitalised word is a name or just a sentence start is decided with
+the corpus itself: a word the corpus also writes in lower case is an ordinary
+word when it opens a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from events.model import Kind
+
+# A word: letters/digits, joined by . ' ’ - & when another word character follows
+# ("Z.ai", "Meta's", "AT&T", "data-labeling"); dotted acronyms keep their last dot.
+_TOKEN = re.compile(r"(?:[^\W_]\.){2,}|[^\W_](?:[\w]|[.'’&\-](?=[^\W_]))*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+# Function words and sentence openers: capitalised only because they start a
+# sentence or sit in a title-case heading.
+STOPWORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "as", "at",
+    "by", "for", "from", "in", "into", "of", "off", "on", "onto", "out", "over", "to", "up",
+    "with", "within", "without", "about", "above", "after", "against", "along", "among",
+    "around", "before", "behind", "below", "beneath", "beside", "between", "beyond", "despite",
+    "during", "except", "inside", "like", "near", "past", "since", "through", "throughout",
+    "toward", "towards", "under", "until", "upon", "via", "is", "are", "was", "were", "be",
+    "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "this", "that", "these", "those", "it",
+    "its", "it's", "he", "she", "they", "we", "you", "i", "me", "him", "her", "them", "us", "our",
+    "their", "his", "my", "your", "who", "whom", "whose", "which", "what", "when", "where", "why",
+    "how", "all", "any", "both", "each", "every", "few", "many", "more", "most", "much", "no",
+    "not", "only", "other", "others", "same", "some", "such", "there", "here", "also", "however",
+    "meanwhile", "moreover", "furthermore", "although", "though", "while", "whereas", "because",
+    "after", "still", "even", "just", "now", "today", "yesterday", "tomorrow", "last", "next",
+    "according", "recently", "interestingly", "similarly", "additionally", "finally", "instead",
+    "rather", "indeed", "once", "yes", "please", "share", "related", "recommended", "read",
+    "published", "updated", "posted", "copyright", "disclaimer", "subscribe", "home", "advertisement",
+    "sources", "source", "analysts", "officials", "experts", "critics", "investors", "reporting",
+    "editing", "photo", "image", "video", "watch", "listen", "click", "see", "new", "breaking",
+}
+_BREAKERS = MONTHS | WEEKDAYS | {"i"}
+
+# Connectors allowed inside a name when a capitalised word follows.
+CONNECTORS = {"of", "&", "de", "van", "von", "der", "den", "da", "del", "di", "du", "la", "le", "al", "bin", "ter", "ten"}
+
+# Acronyms that name a field or a job, not a thing in the story.
+GENERIC_ACRONYMS = {
+    "ai", "ceo", "cfo", "cto", "coo", "cmo", "cio", "vp", "evp", "svp", "ipo", "gdp", "phd", "phds",
+    "hr", "it", "pr", "tv", "dna", "url", "faq", "ok", "am", "pm", "q1", "q2", "q3", "q4", "h1", "h2",
+    "r&d", "m&a", "esg", "llm", "llms", "api", "apis", "ml", "vr", "ar", "ev", "evs",
+}
+
+# Words that, just before a name, make it a person and stay with it as its role.
+TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "prof", "prof."}
+ROLE_WORDS = {
+    "ceo", "cfo", "cto", "coo", "chief", "executive", "founder", "co-founder", "cofounder",
+    "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson",
+    "director", "secretary", "leader", "minister", "senator", "governor", "mayor", "analyst",
+    "economist", "professor", "reporter", "editor", "correspondent", "head", "boss", "manager",
+    "officer", "partner", "vice", "deputy", "general", "interim", "managing", "senior", "former",
+    "strategist", "researcher", "scientist", "lawyer", "attorney", "judge", "owner", "trader",
+    "consultant", "adviser", "advisor", "commissioner", "premier", "prime", "chancellor",
+    "treasurer", "representative", "rep", "congressman", "congresswoman", "king", "queen", "prince",
+}
+# Role words that are not person-specific on their own ("general", "former") only count
+# next to a core role word.
+CORE_ROLES = ROLE_WORDS - {"general", "vice", "deputy", "interim", "managing", "senior", "former", "executive", "chief", "head", "prime"}
+PERSON_VERBS = {"said", "says", "told", "added", "noted", "explained", "wrote", "argued", "stated", "recalled", "insisted", "admitted"}
+
+ORG_NOUNS = {
+    "company", "companies", "firm", "firms", "startup", "start-up", "rival", "rivals", "competitor",
+    "competitors", "customer", "client", "group", "giant", "operator", "vendor", "maker", "lab",
+    "laboratory", "bank", "insurer", "carrier", "union", "regulator", "agency", "newspaper",
+    "outlet", "publisher", "bidder", "buyer", "supplier", "provider", "unicorn", "conglomerate",
+    "retailer", "manufacturer", "developer", "fund", "investor", "owner", "subsidiary", "unit",
+    "division", "brand", "chain", "airline", "broker", "lender", "exchange", "ministry", "department",
+    "government", "authority", "party", "club", "team", "university", "institute", "organisation",
+    "organization", "network", "platform", "service", "venture", "business", "contractor", "partner",
+}
+# Nouns after "X's" / "X" that only an organisation has.
+ORG_OWNED = {
+    "ceo", "cfo", "cto", "coo", "shares", "stock", "customers", "clients", "employees", "staff",
+    "workers", "revenue", "revenues", "valuation", "stake", "board", "shareholders", "investors",
+    "headquarters", "profit", "profits", "sales", "business", "spokesperson", "spokesman",
+    "spokeswoman", "founder", "chairman", "chief", "executives", "subsidiary", "acquisition",
+    "deal", "terminals", "offices", "factory", "plant", "products", "earnings", "accounts",
+}
+ORG_SUFFIXES = {
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "group",
+    "holdings", "labs", "lab", "ai", "technologies", "technology", "tech", "systems", "networks",
+    "media", "ventures", "capital", "partners", "bank", "logistics", "terminals", "union",
+    "authority", "association", "agency", "ministry", "council", "commission", "committee",
+    "times", "news", "post", "journal", "herald", "tribune", "wire", "press", "review", "company",
+    "industries", "energy", "pharma", "pharmaceuticals", "therapeutics", "motors", "airlines",
+    "airways", "foundation", "university", "institute", "securities", "investments", "insurance",
+    "fund", "trust", "platforms", "software", "solutions", "services", "international", "sa",
+    "ag", "gmbh", "nv", "bv", "ab", "asa", "oyj", "spa", "srl", "club", "party", "department",
+    "office", "bureau", "fc", "telecom", "robotics", "dynamics", "semiconductor", "studios",
+    "biotech", "bio", "health", "healthcare", "medical", "foods", "brands", "airways", "rail",
+    "railways", "freight", "lines", "shipping", "steel", "mining", "chemicals", "electronics",
+    "entertainment", "pictures", "records", "hotels", "resorts", "automotive", "aerospace",
+    "bancorp", "financial", "credit", "realty", "properties", "consulting", "analytics",
+}
+# Nationality and regional adjectives: capitalised, but not names of anything.
+DEMONYMS = {
+    "american", "british", "english", "scottish", "welsh", "irish", "french", "german", "dutch",
+    "belgian", "swiss", "austrian", "italian", "spanish", "portuguese", "danish", "swedish",
+    "norwegian", "finnish", "icelandic", "polish", "czech", "slovak", "hungarian", "romanian",
+    "bulgarian", "greek", "turkish", "russian", "ukrainian", "belarusian", "estonian", "latvian",
+    "lithuanian", "serbian", "croatian", "chinese", "japanese", "korean", "taiwanese", "vietnamese",
+    "thai", "indonesian", "malaysian", "filipino", "indian", "pakistani", "bangladeshi", "iranian",
+    "iraqi", "israeli", "palestinian", "saudi", "emirati", "qatari", "egyptian", "nigerian",
+    "kenyan", "ethiopian", "african", "asian", "european", "canadian", "mexican", "brazilian",
+    "argentine", "argentinian", "chilean", "colombian", "peruvian", "venezuelan", "cuban",
+    "australian", "zealander", "scandinavian", "nordic", "baltic", "arab", "latin", "western",
+    "eastern", "northern", "southern", "middle", "central", "global", "international", "national",
+    "federal", "european", "atlantic", "pacific",
+}
+PLACE_SUFFIXES = {"city", "valley", "county", "river", "island", "islands", "street", "province", "state", "region", "bay", "coast", "sea", "ocean", "mountains", "district", "port"}
+PLACE_PREPS = {"in", "from", "near", "across", "throughout", "outside", "inside", "into"}
+PRODUCT_NOUNS = {"model", "models", "chip", "chips", "app", "apps", "system", "phone", "phones", "software", "version", "engine", "chatbot", "assistant", "drug", "vaccine", "car", "vehicle", "device", "console", "browser", "tablet", "laptop", "aircraft", "jet", "satellite", "rocket", "game"}
+
+
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs"}
+_OPENS = re.compile(r"[.!?:;\"“”‘|•·—–\n]|\s-\s")
+
+
+class Token:
+    """One word of a statement, with what the tagger needs to know about it."""
+
+    __slots__ = ("text", "lower", "start", "end", "gap", "possessive", "after", "capitalised", "initial")
+
+    def __init__(self, text: str, start: int, end: int, gap: str, possessive: bool = False, after: str = ""):
+        self.text = text
+        self.lower = text.lower()
+        self.start = start
+        self.end = end
+        self.gap = gap  # the text between the previous token and this one
+        self.possessive = possessive
+        self.after = after  # the character right after the token
+        # capitalised, or camel case that starts lower: xAI, iPhone, eBay
+        self.capitalised = text != self.lower and (text[0].isupper() or (text[0].islower() and any(c.isupper() for c in text[1:])))
+        # opens a sentence, a quote, a heading or a list item
+        self.initial = start == 0 or (gap != " " and _OPENS.search(gap) is not None)
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
+
+
+@dataclass
+class Mention:
+    statement: int
+    start: int
+    end: int
+    text: str
+    initial: bool
+    possessive: bool = False
+    possessor: str = ""  # surface of the name right before, in possessive ("Elon Musk" for "Elon Musk's xAI")
+    role: str = ""  # role words attached ("CEO", "chief executive", "union leader")
+    cues: Counter = field(default_factory=Counter)  # Kind -> weight
+    headline: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    last = 0
+    size = len(text)
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        word = text[start:end]
+        gap = text[last:start] if tokens else "\n" + text[last:start]  # the first word opens the statement
+        last = end
+        if word.islower() and "-" not in word and "'" not in word and "’" not in word:
+            tokens.append(Token(word, start, end, gap, False, text[end : end + 1]))
+            continue
+        if "-" in word and not word.islower():
+            # "Meta-aligned" names "Meta", "Meta-Scale" names two things
+            offset = start
+            for i, part in enumerate(word.split("-")):
+                if part:
+                    tokens.append(Token(part, offset, offset + len(part), gap if i == 0 else "-", after=text[offset + len(part) : offset + len(part) + 1]))
+                offset += len(part) + 1
+            continue
+        if len(word) <= 4 and text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
+            word, end, last = word + ".", end + 1, end + 1  # "Mr. Wang": the dot ends no sentence
+        possessive = False
+        if word[-2:] in ("'s", "’s", "'S", "’S") and len(word) > 2:
+            word, end, possessive = word[:-2], end - 2, True
+        after = text[end : end + 1] if end < size else ""
+        if after in ("'", "’") and word[-1] == "s" and word[0].isupper():
+            possessive = True  # "Reuters'"
+        tokens.append(Token(word, start, end, gap, possessive, after))
+    return tokens
+
+
+def _gap_joins(gap: str) -> bool:
+    return gap == " " or gap == ""
+
+
+def is_acronym(word: str) -> bool:
+    core = word.replace(".", "").replace("&", "")
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
+
+
+def is_camel(word: str) -> bool:
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def headline_like(text: str, tokens: list[Token]) -> bool:
+    """A title-case heading: no closing full stop, and nearly every longer word capitalised
+    (a sentence dense with names still ends with a full stop)."""
+    if re.search(r"[.!?][\"”’')]*\s*$", text):
+        return False
+    words = [t for t in tokens if t.text[:1].isalpha() and len(t.text) >= 4]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+@dataclass
+class Vocabulary:
+    """How the corpus writes each word: in lower case, or capitalised mid-sentence."""
+
+    lower: Counter = field(default_factory=Counter)
+    capital: Counter = field(default_factory=Counter)  # capitalised, not sentence-initial
+
+    def add(self, tokens: list[Token]) -> None:
+        for tok in tokens:
+            if tok.text.islower():
+                self.lower[tok.text] += 1
+            elif tok.text[:1].isupper() and not tok.initial:
+                self.capital[tok.lower] += 1
+
+    def common(self, word: str) -> bool:
+        """An ordinary word that happens to be capitalised here."""
+        w = word.lower()
+        if w in STOPWORDS or w in _BREAKERS:
+            return True
+        return self.lower[w] > 0 and self.lower[w] >= self.capital[w]
+
+
+def raw_sequences(tokens: list[Token]) -> list[list[int]]:
+    """Maximal runs of capitalised tokens (with inner connectors and a trailing
+    model number), split at punctuation and after a possessive."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+
+    def close() -> None:
+        nonlocal current
+        while current and tokens[current[-1]].lower in CONNECTORS:
+            current.pop()
+        if current:
+            runs.append(current)
+        current = []
+
+    for i, tok in enumerate(tokens):
+        low = tok.lower
+        if current and not _gap_joins(tok.gap):
+            close()
+        if tok.capitalised and low not in _BREAKERS:
+            current.append(i)
+        elif current and low in CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised and _gap_joins(tokens[i + 1].gap) and not tokens[current[-1]].possessive:
+            current.append(i)
+        elif current and re.fullmatch(r"\d{1,2}(?:\.\d)?", tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,"):
+            current.append(i)  # "Llama 4", "Hoplite 2"
+            close()
+            continue
+        else:
+            close()
+            continue
+        if tok.possessive:
+            close()
+    close()
+    return runs
+
+
+def _role_before(tokens: list[Token], first: int) -> str:
+    """Role words right before a name: "chief executive", "union leader", "its CEO,"."""
+    words: list[str] = []
+    i = first - 1
+    while i >= 0 and len(words) < 3:
+        tok = tokens[i]
+        gap = tokens[i + 1].gap
+        if not (_gap_joins(gap) or gap.strip() == ","):
+            break
+        if tok.lower in ROLE_WORDS or tok.lower in TITLES:
+            words.insert(0, tok.text)
+        elif words or tok.lower not in {"its", "their", "his", "her", "the", "a", "an", "former", "union", "company"}:
+            break
+        i -= 1
+    return " ".join(words) if any(w.lower() in CORE_ROLES or w.lower() in TITLES or w.lower() == "executive" for w in words) else ""
+
+
+def _appositive(tokens: list[Token], after: int) -> tuple[str, str]:
+    """What ", the Danish freight group," or ", Kestrel's chief executive," says
+    about the name that ends before token `after`: ("person", role) or ("organisation", noun)."""
+    if after >= len(tokens) or tokens[after].gap.strip() != ",":
+        return "", ""
+    words: list[Token] = []
+    for tok in tokens[after : after + 6]:
+        if words and tok.gap.strip():
+            break
+        words.append(tok)
+    role = [w.text for w in words if w.lower in CORE_ROLES or w.lower == "executive"]
+    if role:
+        marks = [i for i, w in enumerate(words) if w.lower in ROLE_WORDS]
+        return Kind.PERSON, " ".join(w.text for w in words[marks[0] : marks[-1] + 1])  # "chief strategy officer"
+    if any(w.lower in ORG_NOUNS for w in words) and words[0].lower in {"the", "a", "an", "which", "its", "their", "another", "one"}:
+        return Kind.ORGANISATION, ""
+    return "", ""
+
+
+def extract(tokens: list[Token], vocab: Vocabulary, statement: int, headline: bool = False) -> list[Mention]:
+    """The names in one tokenised statement, before reconciliation."""
+    mentions: list[Mention] = []
+    for run in raw_sequences(tokens):
+        # "Such Strikes In The Port Are Rare": capitalised function words mark title case
+        title_case = headline or sum(1 for i in run[1:] if tokens[i].lower in STOPWORDS and tokens[i].text[0].isupper()) >= 2
+        for part, role, cue in _split_roles(tokens, run):
+            mention = _mention(tokens, part, vocab, statement, title_case)
+            if mention is None:
+                continue
+            if role:
+                mention.role = role
+            if cue:
+                mention.cues[cue] += 3
+            mentions.append(mention)
+    # possessor: the possessive name right before ("Elon Musk's xAI")
+    for prev, cur in zip(mentions, mentions[1:]):
+        if prev.possessive and prev.end <= cur.start and _adjacent(tokens, prev, cur):
+            cur.possessor = prev.text
+    return mentions
+
+
+def _adjacent(tokens: list[Token], prev: Mention, cur: Mention) -> bool:
+    """No word between the two names: "Elon Musk's xAI", not "Musk's new AI company xAI"."""
+    return not any(prev.end <= t.start < cur.start for t in tokens)
+
+
+def _is_role(tokens: list[Token], i: int, run: list[int]) -> bool:
+    low = tokens[i].lower
+    if tokens[i].possessive:
+        return False
+    if low in CORE_ROLES or low in TITLES:
+        return True
+    # "Chief Executive Officer": a modifier counts when a core role follows in the run
+    return low in ROLE_WORDS and any(tokens[j].lower in CORE_ROLES or tokens[j].lower == "executive" for j in run if j > i)
+
+
+def _split_roles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], str, str]]:
+    """Cut a run at role words inside it: "Scale CEO Alexandr Wang" names an
+    organisation ("Scale", the role's owner) and a person ("Alexandr Wang", role CEO);
+    "CEO of Turing" names the role's owner. Returns (token indexes, role, kind cue)."""
+    parts: list[tuple[list[int], str, str]] = []
+    current: list[int] = []
+    current_role, current_cue = "", ""
+    role: list[str] = []
+    for i in run:
+        if _is_role(tokens, i, run):
+            if current:
+                parts.append((current, current_role, current_cue or Kind.ORGANISATION))
+                current, current_role, current_cue = [], "", ""
+            role.append(tokens[i].text)
+            continue
+        if role:
+            if tokens[i].lower in CONNECTORS:
+                current_role, current_cue = "", Kind.ORGANISATION
+            else:
+                current_role, current_cue = " ".join(role), Kind.PERSON
+            role = []
+            if tokens[i].lower in CONNECTORS:
+                continue
+        current.append(i)
+    if current:
+        parts.append((current, current_role, current_cue))
+    return parts
+
+
+def _mention(tokens: list[Token], part: list[int], vocab: Vocabulary, statement: int, headline: bool) -> Mention | None:
+    part = list(part)
+    opens_sentence = tokens[part[0]].initial or headline
+    # a sentence start and the ordinary words after it: "Despite Google", "Such Strikes In The Port"
+    while part and opens_sentence and vocab.common(tokens[part[0]].text) and not is_camel(tokens[part[0]].text):
+        part.pop(0)
+    while part and (tokens[part[0]].lower in CONNECTORS or tokens[part[0]].lower in ("a", "an")):
+        part.pop(0)
+    while part and tokens[part[-1]].lower in CONNECTORS | {"the"}:
+        part.pop()
+    if not part:
+        return None
+    words = [tokens[i] for i in part]
+    if len(words) == 1 and (words[0].lower in GENERIC_ACRONYMS or words[0].lower in STOPWORDS or len(words[0].text) < 2):
+        return None
+    if all(w.lower in GENERIC_ACRONYMS or w.lower in ORG_SUFFIXES for w in words) and any(w.lower in GENERIC_ACRONYMS for w in words):
+        return None  # "AI Labs": a kind of company, not a company
+    if len(words) == 1 and words[0].lower in DEMONYMS:
+        return None  # "Danish freight group": an adjective
+    if opens_sentence and all(vocab.common(w.text) or w.lower in ORG_SUFFIXES or w.lower in GENERIC_ACRONYMS for w in words):
+        return None
+    if all(w.text.isdigit() for w in words):
+        return None
+    first, last = words[0], words[-1]
+    text = " ".join(w.text for w in words)
+    mention = Mention(statement, first.start, last.end, text, first.initial or headline, last.possessive, headline=headline)
+    _kind_cues(tokens, part, mention, vocab)
+    return mention
+
+
+def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabulary) -> None:
+    words = [tokens[i] for i in part]
+    lows = [w.lower for w in words]
+    cues = m.cues
+    before: list[Token] = []
+    i = part[0] - 1
+    while i >= 0 and len(before) < 4 and not re.search(r"[.!?;:\n]", tokens[i + 1].gap):
+        before.insert(0, tokens[i])
+        i -= 1
+    before_low = [t.lower for t in before]
+    nxt = tokens[part[-1] + 1] if part[-1] + 1 < len(tokens) else None
+    nxt_joined = nxt is not None and _gap_joins(nxt.gap)
+
+    role = _role_before(tokens, part[0])
+    if role:
+        m.role = role
+        cues[Kind.PERSON] += 3
+    if before_low and before_low[-1] in TITLES:
+        cues[Kind.PERSON] += 4
+        m.role = m.role or before[-1].text
+    if before and before[-1].text.split("-")[-1] in ORG_NOUNS and not role:  # "rival Meta", "the startup Scale AI"
+        cues[Kind.ORGANISATION] += 2
+    # "tech companies, including Microsoft", "firms such as Labelbox"
+    lead = 1 if before_low[-1:] in (["including"], ["like"]) else 2 if before_low[-2:] == ["such", "as"] else 0
+    if lead and any(w in ORG_NOUNS for w in before_low[-lead - 3 : -lead]):
+        cues[Kind.ORGANISATION] += 2
+    if before_low[-2:-1] and before_low[-2] in ("ceo", "founder", "chairman", "head", "cfo", "spokesperson", "spokesman", "spokeswoman", "executive") and before_low[-1] == "of":
+        cues[Kind.ORGANISATION] += 2
+    if before_low and before_low[-1] in PLACE_PREPS:
+        cues[Kind.PLACE] += 1
+    elif len(before_low) >= 3 and before_low[-1] in ("and", "or") and before_low[-3] in PLACE_PREPS:
+        cues[Kind.PLACE] += 1  # "in Germany and Poland"
+    if len(before_low) >= 2 and before_low[-2:] in (["based", "in"], ["headquartered", "in"], ["city", "of"], ["port", "of"]):
+        cues[Kind.PLACE] += 2
+    if lows[-1].rstrip(".") in ORG_SUFFIXES and len(words) > 1:
+        cues[Kind.ORGANISATION] += 2 if lows[-1] in GENERIC_ACRONYMS else 3
+    elif lows[-1] in PLACE_SUFFIXES and len(words) > 1:
+        cues[Kind.PLACE] += 3
+    if re.fullmatch(r"\d+(?:\.\d)?", words[-1].text) and len(words) > 1:
+        cues[Kind.PRODUCT] += 3
+    if before_low and (before_low[-1] in PRODUCT_NOUNS or before_low[-1].split("-")[-1] in PRODUCT_NOUNS):
+        cues[Kind.PRODUCT] += 2  # "the drug Cardivex"
+    if nxt_joined and nxt.lower in PRODUCT_NOUNS:
+        cues[Kind.PRODUCT] += 3
+    if nxt_joined and nxt.lower in GENERIC_ACRONYMS and part[-1] + 2 < len(tokens) and tokens[part[-1] + 2].lower in PRODUCT_NOUNS:
+        cues[Kind.PRODUCT] += 3  # "Gemini AI model"
+    if nxt is not None and nxt.lower in ORG_OWNED and (m.possessive or (nxt_joined and not m.initial)):
+        cues[Kind.ORGANISATION] += 2
+    if nxt_joined and nxt.lower in PERSON_VERBS and _person_shape(words, vocab):
+        cues[Kind.PERSON] += 1
+    kind, appositive_role = _appositive(tokens, part[-1] + 1)
+    if kind:
+        cues[kind] += 2
+        m.role = m.role or appositive_role
+    # a dateline: "ROTTERDAM, March 8 (Reuters) -"
+    if m.initial and len(words) == 1 and words[0].text.isupper() and nxt is not None and nxt.gap.strip() == "," and nxt.lower in MONTHS:
+        cues[Kind.PLACE] += 4
+    if _person_shape(words, vocab):
+        cues[Kind.PERSON] += 1
+    if len(words) == 1 and (is_camel(words[0].text) or is_acronym(words[0].text)):
+        cues[Kind.ORGANISATION] += 0.5
+
+
+def _person_shape(words: list[Token], vocab: Vocabulary) -> bool:
+    """Given name + surname: two or three plain capitalised words (particles allowed)."""
+    if any(w.lower in ("of", "&") for w in words):
+        return False  # "Bank of America", "Google of Alphabet"
+    names = [w for w in words if w.lower not in CONNECTORS]
+    if not 2 <= len(names) <= 3:
+        return False
+    for w in names:
+        t = w.text
+        if not (t[0].isupper() and t[1:].islower() and t.isalpha() and len(t) >= 2):
+            return False
+        if w.lower in ORG_SUFFIXES or w.lower in PLACE_SUFFIXES or w.lower in STOPWORDS or vocab.common(t):
+            return False
+    return True
