@@ -229,3 +229,22 @@ def test_precisions_cover_every_unit():
         Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF,
         Precision.SEASON, Precision.YEAR, Precision.DECADE, Precision.APPROXIMATE,
     ]
+
+
+# A trailing attribution ("..., the union said") is past tense, but the date
+# belongs to what was said; and a yearless day a few weeks from publication is
+# that day whatever the verb.
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Dock workers will walk out for two days from March 11, their union said.", date(2024, 3, 11)),
+        ("The union announced a strike of 48 hours from 11 March.", date(2024, 3, 11)),
+        ("The board met on March 5 to approve the sale.", date(2024, 3, 5)),
+        ("The board will meet on March 5, a spokesman said.", date(2024, 3, 5)),
+        ("The board met on June 5 to approve the sale.", date(2023, 6, 5)),
+        ("The board will meet on June 5.", date(2024, 6, 5)),
+    ],
+)
+def test_yearless_days_near_publication(sentence, expected):
+    found = [e for e in tag(sentence, date(2024, 3, 8)) if e.span.precision is Precision.DAY]
+    assert [e.span.start for e in found] == [expected]

@@ -77,6 +77,9 @@ def quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+NEAR_DAY_WINDOW = 31
+
+
 def pick_year(unit: Callable[[int], Range], reference: date, tense: str) -> tuple[int, Range]:
     """The year in which a yearless unit ("June", "the third quarter", "Nov. 18") falls.
 
@@ -85,10 +88,6 @@ def pick_year(unit: Callable[[int], Range], reference: date, tense: str) -> tupl
     occurrence; one containing the reference date is nearest of all.
     """
     options = [(year, unit(year)) for year in (reference.year - 1, reference.year, reference.year + 1)]
-    if tense == "future":
-        return next(option for option in options if option[1][1] >= reference)
-    if tense == "past":
-        return [option for option in options if option[1][0] <= reference][-1]
 
     def distance(option: tuple[int, Range]) -> int:
         start, end = option[1]
@@ -96,7 +95,17 @@ def pick_year(unit: Callable[[int], Range], reference: date, tense: str) -> tupl
             return 0
         return (start - reference).days if start > reference else (reference - end).days
 
-    return min(options, key=distance)
+    nearest = min(options, key=distance)
+    # A yearless day a few weeks from publication is that day, whatever the
+    # verb: news does not write "met on March 11" for a date almost a year
+    # back, nor "will meet on March 5" three days after it passed.
+    if nearest[1][0] == nearest[1][1] and distance(nearest) <= NEAR_DAY_WINDOW:
+        return nearest
+    if tense == "future":
+        return next(option for option in options if option[1][1] >= reference)
+    if tense == "past":
+        return [option for option in options if option[1][0] <= reference][-1]
+    return nearest
 
 
 def last_before(unit: Callable[[int], Range], reference: date) -> tuple[int, Range]:

@@ -217,7 +217,7 @@ RULES: list[Rule] = [
         "ago",
         _flags(rf"\b(?P<num>{COUNT})(?P<half1>\s+and\s+a\s+half)?[\s-]+(?P<unit>{UNIT}s?)(?P<half2>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|before\s+now|from\s+now|hence)\b"),
         read_ago, priority=2, needs="ago earlier now hence before"),
-    Rule("vague-ago", _flags(rf"\b(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|from\s+now)\b"), read_ago, needs="ago now"),
+    Rule("vague-ago", _flags(r"\b(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|from\s+now)\b"), read_ago, needs="ago now"),
     Rule(
         "duration",
         _flags(rf"\b(?P<num>{COUNT})(?P<half1>\s+and\s+a\s+half)?[\s-]+(?P<unit>{UNIT}s?)(?P<half2>\s+and\s+a\s+half)?\b(?![-\s]+old\b|-)"),

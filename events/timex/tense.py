@@ -41,6 +41,7 @@ _NOT_PAST = frozenset(
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|would|shall|'ll|to)\s+(?:\w+ly\s+)?(?:be|have(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CLAUSE_LEFT = re.compile(r"[;!?\n]|\.(?=\s+[\"“A-Z]|\s*$)|,\s+(?:but|though|although|while|whereas|however|and)\b|\b(?:though|although|whereas)\b", re.IGNORECASE)
 _CLAUSE_RIGHT = re.compile(r"[;!?\n]|\.(?=\s+[\"“A-Z]|\s*$)|,\s+(?:but|though|although|while|whereas|however|and|as)\b|\b(?:though|although|whereas)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"said|told|announced|added|stated|reported|confirmed", re.IGNORECASE)
 _INTRINSIC_PAST = re.compile(r"\b(?:ago|last|yesterday|earlier|previous|past|recent(?:ly)?|former)\b", re.IGNORECASE)
 _INTRINSIC_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later|from\s+now|hence|following|soon)\b", re.IGNORECASE)
 
@@ -75,6 +76,10 @@ def clause_tense(text: str, start: int, end: int) -> str:
             # A cue on the left is usually the verb the date modifies; one on the right may
             # belong to the next clause, so it has to be clearly closer to win.
             distance = distance if cue.end() <= start else distance + 12
+            if cue.start() >= end and _ATTRIBUTION.fullmatch(cue.group(0)):
+                # "will walk out on March 11, the union said": a trailing
+                # attribution is past, the date belongs to what was said.
+                distance += 60
             if best is None or distance < best[0]:
                 best = (distance, found)
     return best[1] if best else ""
