@@ -21,22 +21,18 @@ sys.path.insert(0, str(ROOT))
 
 from dateparser.search import search_dates  # noqa: E402
 
+from events.sentences import split_sentences  # noqa: E402
 from events.timex import tag  # noqa: E402
 
 REFERENCE = date(2025, 6, 13)
 
 
 def article_sentences() -> list[list[str]]:
-    """The sentences of each seed article, split by the pipeline's splitter when there is one."""
+    """The sentences of each seed article, split by the pipeline's own splitter."""
     articles = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        try:
-            from events.sentences import split_sentences
-
-            sentences = [s.text for s in split_sentences(path.stem, text)]
-        except Exception:  # the splitter is someone else's module; fall back to a naive split
-            sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+        sentences = [s.text for s in split_sentences(path.stem, text)]
         articles.append(sentences)
     return articles
 
