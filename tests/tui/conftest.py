@@ -1,0 +1,50 @@
+"""Fixtures for driving the real app with the pilot."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic_timeline import synthetic_corpus, synthetic_timeline  # noqa: E402
+
+from events.model import Timeline  # noqa: E402
+from tui.app import ScaletuiApp  # noqa: E402
+
+SIZE = (120, 40)
+
+
+def quiet_app(**kwargs) -> ScaletuiApp:
+    """The app with animations off, so what the pilot sees does not depend on timing."""
+    app = ScaletuiApp(**kwargs)
+    app.animation_level = "none"
+    return app
+
+
+@pytest.fixture(scope="session")
+def _seeds_timeline() -> Timeline:
+    from events.corpus import load_corpus
+    from events.pipeline import build_timeline
+    from events.seeds import bundled_corpus
+
+    return build_timeline(load_corpus(bundled_corpus()))
+
+
+@pytest.fixture
+def seeds_timeline(_seeds_timeline: Timeline) -> Timeline:
+    """The bundled corpus's timeline (built once per session; each test gets its own copy)."""
+    return _seeds_timeline.model_copy(deep=True)
+
+
+@pytest.fixture
+def small_timeline() -> Timeline:
+    return synthetic_timeline(60, n_entities=16)
+
+
+@pytest.fixture
+def corpus_timeline(tmp_path: Path) -> Timeline:
+    """A synthetic timeline whose articles exist on disk, for the article view."""
+    return synthetic_corpus(tmp_path / "corpus", 40, n_entities=16)

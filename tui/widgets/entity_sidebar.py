@@ -1,0 +1,182 @@
+"""The entity sidebar: entities grouped by kind with event counts; choosing some filters the timeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from events.model import Entity, Kind, Timeline
+from tui.text import plain
+
+KIND_HEADINGS = {
+    Kind.PERSON: "People",
+    Kind.ORGANISATION: "Organisations",
+    Kind.PRODUCT: "Products",
+    Kind.PLACE: "Places",
+    Kind.OTHER: "Other",
+}
+MODE_LABELS = {"and": "AND: events with all chosen", "or": "OR: events with any chosen"}
+
+
+class EntitySidebar(Vertical):
+    """Entities by kind; space/enter toggles one into the filter, the mode says AND or OR."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("space", "toggle", "Filter", id="entities.toggle"),
+        Binding("r", "app.rename_entity", "Rename", id="entities.rename"),
+        Binding("m", "app.merge_entity", "Merge into", id="entities.merge"),
+        Binding("s", "app.split_entity", "Split", id="entities.split"),
+    ]
+
+    DEFAULT_CSS = """
+    EntitySidebar {
+        #entity-heading { height: 1; text-style: bold; padding: 0 1; }
+        #entity-mode { height: 1; color: $text-muted; padding: 0 1; }
+        #entity-list { height: 1fr; border: none; }
+        #entity-variants { height: auto; max-height: 8; padding: 0 1; color: $text-muted; border-top: solid $panel-lighten-2; }
+    }
+    """
+
+    selected: reactive[tuple[str, ...]] = reactive((), init=False)
+    """Chosen entity ids, in the order they were chosen."""
+    mode: reactive[str] = reactive("and", init=False)
+
+    class FilterChanged(Message):
+        """The chosen entities or the AND/OR mode changed."""
+
+        def __init__(self, sidebar: EntitySidebar, selected: tuple[str, ...], mode: str) -> None:
+            super().__init__()
+            self.sidebar = sidebar
+            self.selected = selected
+            self.mode = mode
+
+        @property
+        def control(self) -> EntitySidebar:
+            return self.sidebar
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._timeline: Timeline | None = None
+        self._counts: Counter[str] = Counter()
+
+    def compose(self) -> ComposeResult:
+        yield Static("Entities", id="entity-heading")
+        yield Static(MODE_LABELS["and"], id="entity-mode")
+        yield OptionList(id="entity-list", markup=False)
+        yield Static("", id="entity-variants")
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one("#entity-list", OptionList)
+
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        option = self.option_list.highlighted_option
+        if option is None or option.id is None or self._timeline is None:
+            return None
+        return self._timeline.entity(option.id)
+
+    def show(self, timeline: Timeline) -> None:
+        """List the timeline's entities; keep choices that still exist."""
+        self._timeline = timeline
+        self._counts = Counter(entity_id for event in timeline.events for entity_id in set(event.entities))
+        known = {entity.id for entity in timeline.entities}
+        kept = tuple(entity_id for entity_id in self.selected if entity_id in known)
+        highlighted = self.option_list.highlighted_option
+        keep_id = highlighted.id if highlighted is not None else None
+        options: list[Option] = []
+        by_kind: dict[Kind, list[Entity]] = {}
+        for entity in timeline.entities:
+            by_kind.setdefault(entity.kind, []).append(entity)
+        for kind in KIND_HEADINGS:
+            members = sorted(by_kind.get(kind, []), key=lambda e: (-self._counts[e.id], e.name.lower()))
+            if not members:
+                continue
+            options.append(Option(Text(f"{KIND_HEADINGS[kind]} ({len(members)})", style="bold"), disabled=True))
+            options.extend(Option(self._prompt(entity, entity.id in kept), id=entity.id) for entity in members)
+        self.option_list.set_options(options)
+        self.query_one("#entity-heading", Static).update(f"Entities ({len(timeline.entities)})")
+        if keep_id is not None and keep_id in known:
+            self.option_list.highlighted = self.option_list.get_option_index(keep_id)
+        elif options:
+            self.option_list.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+        if kept != self.selected:
+            self.selected = kept
+        self._show_variants()
+
+    def _prompt(self, entity: Entity, chosen: bool) -> Text:
+        text = Text("✓ " if chosen else "  ", style="bold" if chosen else "")
+        text.append_text(plain(entity.name, "bold" if chosen else ""))
+        text.append(f" {self._counts[entity.id]}", style="dim")
+        return text
+
+    def action_toggle(self) -> None:
+        entity = self.highlighted_entity
+        if entity is None:
+            return
+        chosen = list(self.selected)
+        if entity.id in chosen:
+            chosen.remove(entity.id)
+        else:
+            chosen.append(entity.id)
+        self.selected = tuple(chosen)
+
+    def toggle_mode(self) -> None:
+        self.mode = "or" if self.mode == "and" else "and"
+
+    def clear(self) -> None:
+        self.selected = ()
+
+    def choose(self, *entity_ids: str) -> None:
+        self.selected = tuple(dict.fromkeys(entity_ids))
+
+    def watch_selected(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        if self._timeline is not None:
+            for entity_id in set(old) ^ set(new):
+                entity = self._timeline.entity(entity_id)
+                if entity is not None:
+                    self.option_list.replace_option_prompt(entity_id, self._prompt(entity, entity_id in new))
+        self.post_message(self.FilterChanged(self, new, self.mode))
+
+    def watch_mode(self, mode: str) -> None:
+        self.query_one("#entity-mode", Static).update(MODE_LABELS[mode])
+        self.post_message(self.FilterChanged(self, self.selected, mode))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_variants()
+
+    def _show_variants(self) -> None:
+        """The highlighted entity's spellings and which sources used each."""
+        entity = self.highlighted_entity
+        panel = self.query_one("#entity-variants", Static)
+        if entity is None or self._timeline is None:
+            panel.update("")
+            return
+        text = Text()
+        text.append_text(plain(entity.name, "bold"))
+        text.append(f"  {entity.kind.value}, {self._counts[entity.id]} events")
+        for alias in entity.aliases:
+            outlets = [self._source_label(source_id) for source_id in alias.sources]
+            text.append("\n• ")
+            text.append_text(plain(alias.text, "italic"))
+            if outlets:
+                text.append(" — ")
+                text.append_text(plain(", ".join(outlets)))
+        panel.update(text)
+
+    def _source_label(self, source_id: str) -> str:
+        source = self._timeline.source(source_id) if self._timeline else None
+        return (source.outlet or source.title or source.id) if source else source_id
