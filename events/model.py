@@ -302,5 +302,15 @@ class Timeline(Model):
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
 
+    def source_label(self, source_id: str) -> str:
+        """How the app names a source: its outlet, told apart from others with the same outlet."""
+        source = self.source(source_id)
+        if source is None:
+            return source_id
+        name = source.outlet or source.title or source.id
+        if source.outlet and sum(s.outlet == source.outlet for s in self.sources) > 1:
+            return f"{source.outlet} ({source.id})"
+        return name
+
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)

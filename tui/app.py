@@ -276,7 +276,7 @@ class ScaletuiApp(App[None]):
         text.append("  sources: ", style="dim")
         for index, source in enumerate(timeline.sources):
             text.append(f"{source_symbol(index)} ", style="bold")
-            text.append_text(plain(source.outlet or source.title or source.id))
+            text.append_text(plain(timeline.source_label(source.id)))
             text.append("  ")
         text.append("✎ note  ! ? ✓ flag  ≠ sources disagree", style="dim")
         return text

@@ -34,7 +34,7 @@ class ComparisonScreen(Screen[None]):
         yield Static(id="comparison-disagreements")
         with VerticalScroll(id="comparison-blocks"):
             for index, source in enumerate(self.timeline.sources):
-                yield SourceBlock(self.event, source, source_symbol(index), id=f"block-{index}")
+                yield SourceBlock(self.event, source, source_symbol(index), self.timeline.source_label(source.id), id=f"block-{index}")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,7 +64,7 @@ def event_header(timeline: Timeline, event: Event) -> Text:
     reporting = len(set(event.sources))
     text.append(f"\n{reporting} of {len(timeline.sources)} sources report it", style="dim")
     if event.silent:
-        names = [_name(timeline, source_id) for source_id in event.silent]
+        names = [timeline.source_label(source_id) for source_id in event.silent]
         text.append("; silent: ", style="dim")
         text.append_text(plain(", ".join(names), "dim italic"))
     note = event.annotation
@@ -93,10 +93,6 @@ def disagreements(timeline: Timeline, event: Event) -> Text:
                 text.append("  vs  ", style="dim")
             text.append_text(plain(claim.value, "bold"))
             text.append(" — ", style="dim")
-            text.append_text(plain(", ".join(_name(timeline, s) for s in claim.sources)))
+            text.append_text(plain(", ".join(timeline.source_label(s) for s in claim.sources)))
     return text
 
-
-def _name(timeline: Timeline, source_id: str) -> str:
-    source = timeline.source(source_id)
-    return (source.outlet or source.title or source.id) if source else source_id

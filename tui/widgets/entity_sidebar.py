@@ -178,5 +178,4 @@ class EntitySidebar(Vertical):
         panel.update(text)
 
     def _source_label(self, source_id: str) -> str:
-        source = self._timeline.source(source_id) if self._timeline else None
-        return (source.outlet or source.title or source.id) if source else source_id
+        return self._timeline.source_label(source_id) if self._timeline else source_id

@@ -34,13 +34,12 @@ class SourceBlock(Static, can_focus=True):
         def control(self) -> SourceBlock:
             return self.block
 
-    def __init__(self, event: Event, source: Source, symbol: str, *, id: str | None = None) -> None:
+    def __init__(self, event: Event, source: Source, symbol: str, name: str, *, id: str | None = None) -> None:
         self.event = event
         self.source = source
         self.statements = [s for s in event.statements if s.source == source.id]
         self.silent = not self.statements
         super().__init__(self._content(), id=id, classes="silent" if self.silent else "reports", markup=False)
-        name = source.outlet or source.title or source.id
         self.border_title = plain(f"{symbol} {name}")  # a str would be parsed as markup
         if source.published:
             self.border_subtitle = Text(f"published {source.published:%d %b %Y}" + (" (estimated)" if source.published_estimated else ""))
