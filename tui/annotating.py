@@ -1,0 +1,171 @@
+"""The reader's own corrections: notes, tags, titles, dates and flags on events,
+and renaming, merging and splitting the entities the pipeline found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from events import annotations
+from events.errors import ScaletuiError
+from events.model import Entity, Event, Timeline
+from tui.screens.comparison import ComparisonScreen
+from tui.screens.dialogs import AliasPicker, Choice, EntityPicker, TextPrompt
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.widgets.entity_sidebar import EntitySidebar
+    from tui.widgets.timeline_view import TimelineView
+
+    _AppBase = App[None]
+else:
+    _AppBase = object
+
+DATE_HINT = 'e.g. "2025-06-12", "12 Jun 2025", "Jun 2025", "Q2 2025", "2024", "by end 2025", "early 2025"; empty clears'
+
+
+class AnnotatingMixin(_AppBase):
+    """Annotation and entity-edit actions of ScaletuiApp; every change goes through `_change`."""
+
+    if TYPE_CHECKING:  # provided by ScaletuiApp
+        timeline: Timeline | None
+        dirty: bool
+        _order: list[Event] | None
+        _haystacks: dict[str, str]
+
+        @property
+        def sidebar(self) -> EntitySidebar: ...
+        @property
+        def timeline_view(self) -> TimelineView: ...
+        def _refilter(self, keep: str | None = None) -> None: ...
+        def _update_status(self) -> None: ...
+
+    # ------------------------------------------------------------------ event annotations
+
+    def current_event(self) -> Event | None:
+        if isinstance(self.screen, ComparisonScreen):
+            return self.screen.event
+        return self.timeline_view.current
+
+    def _event_or_warn(self) -> Event | None:
+        event = self.current_event()
+        if event is None:
+            self.notify("No event selected", severity="warning")
+        return event
+
+    def _change(self, change: Callable[[], object], *, resort: bool = False, entities: bool = False) -> bool:
+        """Run one annotation change; on bad input say why and change nothing."""
+        try:
+            change()
+        except ScaletuiError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        self.dirty = True
+        self._haystacks = {}
+        if entities and self.timeline is not None:
+            self.sidebar.show(self.timeline)
+        if resort:
+            self._order = None
+        if resort or entities:
+            current = self.current_event()
+            self._refilter(keep=current.id if current else None)
+        else:
+            self.timeline_view.refresh_rows()
+            self._update_status()
+        for screen in self.screen_stack:
+            if isinstance(screen, ComparisonScreen):
+                screen.refresh_event()
+        return True
+
+    def action_edit_note(self) -> None:
+        if (event := self._event_or_warn()) is None:
+            return
+        self._prompt(
+            TextPrompt(f"Note on: {event.shown_title}", event.annotation.note, "Enter saves, Escape cancels; empty clears"),
+            lambda value: annotations.set_note(self.timeline, event.id, value),
+        )
+
+    def action_edit_tags(self) -> None:
+        if (event := self._event_or_warn()) is None:
+            return
+        self._prompt(
+            TextPrompt(f"Tags for: {event.shown_title}", ", ".join(event.annotation.tags), "comma or space separated"),
+            lambda value: annotations.set_tags(self.timeline, event.id, value),
+        )
+
+    def action_edit_title(self) -> None:
+        if (event := self._event_or_warn()) is None:
+            return
+        self._prompt(
+            TextPrompt("Corrected title", event.annotation.title or event.title, f"found: {event.title}; empty restores it"),
+            lambda value: annotations.set_title(self.timeline, event.id, value),
+        )
+
+    def action_correct_date(self) -> None:
+        if (event := self._event_or_warn()) is None:
+            return
+        current = event.annotation.span.label() if event.annotation.span else ""
+        self._prompt(
+            TextPrompt(f"Corrected date for: {event.shown_title} (found: {event.span.label()})", current, DATE_HINT),
+            lambda value: annotations.correct_date(self.timeline, event.id, value),
+            resort=True,
+        )
+
+    def action_set_flag(self) -> None:
+        if (event := self._event_or_warn()) is None:
+            return
+        answers = [("i", "Important", "important"), ("d", "Disputed", "disputed"), ("v", "Verified", "verified"), ("x", "No flag", "")]
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self._change(lambda: annotations.set_flag(self.timeline, event.id, value))
+
+        self.push_screen(Choice(f"Flag: {event.shown_title}", answers), chosen)
+
+    def _prompt(self, dialog: TextPrompt, apply: Callable[[str], object], *, resort: bool = False) -> None:
+        def answered(value: str | None) -> None:
+            if value is not None:
+                self._change(lambda: apply(value), resort=resort)
+
+        self.push_screen(dialog, answered)
+
+    # ------------------------------------------------------------------ entity edits
+
+    def _entity_or_warn(self) -> Entity | None:
+        entity = self.sidebar.highlighted_entity
+        if entity is None:
+            self.notify("No entity highlighted in the sidebar", severity="warning")
+        return entity
+
+    def action_rename_entity(self) -> None:
+        if (entity := self._entity_or_warn()) is None:
+            return
+
+        def answered(value: str | None) -> None:
+            if value is not None:
+                self._change(lambda: annotations.rename_entity(self.timeline, entity.id, value), entities=True)
+
+        self.push_screen(TextPrompt(f"Rename {entity.name}", entity.name), answered)
+
+    def action_merge_entity(self) -> None:
+        if (entity := self._entity_or_warn()) is None or self.timeline is None:
+            return
+        others = [other for other in self.timeline.entities if other.id != entity.id]
+
+        def picked(other_id: str | None) -> None:
+            if other_id:
+                self._change(lambda: annotations.merge_entities(self.timeline, entity.id, other_id), entities=True)
+
+        self.push_screen(EntityPicker(f"Merge into {entity.name}: choose the entity to fold in", others), picked)
+
+    def action_split_entity(self) -> None:
+        if (entity := self._entity_or_warn()) is None:
+            return
+
+        def picked(answer: tuple[list[str], str] | None) -> None:
+            if answer is not None:
+                aliases, name = answer
+                self._change(lambda: annotations.split_entity(self.timeline, entity.id, aliases, name), entities=True)
+
+        self.push_screen(AliasPicker(entity), picked)

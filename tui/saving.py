@@ -1,0 +1,156 @@
+"""Saving the annotated timeline, opening another one, and never losing edits on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from events.errors import SaveConflict, ScaletuiError
+from events.model import Timeline
+from tui.screens.dialogs import Choice, TextPrompt
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from events.corpus import Corpus
+
+    _AppBase = App[None]
+else:
+    _AppBase = object
+
+
+class SavingMixin(_AppBase):
+    """Save, save-as, open and quit actions of ScaletuiApp.
+
+    The file's stamp from when it was read or last written is kept, so a save
+    over a file someone else changed since asks before overwriting it.
+    """
+
+    if TYPE_CHECKING:  # provided by ScaletuiApp
+        timeline: Timeline | None
+        timeline_path: Path | None
+        dirty: bool
+        _stamp: int | None
+
+        def _start_build(self, corpus: Corpus) -> None: ...
+        def _install(self, timeline: Timeline, path: Path | None, stamp: int | None) -> None: ...
+
+    # ------------------------------------------------------------------ saving
+
+    def _default_path(self) -> Path:
+        if self.timeline_path is not None:
+            return self.timeline_path
+        name = Path(self.timeline.corpus).name if self.timeline and self.timeline.corpus else ""
+        return Path(f"{name or 'timeline'}.toml")
+
+    def action_save(self, then: Callable[[], object] | None = None) -> None:
+        if self.timeline is None:
+            self.notify("Nothing to save yet", severity="warning")
+            return
+        if self.timeline_path is None:
+            self.action_save_as(then)
+            return
+        self._save(self.timeline_path, self._stamp, then=then)
+
+    def action_save_as(self, then: Callable[[], object] | None = None) -> None:
+        if self.timeline is None:
+            self.notify("Nothing to save yet", severity="warning")
+            return
+
+        def answered(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            path = Path(value.strip()).expanduser()
+            if path.is_dir():
+                self.notify(f"{path} is a folder: give a file name", severity="error", markup=False)
+                return
+            if path == self.timeline_path:
+                self._save(path, self._stamp, then=then)
+                return
+            from events.store import file_stamp
+
+            stamp = file_stamp(path)
+            if stamp is None:
+                self._save(path, None, then=then)
+                return
+
+            def confirmed(answer: str | None) -> None:
+                if answer == "overwrite":
+                    self._save(path, stamp, then=then)
+
+            self.push_screen(Choice(f"{path} exists. Overwrite it?", [("y", "Overwrite", "overwrite"), ("n", "Cancel", "cancel")]), confirmed)
+
+        self.push_screen(TextPrompt("Save the annotated timeline as", str(self._default_path()), "a .toml file path"), answered)
+
+    def _save(self, path: Path, expected: int | None, *, force: bool = False, then: Callable[[], object] | None = None) -> None:
+        from events.store import save_timeline
+
+        assert self.timeline is not None
+        try:
+            stamp = save_timeline(self.timeline, path, expected, force=force)
+        except SaveConflict as conflict:
+            self._resolve_conflict(path, conflict, then)
+            return
+        except ScaletuiError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.timeline_path, self._stamp = path, stamp
+        self.dirty = False
+        self.notify(f"Saved {len(self.timeline.events)} events to {path}", markup=False)
+        if then is not None:
+            then()
+
+    def _resolve_conflict(self, path: Path, conflict: SaveConflict, then: Callable[[], object] | None) -> None:
+        def answered(answer: str | None) -> None:
+            if answer == "overwrite":
+                self._save(path, None, force=True, then=then)
+            elif answer == "save_as":
+                self.action_save_as(then)
+
+        answers = [("o", "Overwrite", "overwrite"), ("a", "Save as…", "save_as"), ("c", "Cancel", "cancel")]
+        self.push_screen(Choice(f"{conflict}. What now?", answers), answered)
+
+    # ------------------------------------------------------------------ opening and quitting
+
+    def action_open(self) -> None:
+        def answered(value: str | None) -> None:
+            if value and value.strip():
+                self.open_path(Path(value.strip()).expanduser())
+
+        self.push_screen(TextPrompt("Open a timeline .toml or a corpus folder", "", "the current timeline stays if it cannot be opened"), answered)
+
+    def open_path(self, path: Path) -> None:
+        """Open `path`; when it cannot be, say why and keep what is on screen."""
+        from events.corpus import load_corpus
+        from events.store import file_stamp, load_timeline
+
+        try:
+            if path.is_dir():
+                corpus = load_corpus(path)
+                proceed: Callable[[], object] = lambda: self._start_build(corpus)
+            else:
+                timeline = load_timeline(path)
+                stamp = file_stamp(path)
+                proceed = lambda: self._install(timeline, path, stamp)
+        except ScaletuiError as error:
+            self.notify(str(error), title="Not opened", severity="error", markup=False)
+            return
+        self._unless_unsaved(proceed, "Open another timeline and lose your unsaved changes?")
+
+    def _unless_unsaved(self, proceed: Callable[[], object], question: str) -> None:
+        if not self.dirty:
+            proceed()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save(then=proceed)
+            elif answer == "discard":
+                proceed()
+
+        answers = [("s", "Save first", "save"), ("d", "Discard changes", "discard"), ("c", "Cancel", "cancel")]
+        self.push_screen(Choice(question, answers), answered)
+
+    async def action_quit(self) -> None:
+        self._unless_unsaved(self.exit, "You have unsaved changes. Quit anyway?")
