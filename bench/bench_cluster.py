@@ -62,6 +62,11 @@ def _letters(number: int) -> str:
 
 
 STAGE_SECONDS: dict[str, float] = {}  # pipeline stage -> seconds, filled by the run
+STAGE_RISE_KIB: dict[str, int] = {}  # pipeline stage -> how much it raised the peak resident set
+
+
+def _peak_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def run_pipeline(folder: Path) -> tuple[str, int, int]:
@@ -72,10 +77,13 @@ def run_pipeline(folder: Path) -> tuple[str, int, int]:
     except ImportError:
         events = crude_pipeline(folder)
         return "crude stand-in (pipeline not importable yet)", sum(len(e.statements) for e in events), len(events)
-    marks: list[tuple[str, float]] = []
-    timeline = build_timeline(load_corpus(folder), lambda stage, _f: marks.append((stage, time.perf_counter())))
-    for (stage, began), (_next, ended) in zip(marks, marks[1:]):
+    marks: list[tuple[str, float, int]] = []
+    timeline = build_timeline(
+        load_corpus(folder), lambda stage, _f: marks.append((stage, time.perf_counter(), _peak_kib()))
+    )
+    for (stage, began, low), (_next, ended, high) in zip(marks, marks[1:]):
         STAGE_SECONDS[stage] = STAGE_SECONDS.get(stage, 0.0) + ended - began
+        STAGE_RISE_KIB[stage] = STAGE_RISE_KIB.get(stage, 0) + high - low
     statements = sum(len(e.statements) for e in timeline.events)
     return "events.pipeline.build_timeline", statements, len(timeline.events)
 
@@ -94,9 +102,10 @@ def crude_pipeline(folder: Path, published: date = date(2025, 6, 14)):
         entities = find_entities(statements, None)
     except ImportError:
         entities = crude_entities(statements)
-    began = time.perf_counter()
+    began, low = time.perf_counter(), _peak_kib()
     events = cluster_events(statements, entities, sources)
     STAGE_SECONDS["clustering events"] = time.perf_counter() - began
+    STAGE_RISE_KIB["clustering events"] = _peak_kib() - low
     began = time.perf_counter()
     for event in events:
         compare_event(event, entities, sources)
@@ -174,10 +183,17 @@ def measure(articles: int) -> dict:
         began = time.perf_counter()
         which, statements, events = run_pipeline(folder)
         seconds = time.perf_counter() - began
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    cluster = STAGE_SECONDS.get("clustering events", 0.0) + STAGE_SECONDS.get("comparing sources", 0.0)
-    return {"articles": articles, "seconds": seconds, "statements": statements, "events": events,
-            "cluster_seconds": cluster, "peak_mib": peak_kib / 1024, "pipeline": which}
+    return {
+        "articles": articles,
+        "seconds": seconds,
+        "statements": statements,
+        "events": events,
+        "cluster_seconds": STAGE_SECONDS.get("clustering events", 0.0),
+        "compare_seconds": STAGE_SECONDS.get("comparing sources", 0.0),
+        "cluster_rise_mib": STAGE_RISE_KIB.get("clustering events", 0) / 1024,
+        "peak_mib": _peak_kib() / 1024,
+        "pipeline": which,
+    }
 
 
 def show(folder: Path) -> None:
@@ -214,19 +230,35 @@ def main() -> None:
         child = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
         results.append(json.loads(child.stdout.strip().splitlines()[-1]))
     print(f"pipeline: {results[0]['pipeline']}")
-    print(f"{'articles':>8} {'statements':>10} {'events':>7} {'total s':>8} {'x time':>7} "
-          f"{'cluster+compare s':>18} {'x time':>7} {'peak MiB':>9}")
-    base = results[0]
+    print(report_table(results))
+
+
+def report_table(results: list[dict]) -> str:
+    """Times, growth against the previous size, and peak memory: whole pipeline and clustering stage."""
+    header = (
+        f"{'articles':>8} {'stmts':>7} {'events':>7} | {'total s':>8} {'x prev':>6} {'peak MiB':>8} | "
+        f"{'cluster s':>9} {'x prev':>6} {'+MiB':>6} | {'compare s':>9}"
+    )
+    lines = [header, "-" * len(header)]
+    previous = None
     for result in results:
-        print(f"{result['articles']:>8} {result['statements']:>10} {result['events']:>7} {result['seconds']:>8.2f} "
-              f"{result['seconds'] / base['seconds']:>7.2f} {result['cluster_seconds']:>18.2f} "
-              f"{result['cluster_seconds'] / base['cluster_seconds']:>7.2f} {result['peak_mib']:>9.1f}")
-    for small, big in zip(results, results[1:]):
-        growth = big["articles"] / small["articles"]
-        print(f"{growth:.0f}x articles ({small['articles']} -> {big['articles']}): "
-              f"{big['seconds'] / small['seconds']:.2f}x total time, "
-              f"{big['cluster_seconds'] / small['cluster_seconds']:.2f}x clustering+comparison time "
-              f"(quadratic would be {growth * growth:.0f}x)")
+        total_ratio = result["seconds"] / previous["seconds"] if previous else 1.0
+        cluster_ratio = result["cluster_seconds"] / previous["cluster_seconds"] if previous else 1.0
+        lines.append(
+            f"{result['articles']:>8} {result['statements']:>7} {result['events']:>7} | "
+            f"{result['seconds']:>8.1f} {total_ratio:>6.2f} {result['peak_mib']:>8.0f} | "
+            f"{result['cluster_seconds']:>9.1f} {cluster_ratio:>6.2f} {result['cluster_rise_mib']:>6.0f} | "
+            f"{result['compare_seconds']:>9.1f}"
+        )
+        previous = result
+    growth = [b["articles"] / a["articles"] for a, b in zip(results, results[1:])]
+    if growth:
+        worst = max(growth)
+        lines.append(
+            f"x prev: time against the previous size ({', '.join(f'{g:g}x' for g in growth)} the articles; "
+            f"linear ~{worst:g}x, quadratic {worst * worst:g}x). +MiB: how much clustering raised the peak."
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

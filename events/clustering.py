@@ -21,13 +21,15 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz
 
+from events.compare import figure_role
 from events.figures import figure_key, same_figure
+from events.statements import has_finite_verb
 from events.model import Entity, Event, Figure, Modifier, Precision, Source, Statement, TimeSpan
 from events.titles import event_title
 
@@ -36,10 +38,13 @@ SAME_SOURCE_THRESHOLD = 0.62  # one source repeats itself only in near-duplicate
 AVERAGE_LINK_THRESHOLD = 0.22  # two clusters merge only if alike on average, not through one link
 BLOCK_LIMIT = 40  # a key shared by more statements pairs each only with its neighbours
 NEIGHBOURS = 12
+SCORE_CACHE_LIMIT = 100_000
 RARE_WORDS_PER_STATEMENT = 8
 AVERAGE_LINK_SAMPLE = 8
 REPORTED_REACH_DAYS = 366
-NEAR_FIGURE_RATIO = 0.85  # figures this close may be one number rounded or misreported
+NEAR_FIGURE_RATIO = 0.85
+BACKGROUND_WEIGHT = 0.4  # words only in a trailing appositive
+DISTINCTIVE_SHARE = 0.34  # a figure+entity pairing found in at most this share of the entity's statements is distinctive  # figures this close may be one number rounded or misreported
 
 _FAR_PAST = -(10**9)
 _FAR_FUTURE = 10**9
@@ -57,6 +62,27 @@ _STOPWORDS = frozenset(
     thousand million billion trillion percent dollar dollars""".split()
 )
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
+# Outlets name one happening with different words. A small table of general
+# business-news synonyms (after stemming), each group mapped to one word:
+# never a corpus's own names or facts, only how the trade press words deals,
+# exits, moves and refusals.
+_SYNONYM_GROUPS = [
+    ("acquire", "acquir acquisition buy bought purchas purchase takeover"),
+    ("stake", "stake investment invest funding injection infusion"),
+    ("sever", "sever cut terminat ditch"),
+    ("tie", "tie ties relationship relation"),
+    ("withdraw", "withdraw withdrawal pullout retreat exit"),
+    ("rise", "rise rose jump soar surg climb"),
+    ("fall", "fall fell plung slump tumbl"),
+    ("valu", "valu valuation worth"),
+    ("deal", "deal agreement pact accord"),
+    ("declin", "declin refus"),
+    ("announc", "announc unveil"),
+    ("customer", "customer client"),
+]
+_APPOSITIVE_START = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_SYNONYMS = {word: canonical for canonical, words in _SYNONYM_GROUPS for word in words.split()}
+_CANONICAL = frozenset(canonical for canonical, _ in _SYNONYM_GROUPS)
 _BOILERPLATE = re.compile(
     r"©|\ball rights reserved\b|\bdisclaimer\b|\bposted by\b|\brelated articles?\b|\brecommended\b|"
     r"\bsubscribe\b|\bnewsletter\b|\bsign up\b|\bclick here\b|\bcopy (?:article|link)|\btotal views\b|"
@@ -72,12 +98,13 @@ def cluster_events(statements: list[Statement], entities: list[Entity], sources:
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
     profiles = _profiles(statements, source_rank)
-    pairs = _candidate_pairs(profiles)
     scored = []
-    for a, b in pairs:
-        score = pair_score(profiles[a], profiles[b])
-        if score >= CROSS_SOURCE_THRESHOLD:
-            scored.append((score, a, b))
+    for a, partners in _candidates(profiles):
+        first = profiles[a]
+        for b in partners:
+            score = pair_score(first, profiles[b])
+            if score >= CROSS_SOURCE_THRESHOLD:
+                scored.append((score, a, b))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     clusters = _merge(profiles, scored)
     main_entities = _main_entities(statements, len(sources))
@@ -104,6 +131,8 @@ class _Profile:
     hi: int
     dated: bool
     fuzzy_text: str
+    actions: frozenset[str]  # canonical news verbs/nouns it uses ("stake", "sever", ...)
+    distinctive: set[tuple[str, str, str]]  # (entity, figure, role) that few statements naming the entity share
     keys: list[tuple] = field(default_factory=list)
 
 
@@ -114,7 +143,8 @@ def content_words(text: str) -> list[str]:
         word = raw.removesuffix("'s").removesuffix("'")
         if len(word) < 3 or word in _STOPWORDS or word.isdigit():
             continue
-        words.append(_stem(word))
+        stem = _stem(word)
+        words.append(_SYNONYMS.get(stem, stem))
     return words
 
 
@@ -125,14 +155,43 @@ def _stem(word: str) -> str:
     return word
 
 
+def main_clause(text: str) -> str:
+    """The statement without its trailing appositives ("..., the startup recently backed by $14.3 billion").
+
+    An appositive describes what the main clause names: background the outlet
+    recalls, not the happening it reports, so it weighs less in the comparison.
+    """
+    chunks = text.split(", ")
+    while len(chunks) > 1:
+        last = chunks[-1]
+        if not _APPOSITIVE_START.match(last) or has_finite_verb(last):
+            break
+        chunks.pop()
+    return ", ".join(chunks)
+
+
 def _profiles(statements: list[Statement], source_rank: dict[str, int]) -> list[_Profile]:
+    mains = [main_clause(s.text) for s in statements]
+    main_words = [set(content_words(m)) for m in mains]
     word_sets = [set(content_words(s.text)) for s in statements]
+    kept_figures = [
+        [f for f in s.figures if not _is_attribution_count(f) and (main == s.text or f.text in main)]
+        for s, main in zip(statements, mains)
+    ]
+    # A figure is a word of its own: a rare one ("49%") says as much as a rare name.
+    figure_tokens = [{_figure_token(f) for f in figures} for figures in kept_figures]
     word_df = Counter(w for words in word_sets for w in words)
+    word_df.update(t for tokens in figure_tokens for t in tokens)
     entity_df = Counter(e for s in statements for e in set(s.entities))
+    anchored = [_anchored_figures(s, figures) for s, figures in zip(statements, kept_figures)]
+    anchored_df = Counter(k for keys in anchored for k in keys)
     total = len(statements)
     profiles = []
-    for number, (statement, words) in enumerate(zip(statements, word_sets)):
-        weighted = {w: math.log((1 + total) / (word_df[w])) for w in words}
+    for number, (statement, words, figures) in enumerate(zip(statements, word_sets, kept_figures)):
+        weighted = {
+            w: math.log((1 + total) / (word_df[w])) * (1.0 if w in main_words[number] or w[0] == "#" else BACKGROUND_WEIGHT)
+            for w in words | figure_tokens[number]
+        }
         entities = {e: math.log((1 + total) / entity_df[e]) + 0.1 for e in set(statement.entities)}
         lo, hi = time_window(statement.span)
         profiles.append(
@@ -144,15 +203,31 @@ def _profiles(statements: list[Statement], source_rank: dict[str, int]) -> list[
                 word_norm=math.sqrt(sum(v * v for v in weighted.values())),
                 entities=entities,
                 entity_norm=math.sqrt(sum(v * v for v in entities.values())),
-                figures=[f for f in statement.figures if not _is_attribution_count(f)],
+                figures=figures,
                 lo=lo,
                 hi=hi,
                 dated=statement.span.modifier is not Modifier.REPORTED and statement.span.confidence >= 0.4,
                 fuzzy_text=" ".join(sorted(words)),
+                actions=frozenset(words & _CANONICAL),
+                distinctive={k for k in anchored[number] if anchored_df[k] <= DISTINCTIVE_SHARE * entity_df[k[0]]},
             )
         )
         profiles[-1].keys = _keys(profiles[-1], word_df)
     return profiles
+
+
+def _figure_token(figure: Figure) -> str:
+    kind, value = figure_key(figure)
+    return f"#{kind}:{value:g}"
+
+
+def _anchored_figures(statement: Statement, figures: list[Figure]) -> set[tuple[str, str, str]]:
+    """(entity, figure, role) for every named entity and measured figure of the statement.
+
+    The role ("stake", "valuation", ...) keeps "$200 million planned" apart from "$200 million revenue".
+    """
+    measured = {(_figure_token(f), figure_role(statement.text, f)) for f in figures if f.kind != "count"}
+    return {(entity, token, role) for entity in set(statement.entities) for token, role in measured}
 
 
 def _is_attribution_count(figure: Figure) -> bool:
@@ -192,7 +267,7 @@ def time_window(span: TimeSpan) -> tuple[int, int]:
 
 def _keys(profile: _Profile, word_df: Counter) -> list[tuple]:
     keys: list[tuple] = []
-    rare = sorted((w for w in profile.words if word_df[w] >= 2), key=lambda w: (word_df[w], w))
+    rare = sorted((w for w in profile.words if word_df[w] >= 2 and w[0] != "#"), key=lambda w: (word_df[w], w))
     keys.extend(("w", w) for w in rare[:RARE_WORDS_PER_STATEMENT])
     figure_keys = sorted({figure_key(f) for f in profile.figures})
     keys.extend(("f", k) for k in figure_keys)
@@ -206,25 +281,39 @@ def _keys(profile: _Profile, word_df: Counter) -> list[tuple]:
 
 
 def _candidate_pairs(profiles: list[_Profile]) -> set[tuple[int, int]]:
+    """Every candidate pair (a, b), a < b: for inspection; clustering streams them instead."""
+    return {(a, b) for a, partners in _candidates(profiles) for b in partners}
+
+
+def _candidates(profiles: list[_Profile]) -> Iterator[tuple[int, set[int]]]:
+    """Statement by statement, the later statements it must be compared with.
+
+    Streamed so that memory holds the postings and one statement's partners,
+    never the set of all pairs.
+    """
     postings: dict[tuple, list[int]] = defaultdict(list)
     for profile in profiles:
         for key in profile.keys:
             postings[key].append(profile.index)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) < 2:
-            continue
-        if len(members) <= BLOCK_LIMIT:
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    pairs.add((a, b))
-            continue
-        # Too common to pair all-with-all: pair neighbours in time, then source order.
-        ordered = sorted(members, key=lambda m: (profiles[m].hi, profiles[m].order))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 : i + 1 + NEIGHBOURS]:
-                pairs.add((min(a, b), max(a, b)))
-    return pairs
+    # Too common to pair all-with-all: a crowded key pairs each statement with
+    # its neighbours in time, then source order.
+    position: dict[tuple, dict[int, int]] = {}
+    for key, members in postings.items():
+        if len(members) > BLOCK_LIMIT:
+            members.sort(key=lambda m: (profiles[m].hi, profiles[m].order))
+            position[key] = {m: i for i, m in enumerate(members)}
+    for profile in profiles:
+        partners: set[int] = set()
+        for key in profile.keys:
+            members = postings[key]
+            if len(members) < 2:
+                continue
+            if key in position:
+                at = position[key][profile.index]
+                partners.update(members[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1])
+            else:
+                partners.update(members)
+        yield profile.index, {b for b in partners if b > profile.index}
 
 
 def compatible_windows(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -244,10 +333,14 @@ def pair_score(a: _Profile, b: _Profile) -> float:
         score -= 0.15  # both name who acted, and no one in common
     if shared:
         score += 0.2 if any(f.kind != "count" for f in shared) else 0.1
+        if a.statement.source != b.statement.source and a.distinctive & b.distinctive:
+            score += 0.1  # two outlets give one entity the same distinctive figure in the same role
     elif _near_figures(a.figures, b.figures):
         score += 0.1  # "$1.15 billion" vs "$1.2 billion": likely one figure, reported differently
     elif _clashing_figures(a.figures, b.figures):
         score -= 0.1
+    if a.actions & b.actions and len(a.entities.keys() & b.entities.keys()) >= 2:
+        score += 0.1  # the same kind of act between the same parties: who did what to whom
     if a.dated and b.dated:
         score += 0.05  # both pin a time and the times agree
     return max(score, 0.0)
@@ -294,6 +387,8 @@ def _merge(profiles: list[_Profile], scored: Iterable[tuple[float, int, int]]) -
     def score(x: int, y: int) -> float:
         key = (x, y) if x < y else (y, x)
         if key not in cache:
+            if len(cache) >= SCORE_CACHE_LIMIT:
+                cache.clear()  # bounded: merges revisit recent pairs, rarely old ones
             cache[key] = pair_score(profiles[key[0]], profiles[key[1]])
         return cache[key]
     clusters = {
@@ -322,15 +417,71 @@ def _merge(profiles: list[_Profile], scored: Iterable[tuple[float, int, int]]) -
         for source, members in second.by_source.items():
             first.by_source.setdefault(source, []).extend(members)
         del clusters[root_b]
-    return [sorted(c.members) for c in clusters.values()]
+    return _join_same_happening(profiles, list(clusters.values()))
+
+
+def _signature(profiles: list[_Profile], cluster: _Cluster) -> tuple | None:
+    """Who did what to whom, as the cluster's sources agree: its two main entities and its act.
+
+    None unless at least two sources report the cluster and most of them name
+    both entities and the act.
+    """
+    if len(cluster.by_source) < 2:
+        return None
+    entity_sources: dict[str, set[str]] = defaultdict(set)
+    action_sources: dict[str, set[str]] = defaultdict(set)
+    for member in cluster.members:
+        profile = profiles[member]
+        for entity in profile.entities:
+            entity_sources[entity].add(profile.statement.source)
+        for action in profile.actions:
+            action_sources[action].add(profile.statement.source)
+    needed = len(cluster.by_source) / 2
+    entities = sorted((e for e, s in entity_sources.items() if len(s) >= needed), key=lambda e: (-len(entity_sources[e]), e))
+    actions = sorted((a for a, s in action_sources.items() if len(s) >= needed), key=lambda a: (-len(action_sources[a]), a))
+    if len(entities) < 2 or not actions:
+        return None
+    return frozenset(entities[:2]), actions[0]
+
+
+def _join_same_happening(profiles: list[_Profile], clusters: list[_Cluster]) -> list[list[int]]:
+    """Join events that several outlets each report, about the same act between the same parties.
+
+    One outlet often tells its main happening twice in different words (headline
+    and body): "a $14.3 billion investment" and "a 49% stake". Statement by
+    statement the two tellings share too little to pass the same-source guard,
+    but as events they agree on who did what to whom, at compatible times.
+    """
+    by_signature: dict[tuple, list[_Cluster]] = defaultdict(list)
+    kept: list[_Cluster] = []
+    for cluster in clusters:
+        signature = _signature(profiles, cluster)
+        if signature is None:
+            kept.append(cluster)
+        else:
+            by_signature[signature].append(cluster)
+    for group in by_signature.values():
+        group.sort(key=lambda c: (-len(c.by_source), min(profiles[m].order for m in c.members)))
+        joined: list[_Cluster] = []
+        for cluster in group:
+            into = next((j for j in joined if compatible_windows((j.lo, j.hi), (cluster.lo, cluster.hi))), None)
+            if into is None:
+                joined.append(cluster)
+                continue
+            into.members.extend(cluster.members)
+            into.lo, into.hi = max(into.lo, cluster.lo), min(into.hi, cluster.hi)
+            for source, members in cluster.by_source.items():
+                into.by_source.setdefault(source, []).extend(members)
+        kept.extend(joined)
+    return [sorted(c.members) for c in kept]
 
 
 def _may_merge(score: Callable[[int, int], float], a: _Cluster, b: _Cluster) -> bool:
     if not compatible_windows((a.lo, a.hi), (b.lo, b.hi)):
         return False
     for source in a.by_source.keys() & b.by_source.keys():
-        for x in a.by_source[source]:
-            for y in b.by_source[source]:
+        for x in a.by_source[source][:AVERAGE_LINK_SAMPLE]:
+            for y in b.by_source[source][:AVERAGE_LINK_SAMPLE]:
                 if score(x, y) < SAME_SOURCE_THRESHOLD:
                     return False
     left, right = a.members[:AVERAGE_LINK_SAMPLE], b.members[:AVERAGE_LINK_SAMPLE]

@@ -1,10 +1,20 @@
 """Sentences to dated statements.
 
-A sentence that claims something becomes a statement. When one sentence joins
-two facts with two time expressions ("revenue in 2024 ..., and Google spent
-$150 million last year") it is cut at the clause boundary between them, one
-statement per fact. A sentence with no time expression is dated by its
-source's publication date as a "reported by" bound.
+A sentence that claims something becomes a statement. A sentence that packs two
+happenings becomes one statement per happening, cut at the clause boundary
+between them, each keeping the time expression of its own clause:
+
+- two time expressions joined at a clause boundary ("revenue in 2024 ..., and
+  Google spent $150 million last year");
+- a consequence clause ("X has sent ripples across the industry, prompting Y to
+  cut ties"; "X, which has prompted Y"; "X, which gives Y, has triggered Z");
+- a temporal clause with its own subject and verb ("After X announced Y, Z
+  faced ..."; "Y is planning to leave after the news that X is taking ...");
+- a semicolon between two full clauses.
+
+A cut is made only when both sides are substantial (enough words, a verb of
+their own); otherwise the sentence stays whole. A sentence or clause with no
+time expression is dated by its source's publication date as a "reported by" bound.
 """
 
 from __future__ import annotations
@@ -23,6 +33,45 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MIN_WORDS = 4
+
+# -- strong clause boundaries: a second happening inside one sentence -----------------------------
+
+# Verbs news prose uses to hang a consequence on a happening ("..., prompting").
+_CONSEQUENCE_ING = r"(?:prompting|triggering|sparking|causing|forcing|leading|spurring|pushing|driving|fuell?ing|sending)"
+_CONSEQUENCE_FINITE = (
+    r"(?:prompt(?:ed|s)|trigger(?:ed|s)|spark(?:ed|s)|caus(?:ed|es)|forc(?:ed|es)|led|leads|spurr?(?:ed|s)|"
+    r"push(?:ed|es)|drove|drives|fuell?(?:ed|s)|sent|sends)"
+)
+_HAVE = r"(?:has|have|had)\s+(?:\w+ly\s+)?"
+# Each pattern's match starts at the cut. The flags say which side must show a
+# verb of its own (the connective itself is the verb of the other) and whether
+# the right side's verb must come before its next comma (a temporal clause
+# "after the news that X is taking ..." must hold its verb itself).
+_STRONG_BOUNDARIES: list[tuple[re.Pattern[str], bool, bool, bool]] = [
+    (re.compile(r";\s+"), True, True, False),
+    (re.compile(rf",\s+(?={_CONSEQUENCE_ING}\b)", re.I), True, False, False),
+    (re.compile(rf",\s+(?=(?:which|that)\s+(?:{_HAVE})?{_CONSEQUENCE_FINITE}\b)", re.I), True, False, False),
+    # "X, which gives Y, has triggered Z": the subject's relative clause is a happening of its own.
+    (re.compile(rf",\s+(?={_HAVE}{_CONSEQUENCE_FINITE}\b)", re.I), True, False, False),
+    (re.compile(r",?\s+(?=(?:after|following)\s)", re.I), True, True, True),
+]
+# "After X happened, Y ...": a leading temporal clause ends at its first comma.
+_LEADING_TEMPORAL = re.compile(r"^(?:after|following)\s+[^,;]+?(?=,\s)", re.I)
+_STRONG_MIN_WORDS = 5
+
+_AUXILIARIES = frozenset("is are was were am has have had will would can could may might shall should must do does did".split())
+_IRREGULAR_PAST = frozenset(
+    """took gave made said sold bought won lost struck met rose fell grew paid spent left led sent began became
+    held kept told brought thought saw came went got drove ran quit wrote chose threw broke""".split()
+)
+_PRESENT_VERBS = frozenset(
+    """says takes gives makes buys sells owns holds agrees announces plans wants acquires invests leads sends
+    raises seeks faces remains becomes comes goes expects hopes needs tries shows warns denies confirms""".split()
+)
+# Words before which an -ed or -s form is a noun or an adjective, not a verb.
+_NOT_BEFORE_VERB = frozenset("a an the its their his her our your this these those my no any every each widely newly recently".split())
+_ED_NOUNS = frozenset("need speed seed feed breed greed hundred indeed embed shed bed red".split())
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # The strength of a "reported by" bound: the source says it happened by then,
 # nothing more. Lower again when the publication date is itself estimated.
@@ -51,6 +100,70 @@ def reported_span(published: date, estimated: bool) -> TimeSpan:
         modifier=Modifier.REPORTED,
         confidence=_ESTIMATED_REPORTED_CONFIDENCE if estimated else _REPORTED_CONFIDENCE,
     )
+
+
+def has_finite_verb(text: str) -> bool:
+    """Whether a stretch of text shows a verb of its own (a crude test: no parser, news prose only)."""
+    previous = ""
+    for token in _TOKEN.findall(text):
+        word = token.lower().replace("’", "'")
+        if word in _AUXILIARIES or word.endswith("n't"):
+            return True
+        if previous not in _NOT_BEFORE_VERB and not previous.endswith("ly") or previous in ("only", "early"):
+            if word in _IRREGULAR_PAST or word in _PRESENT_VERBS:
+                return True
+            if len(word) >= 5 and word.endswith("ed") and word not in _ED_NOUNS and not token[0].isupper():
+                return True
+        previous = word
+    return False
+
+
+def _substantial(text: str) -> bool:
+    return len(_WORD.findall(text)) >= _STRONG_MIN_WORDS
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def clause_cuts(text: str, expressions: list[TimeExpression] = ()) -> list[int]:
+    """Offsets in `text` where a second happening's clause begins (strong boundaries only).
+
+    A cut never falls inside a time expression or a quotation, and every piece
+    it leaves is substantial and has a verb of its own.
+    """
+    candidates: list[tuple[int, int, bool, bool, bool]] = []  # cut, start of right side, verbs needed
+    if lead := _LEADING_TEMPORAL.match(text):
+        candidates.append((lead.end(), lead.end(), True, True, False))
+    for pattern, left_verb, right_verb, right_to_comma in _STRONG_BOUNDARIES:
+        for match in pattern.finditer(text):
+            if match.start() == 0:
+                continue
+            candidates.append((match.start(), match.end(), left_verb, right_verb, right_to_comma))
+    candidates.sort()
+    cuts: list[int] = []
+    piece_start = 0
+    for number, (cut, right_start, left_verb, right_verb, right_to_comma) in enumerate(candidates):
+        if cuts and cut <= cuts[-1]:
+            continue
+        if _inside_quote(text, cut) or any(e.start < right_start and cut < e.end for e in expressions):
+            continue
+        left = text[piece_start:cut]
+        # The right side runs to the next candidate cut: that is the clause a verb must be found in.
+        following = [c for c, *_ in candidates[number + 1 :] if c > right_start]
+        right = text[right_start : following[0] if following else len(text)]
+        if right_to_comma:
+            right = re.split(r"[,;]", right, maxsplit=1)[0]
+        if not (_substantial(left) and _substantial(text[right_start:])):
+            continue
+        if left_verb and not has_finite_verb(left):
+            continue
+        if right_verb and not has_finite_verb(right):
+            continue
+        cuts.append(cut)
+        piece_start = right_start
+    return cuts
 
 
 def _boundaries(text: str, expressions: list[TimeExpression]) -> list[int]:
@@ -95,50 +208,50 @@ def statements_of(
     return statements
 
 
+def _time_parts(
+    text: str, left: int, right: int, expressions: list[TimeExpression]
+) -> list[tuple[int, int, list[TimeExpression]]]:
+    """One clause cut further between its time expressions; a piece without one joins its neighbour."""
+    inside = [e for e in expressions if left <= e.start and e.end <= right]
+    if not inside:
+        return [(left, right, [])]
+    cuts = [c for c in _boundaries(text, inside) if left < c < right]
+    edges = [left, *cuts, right]
+    merged: list[tuple[int, int, list[TimeExpression]]] = []
+    for start, end in zip(edges, edges[1:]):
+        own = [e for e in inside if start <= e.start and e.end <= end]
+        if merged and not own:
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
+        elif merged and not merged[-1][2]:
+            merged[-1] = (merged[-1][0], end, own)
+        else:
+            merged.append((start, end, own))
+    return merged
+
+
 def _split(sentence: Sentence, expressions: list[TimeExpression], published: date, estimated: bool) -> list[Statement]:
     base = f"{sentence.source}:{sentence.index}"
-    if not expressions:
-        return [
-            Statement(
-                id=base,
-                source=sentence.source,
-                text=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                span=reported_span(published, estimated),
-            )
-        ]
-    cuts = _boundaries(sentence.text, expressions)
-    edges = [0, *cuts, len(sentence.text)]
-    parts = []
+    text = sentence.text
+    edges = [0, *clause_cuts(text, expressions), len(text)]
+    parts: list[tuple[int, int, list[TimeExpression]]] = []
     for left, right in zip(edges, edges[1:]):
-        inside = [e for e in expressions if left <= e.start and e.end <= right]
-        parts.append((left, right, inside))
-    # A clause without a time expression of its own belongs to its neighbour.
-    merged: list[tuple[int, int, list[TimeExpression]]] = []
-    for left, right, inside in parts:
-        if merged and not inside:
-            prev_left, _, prev_inside = merged[-1]
-            merged[-1] = (prev_left, right, prev_inside)
-        elif merged and not merged[-1][2]:
-            merged[-1] = (merged[-1][0], right, inside)
-        else:
-            merged.append((left, right, inside))
+        parts.extend(_time_parts(text, left, right, expressions))
     statements = []
-    for number, (left, right, inside) in enumerate(merged):
-        left, right = _trimmed(sentence.text, left, right)
-        primary = _primary(inside)
-        statements.append(
-            Statement(
-                id=base if len(merged) == 1 else f"{base}.{number + 1}",
-                source=sentence.source,
-                text=sentence.text[left:right],
-                start=sentence.start + left,
-                end=sentence.start + right,
-                time_text=primary.text,
-                time_start=sentence.start + primary.start,
-                time_end=sentence.start + primary.end,
-                span=primary.span,
-            )
+    for number, (left, right, inside) in enumerate(parts):
+        left, right = _trimmed(text, left, right)
+        made = Statement(
+            id=base if len(parts) == 1 else f"{base}.{number + 1}",
+            source=sentence.source,
+            text=text[left:right],
+            start=sentence.start + left,
+            end=sentence.start + right,
+            span=reported_span(published, estimated),
         )
+        if inside:
+            primary = _primary(inside)
+            made.time_text = primary.text
+            made.time_start = sentence.start + primary.start
+            made.time_end = sentence.start + primary.end
+            made.span = primary.span
+        statements.append(made)
     return statements

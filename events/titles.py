@@ -15,7 +15,7 @@ from events.model import Statement
 MAX_TITLE = 68
 
 _LEADING = re.compile(
-    r"^(?:(?:however|meanwhile|moreover|additionally|furthermore|interestingly|similarly|also|still|now|"
+    r"^(?:(?:and|but|yet|so)\s+(?=\w)|(?:however|meanwhile|moreover|additionally|furthermore|interestingly|similarly|also|still|now|"
     r"recently|in addition|in a statement|as a result|despite the shift|for now)\s*,\s*|"
     r"(?:according to [^,]{1,60},\s*)|"
     r"(?:(?:recently,\s*)?it (?:was|has been|is) (?:reported|said|announced|learned) that\s+)|"

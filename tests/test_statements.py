@@ -1,0 +1,137 @@
+"""Sentences to statements: a sentence that packs two happenings becomes two statements."""
+
+from datetime import date
+
+import pytest
+
+from events.model import Modifier, Sentence
+from events.statements import clause_cuts, has_finite_verb, statements_of
+
+PUBLISHED = date(2024, 5, 17)
+
+
+def statements(text: str, prefix: str = "Intro line here. "):
+    """The statements of `text` as the second sentence of a source (offsets into the whole file)."""
+    full = prefix + text
+    sentence = Sentence(source="src", index=1, text=text, start=len(prefix), end=len(full))
+    headline = Sentence(source="src", index=0, text=prefix.strip(), start=0, end=len(prefix.strip()))
+    made = [s for s in statements_of([headline, sentence], PUBLISHED, False) if s.id.startswith("src:1")]
+    for statement in made:
+        assert full[statement.start : statement.end] == statement.text
+        if statement.time_text:
+            assert full[statement.time_start : statement.time_end] == statement.time_text
+    return made
+
+
+def pieces(text: str) -> list[str]:
+    edges = [0, *clause_cuts(text), len(text)]
+    return [text[a:b].strip(" ,;") for a, b in zip(edges, edges[1:])]
+
+
+# Each case: a sentence, and the beginnings of the clauses it must be cut into.
+SPLIT = [
+    (
+        "Harlow Foods agreed to buy the Pemberton bakery chain for $410 million, prompting rival Crustworks to withdraw its bid.",
+        ["Harlow Foods agreed", "prompting rival Crustworks"],
+    ),
+    (
+        "The regulator fined Norvale Bank $12 million over lax checks, which has prompted two other lenders to review their own controls.",
+        ["The regulator fined", "which has prompted"],
+    ),
+    (
+        "The merger, which gives Tessaly Air a 60% share of regional routes, has triggered an antitrust inquiry in Brussels.",
+        ["The merger, which gives", "has triggered an antitrust"],
+    ),
+    (
+        "After the union rejected the final pay offer, the port authority cancelled all weekend sailings.",
+        ["After the union rejected", "the port authority cancelled"],
+    ),
+    (
+        "Following talks that collapsed late on Sunday, the company said it would shut two plants.",
+        ["Following talks that collapsed", "the company said"],
+    ),
+    (
+        "Shares of Ardent Mining fell 9% after the company said output at its main mine had dropped sharply.",
+        ["Shares of Ardent Mining fell", "after the company said"],
+    ),
+    (
+        "The council approved the new stadium plan; construction firms will bid for the contract next month.",
+        ["The council approved", "construction firms will bid"],
+    ),
+    (
+        "Voltra recalled 40,000 electric scooters over battery fires, sending its shares down 12% in early trading.",
+        ["Voltra recalled", "sending its shares"],
+    ),
+    (
+        "The central bank raised its key rate by half a point, causing mortgage lenders to pull several fixed-rate deals.",
+        ["The central bank raised", "causing mortgage lenders"],
+    ),
+    (
+        "Quillon Pharma won approval for its asthma inhaler, which sparked a rally in the shares of its suppliers.",
+        ["Quillon Pharma won", "which sparked a rally"],
+    ),
+]
+
+WHOLE = [
+    # "after" + a noun phrase with no verb of its own is no second happening
+    "Brightline cut 300 jobs after a difficult year for the whole freight industry.",
+    "Following the deal, the combined group will employ about 12,000 people.",
+    # too short to stand alone on one side
+    "Sales rose sharply, prompting cheers.",
+    # the consequence word is a noun, not a clause
+    "The prompting of investors was not needed for the board to act quickly.",
+    # a semicolon inside a list of names, not between two clauses
+    "The panel included Ana Ruiz, chair; Tom Bell, treasurer; and Mia Cho, secretary of the board.",
+    # the boundary sits inside a quotation
+    "\u201cWe raised prices after costs went up; customers understood,\u201d the owner of the bakery said on Monday.",
+]
+
+
+@pytest.mark.parametrize("text, starts", SPLIT, ids=[s[0][:30] for s in SPLIT])
+def test_two_happenings_are_cut_at_the_clause_boundary(text, starts):
+    found = pieces(text)
+    assert len(found) == len(starts), found
+    for piece, start in zip(found, starts):
+        assert piece.startswith(start), (piece, start)
+
+
+@pytest.mark.parametrize("text", WHOLE, ids=[t[:30] for t in WHOLE])
+def test_one_happening_stays_whole(text):
+    assert pieces(text) == [text.strip(" ,;")]
+
+
+def test_split_statements_keep_exact_offsets_and_stable_ids():
+    text = SPLIT[0][0]
+    made = statements(text)
+    assert [s.id for s in made] == ["src:1.1", "src:1.2"]
+    assert made[0].text.endswith("$410 million") and made[1].text.startswith("prompting")
+    assert all(s.span.modifier is Modifier.REPORTED for s in made)
+    assert statements(WHOLE[0])[0].id == "src:1"
+
+
+def test_the_time_expression_stays_with_its_own_clause():
+    text = "Talks broke down on Tuesday, prompting the union to call a strike at the container terminal."
+    first, second = statements(text)
+    assert first.time_text.endswith("Tuesday") and first.span.start == date(2024, 5, 14)
+    assert second.time_text == "" and second.span.modifier is Modifier.REPORTED
+    leading = "After the board approved the plan in March, the company hired 200 engineers for its new site."
+    first, second = statements(leading)
+    assert first.time_text.endswith("March") and second.time_text == ""
+
+
+def test_two_time_expressions_still_split_between_them():
+    text = (
+        "Sources said Scale AI recorded revenue in 2024 for $ 870 million, and Google spent $ 150 million "
+        "on AI's services last year."
+    )
+    first, second = statements(text)
+    assert first.time_text == "2024" and "870" in first.text and "last year" not in first.text
+    assert second.time_text == "last year" and second.text.startswith("and Google spent")
+    assert second.span.start == date(2023, 1, 1)
+
+
+def test_finite_verbs():
+    assert has_finite_verb("the company said output had dropped")
+    assert has_finite_verb("Meta announced the acquisition")
+    assert not has_finite_verb("a difficult year for the whole freight industry")
+    assert not has_finite_verb("the recently announced deal")
