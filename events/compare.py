@@ -224,14 +224,15 @@ def name_discrepancies(event: Event, by_id: dict[str, Entity], source_rank: dict
         if entity is None or len(entity.aliases) < 2:
             continue
         used: dict[str, set[str]] = defaultdict(set)  # alias -> sources that wrote it in this event
+        forms = [(alias.text, set(alias.sources)) for alias in entity.aliases]
         for statement in event.statements:
             if entity_id not in statement.entities:
                 continue
-            for alias in entity.aliases:
-                if alias.sources and statement.source not in alias.sources:
+            for text, writers in forms:
+                if writers and statement.source not in writers:
                     continue
-                if alias.text in statement.text and _whole_words(alias.text).search(statement.text):
-                    used[alias.text].add(statement.source)
+                if text in statement.text and _whole_words(text).search(statement.text):
+                    used[text].add(statement.source)
         spellings = _variant_spellings(list(used))
         if len(spellings) < 2 or len(set().union(*(used[s] for s in spellings))) < 2:
             continue
@@ -241,7 +242,7 @@ def name_discrepancies(event: Event, by_id: dict[str, Entity], source_rank: dict
     return found
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _whole_words(text: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
 
