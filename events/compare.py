@@ -46,9 +46,19 @@ _NOT_AN_OUTLET = frozenset(
 )
 
 
+def compare_events(events: list[Event], entities: list[Entity], sources: list[Source]) -> None:
+    """Fill `silent` and `discrepancies` of every event, indexing the corpus once."""
+    corpus = _corpus_index(entities, sources)
+    for event in events:
+        _compare(event, corpus)
+
+
 def compare_event(event: Event, entities: list[Entity], sources: list[Source]) -> None:
     """Fill `event.silent` and `event.discrepancies` in place."""
-    corpus = _corpus_index(entities, sources)
+    _compare(event, _corpus_index(entities, sources))
+
+
+def _compare(event: Event, corpus: _CorpusIndex) -> None:
     present = set(event.sources) | {s.source for s in event.statements}
     event.silent = silent_sources(event, present, corpus)
     source_rank = corpus.source_rank
@@ -67,22 +77,12 @@ class _CorpusIndex:
     sources_naming: dict[str, set[str]]  # entity id -> sources that name it
 
 
-_last_index: tuple[tuple[int, int, int, int], _CorpusIndex] | None = None
-
-
 def _corpus_index(entities: list[Entity], sources: list[Source]) -> _CorpusIndex:
-    # compare_event runs once per event with the same lists: index them once, not per event.
-    global _last_index
-    key = (id(entities), len(entities), id(sources), len(sources))
-    if _last_index is not None and _last_index[0] == key:
-        return _last_index[1]
-    index = _CorpusIndex(
+    return _CorpusIndex(
         source_rank={s.id: n for n, s in enumerate(sources)},
         entities={e.id: e for e in entities},
         sources_naming={e.id: {source for alias in e.aliases for source in alias.sources} for e in entities},
     )
-    _last_index = (key, index)
-    return index
 
 
 def silent_sources(event: Event, present: set[str], corpus: _CorpusIndex) -> list[str]:

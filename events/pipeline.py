@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from events.clustering import cluster_events
-from events.compare import compare_event
+from events.compare import compare_events
 from events.corpus import Corpus, Document
 from events.entities import find_entities
 from events.figures import extract_figures
@@ -37,7 +37,7 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     report("dating articles", 0.1)
     sources = date_sources(documents, sentences, corpus.folder)
     statements: list[Statement] = []
-    for number, (doc, source) in enumerate(zip(documents, sources)):
+    for number, source in enumerate(sources):
         if number % 20 == 0:
             report("finding dated statements", 0.1 + 0.4 * number / max(len(documents), 1))
         assert source.published is not None
@@ -51,8 +51,7 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     report("clustering events", 0.7)
     events = cluster_events(statements, entities, sources)
     report("comparing sources", 0.9)
-    for event in events:
-        compare_event(event, entities, sources)
+    compare_events(events, entities, sources)
     # Within a day, events dated by their own words lead "reported by" ones,
     # and the better-attested lead the noise.
     events.sort(key=lambda e: (e.span.start, e.span.modifier is Modifier.REPORTED, -e.confidence, e.span.end, e.id))
