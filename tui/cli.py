@@ -64,7 +64,7 @@ def export(argv: list[str]) -> int:
     from events.corpus import load_corpus
     from events.pipeline import build_timeline
     from events.seeds import bundled_corpus
-    from events.store import dumps_timeline, file_stamp, save_timeline
+    from events.store import dumps_timeline, save_timeline
 
     args = _export_parser().parse_args(argv)
     corpus = load_corpus(args.corpus or bundled_corpus())
@@ -75,7 +75,7 @@ def export(argv: list[str]) -> int:
         return 0
     output = Path(args.output)
     # An explicit export target is the user's choice to replace; atomic all the same.
-    save_timeline(timeline, output, file_stamp(output))
+    save_timeline(timeline, output, force=True)
     print(f"{PROG}: wrote {len(timeline.events)} events from {len(timeline.sources)} sources to {output}", file=sys.stderr)
     return 0
 
