@@ -46,6 +46,7 @@ class Modifier(StrEnum):
     MORE_THAN = "more_than"  # "for over a year"
     LESS_THAN = "less_than"  # "in under a month"
     REPORTED = "reported"  # no date of its own: known only to have happened by publication
+    UNDATED = "undated"  # nothing dates it: its source has no known publication date to resolve against
 
 
 class Kind(StrEnum):
@@ -78,6 +79,8 @@ class TimeSpan(Model):
 
     def label(self, weekday: bool = False) -> str:
         """The date at its true precision: "2024", "Apr 2025", "13 Jun 2025", "by end 2025"."""
+        if self.modifier is Modifier.UNDATED:
+            return "undated"
         core = _core_label(self, weekday)
         match self.modifier:
             case Modifier.REPORTED:
@@ -138,6 +141,14 @@ def _core_label(span: TimeSpan, weekday: bool) -> str:
         part = "early" if end.month <= 4 else "late" if start.month >= 9 else "mid" if start.month >= 5 and end.month <= 8 else ""
         return f"{part} {start.year}".strip()
     return f"{start:%b %Y}"
+
+
+# Where undated spans sit on the calendar: after everything, so that date order lists them last.
+UNDATED_DAY = date(9999, 12, 31)
+
+
+def undated_span() -> TimeSpan:
+    return TimeSpan(start=UNDATED_DAY, end=UNDATED_DAY, precision=Precision.APPROXIMATE, modifier=Modifier.UNDATED, confidence=0.0)
 
 
 def month_end(year: int, month: int) -> date:
@@ -266,6 +277,8 @@ class Event(Model):
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     annotation: EventNote = Field(default_factory=EventNote)
+    rank: int = 0  # importance, 1 = most important; 0 = not ranked (events/ranking.py)
+    key: bool = False  # one of the events the key view opens on
 
     @property
     def shown_title(self) -> str:

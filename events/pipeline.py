@@ -15,6 +15,7 @@ from events.corpus import Corpus, Document
 from events.entities import find_entities
 from events.figures import extract_figures
 from events.model import Modifier, Precision, Sentence, Source, Statement, Timeline
+from events.ranking import rank_events
 from events.published import copyright_year, find_published
 from events.sentences import split_sentences
 from events.statements import statements_of
@@ -52,6 +53,7 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     events = cluster_events(statements, entities, sources)
     report("comparing sources", 0.9)
     compare_events(events, entities, sources)
+    rank_events(events, sources)
     # Within a day, events dated by their own words lead "reported by" ones,
     # and the better-attested lead the noise.
     events.sort(key=lambda e: (e.span.start, e.span.modifier is Modifier.REPORTED, -e.confidence, e.span.end, e.id))

@@ -1,0 +1,204 @@
+"""How important each event is to the story, and which events make the key view.
+
+An event matters when several independent outlets report it, when it has a
+date of its own (not only the day it was reported), when the people and
+companies it names are the ones the whole story is about, and when sources
+disagree on it. Background sentences, opinion, speculation and reporting
+boilerplate ("declined to comment") are kept but never crowd those out.
+
+Independence: a rewrite or a syndicated copy of one report is one outlet, not
+two. Two sources whose statements in one event are near-identical count once
+for that event, and two sources that repeat each other across many events are
+one family for every event.
+
+Plain Python and rapidfuzz; the pipeline calls `rank_events` once, after the
+comparison, and the app calls it on a timeline that was saved unranked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from events.model import Event, Modifier, Precision, Source
+
+# Two statements are copies of one report at this token-set similarity (0-100):
+# a rewrite keeps most words, two outlets reporting one fact independently do not.
+NEAR_DUPLICATE = 80
+# Sources repeating each other in this many events, or this share of the smaller
+# source's events, are one family (a rewrite or syndicated copy of the other).
+FAMILY_MIN_SHARED = 3
+FAMILY_SHARE = 0.3
+# Statements compared per event: enough to find copies, bounded whatever the event's size.
+MAX_COMPARED = 24
+
+# General English cues, not tied to any story.
+_SPECULATION = re.compile(
+    r"\b(?:could|might|may|would|should|perhaps|possibly|likely|unlikely|potential(?:ly)?|remains? to be seen|"
+    r"raises? questions?|questions? whether|expected to|appears? to|seems? to|if)\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"\b(?:(?:declined|refused|did not|didn't|could not|couldn't)\s+(?:immediately\s+)?"
+    r"(?:to\s+)?(?:comment|respond|reply|be reached)|no comment|not immediately available|"
+    r"(?:click|subscribe|sign up|read more|follow us|all rights reserved))\b",
+    re.IGNORECASE,
+)
+_QUOTE_CHARS = "\"“”«»"
+_VAGUE_OPENING = frozenset(
+    "this that these those it its which such there here they he she we what when while as".split()
+)
+
+
+def key_view_size(n_events: int, n_sources: int) -> int:
+    """How many events the key view opens on.
+
+    Grows like the square root of the events (a story twice as long does not
+    need twice the headlines) and never past half the articles on a large
+    corpus, so it stays well under one row per article; a small corpus still
+    gets a dozen.
+    """
+    if n_events <= 0:
+        return 0
+    wanted = max(12, round(2 * math.sqrt(n_events)))
+    return min(n_events, wanted, max(12, n_sources // 2))
+
+
+def rank_events(events: Sequence[Event], sources: Sequence[Source]) -> None:
+    """Set `rank` (1 = most important) and `key` on every event, in place."""
+    if not events:
+        return
+    families = source_families(events)
+    coverage = entity_coverage(events, max(len(sources), 1))
+    scored = sorted(
+        ((importance(event, families, coverage), event.id, event) for event in events),
+        key=lambda item: (-item[0], item[1]),
+    )
+    size = key_view_size(len(events), len(sources))
+    for position, (_score, _id, event) in enumerate(scored, start=1):
+        event.rank = position
+        event.key = position <= size
+
+
+def importance(event: Event, families: dict[str, str], coverage: dict[str, float]) -> float:
+    """A score: higher is more important. Each term is explained in the module docstring."""
+    outlets = independent_outlets(event, families)
+    score = 3.0 * math.log2(1 + outlets)
+    span = event.span
+    if span.modifier is not Modifier.REPORTED:
+        score += 2.0
+        if span.precision in (Precision.DAY, Precision.WEEK, Precision.MONTH):
+            score += 0.5
+    weights = sorted((coverage.get(entity_id, 0.0) for entity_id in set(event.entities)), reverse=True)
+    if weights:
+        score += 2.0 * sum(weights[:2]) / 2
+    else:
+        score -= 2.0
+    if event.discrepancies:
+        score += 1.0
+    statements = event.statements
+    if statements:
+        if any(statement.figures for statement in statements):
+            score += 0.75
+        share = 1 / len(statements)
+        score -= 1.5 * share * sum(1 for s in statements if _SPECULATION.search(s.text))
+        score -= 2.0 * share * sum(1 for s in statements if _BOILERPLATE.search(s.text))
+        score -= 1.0 * share * sum(1 for s in statements if is_quoted_opinion(s.text))
+    first_word = re.match(r"[A-Za-z']+", event.title)
+    if first_word and first_word.group(0).lower() in _VAGUE_OPENING:
+        score -= 1.0
+    return score
+
+
+def is_quoted_opinion(text: str) -> bool:
+    """Most of the sentence is inside quotation marks: someone's words, not a happening."""
+    inside, quoted = 0, False
+    for char in text:
+        if char in _QUOTE_CHARS:
+            quoted = not quoted
+        elif quoted:
+            inside += 1
+    return inside > 0.5 * len(text)
+
+
+def independent_outlets(event: Event, families: dict[str, str]) -> int:
+    """Sources reporting the event, copies of one report counted once."""
+    present = list(dict.fromkeys(event.sources))
+    if len(present) <= 1:
+        return len(present)
+    groups = _UnionFind(present)
+    by_family: dict[str, str] = {}
+    for source_id in present:
+        family = families.get(source_id, source_id)
+        if family in by_family:
+            groups.join(source_id, by_family[family])
+        else:
+            by_family[family] = source_id
+    for a, b in near_duplicate_pairs(event):
+        groups.join(a, b)
+    return len({groups.find(source_id) for source_id in present})
+
+
+def near_duplicate_pairs(event: Event) -> Iterable[tuple[str, str]]:
+    """Pairs of sources with near-identical statements in this event."""
+    statements = [s for s in event.statements if s.text][:MAX_COMPARED]
+    texts = [s.text.lower() for s in statements]
+    for i, first in enumerate(statements):
+        for j in range(i + 1, len(statements)):
+            second = statements[j]
+            if first.source == second.source:
+                continue
+            if fuzz.token_set_ratio(texts[i], texts[j], score_cutoff=NEAR_DUPLICATE):
+                yield first.source, second.source
+
+
+def source_families(events: Sequence[Event]) -> dict[str, str]:
+    """Each source's family: sources that repeat each other across events share one representative."""
+    shared: Counter[tuple[str, str]] = Counter()
+    events_of: Counter[str] = Counter()
+    for event in events:
+        present = set(event.sources)
+        events_of.update(present)
+        if len(present) > 1:
+            shared.update({tuple(sorted(pair)) for pair in near_duplicate_pairs(event)})
+    every = sorted(events_of)
+    groups = _UnionFind(every)
+    for (a, b), count in shared.items():
+        if count >= FAMILY_MIN_SHARED and count >= FAMILY_SHARE * min(events_of[a], events_of[b]):
+            groups.join(a, b)
+    return {source_id: groups.find(source_id) for source_id in every}
+
+
+def entity_coverage(events: Sequence[Event], n_sources: int) -> dict[str, float]:
+    """How central each entity is: the share of sources that name it anywhere (0-1)."""
+    naming: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        for statement in event.statements:
+            for entity_id in statement.entities:
+                naming[entity_id].add(statement.source)
+        if not event.statements:
+            for entity_id in event.entities:
+                naming[entity_id].update(event.sources)
+    return {entity_id: len(who) / n_sources for entity_id, who in naming.items()}
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        parent = self.parent.setdefault(item, item)
+        while parent != self.parent[parent]:
+            self.parent[parent] = self.parent[self.parent[parent]]
+            parent = self.parent[parent]
+        self.parent[item] = parent
+        return parent
+
+    def join(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
