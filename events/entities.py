@@ -38,6 +38,8 @@ from events.names import (
     is_camel,
     tokenize,
 )
+from events.entity_hyphens import split_hyphens, squash
+from events.entity_segments import KnownNames, mention_tokens, segment
 from events.reconcile import Curated, Form, Groups, key, reconcile
 
 
@@ -65,12 +67,19 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
         [] if headlines[i] else extract(toks, vocab, i) for i, toks in enumerate(tokens)
     ]
     known = _known_forms(mentions)
+    names = KnownNames.of(known)
+    plain = {k[0] for k in known if "-" not in k[0]} | {k[0] for k in known if len(k) > 1}
+    squashed = {squash(" ".join(k)) for k in known if not any("-" in w for w in k)}
     for i, toks in enumerate(tokens):
-        if headlines[i]:
-            raw = extract(toks, vocab, i, headline=True)
-            mentions[i] = [m for raw_m in raw for m in _segment(raw_m, toks, known, vocab, headline=True)]
-        else:
-            mentions[i] = [m for raw_m in mentions[i] for m in _segment(raw_m, toks, known, vocab, headline=raw_m.headline)]
+        starts = [t.start for t in toks]
+        raw = extract(toks, vocab, i, headline=True) if headlines[i] else mentions[i]
+        found = []
+        for raw_m in raw:
+            m_toks = mention_tokens(raw_m, toks, starts)
+            for m in split_hyphens(raw_m, m_toks, plain, squashed):
+                sub_toks = m_toks if m is raw_m else mention_tokens(m, toks, starts)
+                found.extend(segment(m, sub_toks, names, vocab, headline=headlines[i] or m.headline))
+        mentions[i] = found
 
     forms = _forms(statements, mentions)
     groups = reconcile(forms, pinned, vocab.common)
@@ -104,76 +113,14 @@ def load_curated(path: Path) -> list[Curated]:
     return curated
 
 
-def _known_forms(mentions: list[list[Mention]]) -> dict[tuple[str, ...], int]:
-    """Token sequences (lower-cased) seen as names in running text, with counts."""
+def _known_forms(mentions: list[list[Mention]]) -> Counter:
+    """Word sequences (lower-cased) seen as names in running text, with counts."""
     known: Counter = Counter()
     for ms in mentions:
         for m in ms:
             if not m.headline:
                 known[tuple(key(m.text).split())] += 1
     return known
-
-
-def _segment(m: Mention, tokens: list[Token], known: dict, vocab: Vocabulary, headline: bool) -> list[Mention]:
-    """Cut a title-case run into the names it contains: in a heading keep only
-    names seen in running text ("Brightwater Logistics Group Agrees To Buy Kestrel
-    Terminals" -> two names); in text, split a one-off run that is two known names
-    with ordinary words between ("Meta Deal Scale AI")."""
-    words = key(m.text).split()
-    if (
-        not headline
-        and m.initial
-        and len(words) >= 2
-        and known.get(tuple(words), 0) <= 1
-        and known.get(tuple(words[1:]), 0) >= 1
-        and vocab.capital[words[0]] == 0
-        and words[1] not in CONNECTORS
-    ):
-        # "Rival Verona Biotech": the opening word is never capitalised mid-sentence,
-        # and the rest is a name seen elsewhere
-        toks = [t for t in tokens if m.start <= t.start and t.end <= m.end]
-        if len(toks) == len(words):
-            sub = Mention(m.statement, toks[1].start, m.end, " ".join(t.text for t in toks[1:]), False, m.possessive)
-            sub.cues, sub.role = m.cues, m.role
-            return [sub]
-    if not headline and len(words) < 3:
-        return [m]
-    toks = [t for t in tokens if m.start <= t.start and t.end <= m.end]
-    if len(toks) != len(words):
-        return [m] if not headline else []
-    pieces: list[tuple[int, int]] = []  # token index ranges
-    i = 0
-    while i < len(toks):
-        best = 0
-        for j in range(len(toks), i, -1):
-            if j - i < len(toks) or headline:
-                if known.get(tuple(words[i:j]), 0) >= 1 and (j - i > 1 or not vocab.common(words[i])):
-                    best = j
-                    break
-        if best:
-            pieces.append((i, best))
-            i = best
-        elif headline and (is_camel(toks[i].text) or is_acronym(toks[i].text)) and toks[i].lower not in GENERIC_ACRONYMS:
-            pieces.append((i, i + 1))
-            i += 1
-        else:
-            if not headline and (i == 0 or vocab.common(words[i]) is False):
-                return [m]  # an unknown word at the edge or a rare word inside: keep the run whole
-            i += 1
-    if not headline and (not pieces or pieces[-1][1] != len(toks)):
-        return [m]
-    if not headline and any(known.get(tuple(words[a:b]), 0) < known.get(tuple(words), 0) for a, b in pieces):
-        return [m]  # the whole run is at least as common as its parts: a name of its own
-    out = []
-    for a, b in pieces:
-        first, last = toks[a], toks[b - 1]
-        sub = Mention(m.statement, first.start, last.end, " ".join(t.text for t in toks[a:b]), m.initial if a == 0 else False,
-                      last.possessive if b == len(toks) else toks[b - 1].possessive, headline=headline)
-        sub.cues = m.cues.copy() if (a, b) == (0, len(toks)) else Counter()
-        sub.role = m.role if b == len(toks) else ""
-        sub.possessor = m.possessor if a == 0 else ""
-        out.append(sub)
-    return out
 
 
 def _forms(statements: list[Statement], mentions: list[list[Mention]]) -> dict[str, Form]:
@@ -199,6 +146,8 @@ def _forms(statements: list[Statement], mentions: list[list[Mention]]) -> dict[s
                 form.roles[m.role] += 1
             if m.initial:
                 form.initial += 1
+            if m.attribution:
+                form.attributions += 1
     return forms
 
 
@@ -260,6 +209,8 @@ _TIE_ORDER = [Kind.ORGANISATION, Kind.PERSON, Kind.PRODUCT, Kind.PLACE, Kind.OTH
 
 def _keep(members: list[Form], curated: Curated | None, vocab_common) -> bool:
     """Repetition, a mid-sentence capital, or a strong cue: otherwise a sentence start."""
+    if all(f.attributions == f.count for f in members):
+        return False  # an outlet named only as the reporter belongs to the sources
     if curated is not None:
         return True
     count = sum(f.count for f in members)
@@ -319,6 +270,8 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
     for statement, ms in zip(statements, mentions):
         ids: list[str] = []
         for m in sorted(ms, key=lambda m: m.start):
+            if m.attribution:
+                continue  # "according to Reuters": the reporter, not an actor of the statement
             ident = by_key.get(key(m.text))
             if ident and ident not in ids:
                 ids.append(ident)

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from events.entity_lexicon import common_word, country, given_name, legal_form, region
+from events.entity_outlets import is_attribution
 from events.model import Kind
 
 # A word: letters/digits, joined by . ' ’ - & when another word character follows
@@ -131,7 +133,9 @@ DEMONYMS = {
 }
 PLACE_SUFFIXES = {"city", "valley", "county", "river", "island", "islands", "street", "province", "state", "region", "bay", "coast", "sea", "ocean", "mountains", "district", "port"}
 PLACE_PREPS = {"in", "from", "near", "across", "throughout", "outside", "inside", "into"}
-PRODUCT_NOUNS = {"model", "models", "chip", "chips", "app", "apps", "system", "phone", "phones", "software", "version", "engine", "chatbot", "assistant", "drug", "vaccine", "car", "vehicle", "device", "console", "browser", "tablet", "laptop", "aircraft", "jet", "satellite", "rocket", "game"}
+# verbs whose object is a made thing: a model is released, a song sung
+MAKING_VERBS = {"released", "launched", "unveiled", "shipped", "trained", "sang", "sings", "recorded", "performed", "performing", "singing", "debuted", "premiered"}
+PRODUCT_NOUNS = {"song", "songs", "album", "single", "track", "hit", "film", "movie", "book", "novel", "series", "documentary", "musical", "model", "models", "chip", "chips", "app", "apps", "system", "phone", "phones", "software", "version", "engine", "chatbot", "assistant", "drug", "vaccine", "car", "vehicle", "device", "console", "browser", "tablet", "laptop", "aircraft", "jet", "satellite", "rocket", "game"}
 
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs"}
@@ -172,6 +176,7 @@ class Mention:
     role: str = ""  # role words attached ("CEO", "chief executive", "union leader")
     cues: Counter = field(default_factory=Counter)  # Kind -> weight
     headline: bool = False
+    attribution: bool = False  # named as the one who reports ("according to X", "X reported")
 
     @property
     def words(self) -> list[str]:
@@ -214,6 +219,11 @@ def _gap_joins(gap: str) -> bool:
     return gap == " " or gap == ""
 
 
+def surface(tokens: list[Token]) -> str:
+    """The tokens as the name is written: parts of a hyphenated word keep their hyphen."""
+    return "".join(("-" if t.gap == "-" else " ") + t.text if n else t.text for n, t in enumerate(tokens))
+
+
 def is_acronym(word: str) -> bool:
     core = word.replace(".", "").replace("&", "")
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
@@ -254,7 +264,11 @@ class Vocabulary:
         w = word.lower()
         if w in STOPWORDS or w in _BREAKERS:
             return True
-        return self.lower[w] > 0 and self.lower[w] >= self.capital[w]
+        if self.lower[w] > 0:
+            return self.lower[w] >= self.capital[w]
+        # the corpus never writes it in lower case: English at large decides, unless the
+        # corpus capitalises it mid-sentence again and again ("Apple", "Scale")
+        return self.capital[w] <= 1 and common_word(w) and not given_name(w)
 
 
 def raw_sequences(tokens: list[Token]) -> list[list[int]]:
@@ -273,7 +287,9 @@ def raw_sequences(tokens: list[Token]) -> list[list[int]]:
 
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if current and not _gap_joins(tok.gap):
+        # "Rolls-Royce", "Meta-Scale": capitalised parts of one hyphenated word stay in the run
+        # for `events.entity_hyphens` to judge
+        if current and not _gap_joins(tok.gap) and not (tok.gap == "-" and tok.capitalised and tokens[current[-1]].capitalised):
             close()
         if tok.capitalised and low not in _BREAKERS:
             current.append(i)
@@ -404,6 +420,8 @@ def _mention(tokens: list[Token], part: list[int], vocab: Vocabulary, statement:
         part.pop(0)
     while part and tokens[part[-1]].lower in CONNECTORS | {"the"}:
         part.pop()
+    # "Garat Lord Lord Lord": a word repeated back to back is a garble, not part of the name
+    part = [i for n, i in enumerate(part) if n == 0 or tokens[i].lower != tokens[part[n - 1]].lower]
     if not part:
         return None
     words = [tokens[i] for i in part]
@@ -418,7 +436,7 @@ def _mention(tokens: list[Token], part: list[int], vocab: Vocabulary, statement:
     if all(w.text.isdigit() for w in words):
         return None
     first, last = words[0], words[-1]
-    text = " ".join(w.text for w in words)
+    text = surface(words)
     mention = Mention(statement, first.start, last.end, text, first.initial or headline, last.possessive, headline=headline)
     _kind_cues(tokens, part, mention, vocab)
     return mention
@@ -485,6 +503,35 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PERSON] += 1
     if len(words) == 1 and (is_camel(words[0].text) or is_acronym(words[0].text)):
         cues[Kind.ORGANISATION] += 0.5
+    _lexicon_cues(words, m)
+    if before_low and before_low[-1] in MAKING_VERBS:
+        cues[Kind.PRODUCT] += 1  # "released Llama", "sang Billie Jean"
+    m.attribution = is_attribution(tokens, part[0], part[-1])
+    if m.attribution:
+        cues[Kind.ORGANISATION] += 1
+
+
+def _lexicon_cues(words: list[Token], m: Mention) -> None:
+    """What the wider world knows: given names, countries and regions, legal forms."""
+    cues = m.cues
+    text = m.text
+    last = words[-1].lower.rstrip(".")
+    if len(words) > 1 and legal_form(text):
+        cues[Kind.ORGANISATION] += 3
+    elif country(text):
+        cues[Kind.PLACE] += 3
+    elif region(text):
+        cues[Kind.PLACE] += 1.5
+    names = [w for w in words if w.lower not in CONNECTORS]
+    if (
+        2 <= len(names) <= 3
+        and given_name(names[0].text)
+        and names[0].text[:1].isupper()
+        and last not in ORG_SUFFIXES
+        and last not in PLACE_SUFFIXES
+        and not any(w.lower in ("of", "&") or w.text.isupper() or any(c.isdigit() for c in w.text) for w in words)
+    ):
+        cues[Kind.PERSON] += 1.5  # "Ilya Sutskever": a given name first
 
 
 def _person_shape(words: list[Token], vocab: Vocabulary) -> bool:

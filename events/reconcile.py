@@ -59,6 +59,7 @@ class Form:
     possessors: Counter = field(default_factory=Counter)
     roles: Counter = field(default_factory=Counter)
     initial: int = 0  # mentions that open a sentence
+    attributions: int = 0  # mentions naming the reporter ("according to X")
 
     @property
     def words(self) -> list[str]:

@@ -1,0 +1,110 @@
+"""What the wider world knows about a word, from packages that ship their data:
+how common it is in English (wordfreq), whether it is a given name (the name
+list of gender-guesser), a country or region (pycountry), a company's legal
+form (cleanco). Each is loaded once, on first use.
+
+These are evidence, never verdicts: "Jordan" is a country and a given name,
+"Apple" a common word and a company; the story's own usage weighs with them.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from importlib import resources
+
+
+# Zipf frequency (log10 per billion words) from which a word is ordinary
+# English: "league" 5.1, "music" 5.5, "deal" 5.3; names sit lower ("turing" 3.2,
+# "handshake" 3.4) unless they are also words ("apple" 4.8), which is why the
+# corpus's own capitalisation decides those.
+COMMON_ZIPF = 4.3
+# Frequency a given name needs in the name list to count: 1 (rare) .. 13 (very
+# common) in some country. "Meta" is a rare given name somewhere; "Michael" is not.
+GIVEN_NAME_MIN = 3
+
+
+@lru_cache(maxsize=1 << 16)
+def zipf(word: str) -> float:
+    """How common a word or phrase is in English (0 when unknown)."""
+    from wordfreq import zipf_frequency  # imported on first use: a second of start-up otherwise
+
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1 << 16)
+def common_word(word: str) -> bool:
+    """An ordinary English word, whatever its capitalisation here: frequent (wordfreq)
+    and in the dictionary as a noun, adjective, adverb or inflected verb (lemminflect),
+    so "League", "Music", "Leading" are; "Berlin" (not in the dictionary) and "Google"
+    (only as a verb's base form) are not."""
+    low = word.lower()
+    if zipf(low) < COMMON_ZIPF:
+        return False
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(low)
+    if any(pos in lemmas for pos in ("NOUN", "ADJ", "ADV")):
+        return True
+    return any(lemma != low for lemma in lemmas.get("VERB", ()))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    # nam_dict.txt: a gender code, the name, then one frequency digit (hex,
+    # 1..D) per country column; "+" joins parts of compound names.
+    names: set[str] = set()
+    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="iso-8859-1")
+    for line in text.splitlines():
+        if not line or line[0] == "#" or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if " " in name or "+" in name or not name.isalpha():
+            continue
+        best = max((int(c, 16) for c in line[30:].rstrip("$ \n") if c in "123456789ABCDabcd"), default=0)
+        if best >= GIVEN_NAME_MIN:
+            names.add(name.lower())
+    return frozenset(names)
+
+
+def given_name(word: str) -> bool:
+    """A first name people are commonly given somewhere ("Michael", "Ilya", "Marieke")."""
+    return word.lower() in _given_names()
+
+
+@cache
+def _places() -> dict[str, bool]:
+    """Country and region names, lower-cased -> True for a country."""
+    import pycountry
+
+    places: dict[str, bool] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in ("State", "Province", "Region", "Country", "Nation", "Autonomous region", "Autonomous community", "Metropolitan region"):
+            places.setdefault(sub.name.lower(), False)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                places[value.lower()] = True
+    return places
+
+
+def country(name: str) -> bool:
+    return _places().get(name.lower()) is True
+
+
+def region(name: str) -> bool:
+    return name.lower() in _places()
+
+
+def legal_form(name: str) -> bool:
+    """Ends in a company's legal form ("Inc", "GmbH", "plc")."""
+    from cleanco import matches
+
+    return bool(matches(name, _typesources()))
+
+
+@cache
+def _typesources():
+    from cleanco import typesources
+
+    return typesources()

@@ -1,0 +1,66 @@
+"""Outlets named as the ones who report: "according to Reuters", "Reuters
+reported", "told Reuters", "cited by The Information", "(Reuters) -".
+
+A name used only this way belongs to the sources, not to the story's actors:
+the entity list drops it (`events.entities`). A name the story is also about
+("Reuters cut 500 jobs") keeps its other mentions and stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from events.names import Token
+
+# words right before the name that make it the reporter
+_BEFORE = [
+    ("according", "to"), ("according", "to", "the"), ("told",), ("told", "the"), ("reported", "to"),
+    ("cited", "by"), ("cited", "by", "the"), ("reported", "by"), ("reported", "by", "the"), ("said", "to"),
+    ("quoted", "by"), ("quoted", "by", "the"), ("interview", "with"), ("interview", "with", "the"),
+    ("speaking", "to"), ("speaking", "to", "the"), ("spoke", "to"), ("spoke", "to", "the"),
+    ("report", "by"), ("report", "by", "the"), ("report", "in"), ("report", "in", "the"),
+    ("told", "news", "agency"), ("newspaper",), ("the", "newspaper"), ("news", "agency"), ("via",),
+]
+# verbs right after the name that make it the reporter when nothing is reported as an object
+_REPORT_VERBS = {"reported", "reports", "wrote", "writes", "cited", "citing", "revealed", "learned", "learnt"}
+# what may follow such a verb when the name is the reporter ("reported on Friday", "reported that")
+_AFTER_VERB = {"", "that", "on", "earlier", "last", "first", "in", "this", "late", "citing", "previously", "exclusively", "yesterday", "today"}
+
+
+def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the name at tokens[first..last] is named as the reporter of the statement."""
+    before = []
+    i = first - 1
+    while i >= 0 and len(before) < 3:
+        if tokens[i + 1].gap.strip() not in ("", ","):
+            break
+        before.insert(0, tokens[i].lower)
+        i -= 1
+    for pattern in _BEFORE:
+        if tuple(before[-len(pattern):]) == pattern:
+            if pattern[0] == "told" and last > first:
+                return False  # "told Mark Zuckerberg": a person is told things too
+            return True
+    gap = tokens[first].gap
+    after = tokens[last].after
+    if "(" in gap and after == ")":
+        return True  # the dateline credit: "LONDON, May 2 (Reuters) -"
+    if "©" in gap:
+        return True
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is None or nxt.gap.strip() not in ("", ","):
+        return False
+    verbs = [nxt.lower]
+    step = last + 2
+    if nxt.lower in ("first", "has", "had", "previously", "also", "earlier") and step < len(tokens):
+        verbs.append(tokens[step].lower)
+        step += 1
+    if verbs[-1] not in _REPORT_VERBS:
+        return False
+    if verbs[-1] in ("citing", "cited"):
+        return nxt.gap.strip() == "," or verbs[-1] == "citing"
+    follower = tokens[step] if step < len(tokens) else None
+    if follower is None or follower.gap.strip() in (",", ".", ";", ":"):
+        return True
+    return follower.lower in _AFTER_VERB
