@@ -1,0 +1,282 @@
+"""Event grouping and dating scored on annotated news, plus the checks on the bundled seeds.
+
+Run by hand from the repository root:
+
+    python bench/bench_events.py                      # ECB+ fast 20 stories, MEANTIME Apple, the seeds
+    python bench/bench_events.py --all                # all 66 ECB+ stories
+    python bench/bench_events.py --subtopics 3_ecbplus,12_ecb --corpora ecbplus
+    python bench/bench_events.py --compare 3adb899    # the same scoring on that revision's code, same run
+    python bench/bench_events.py --json
+
+Each corpus goes through what `scaletui export` does (load_corpus, build_timeline,
+dumps_timeline), in this process; the TOML written is parsed back and scored by
+`bench/scoring.py`. Wall time per corpus is that export, without the scoring.
+--compare REV extracts REV's tree (git archive) to a temporary folder and runs
+this same script there in a subprocess with that tree's `events` package first on
+the path; the data and the scoring stay this checkout's, so only the code differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+ECBPLUS = DATA / "ecbplus"
+MEANTIME = DATA / "meantime_apple"
+SEEDS = ROOT / "seeds"
+CORPORA = ("ecbplus", "meantime", "seeds")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import scoring  # noqa: E402
+
+
+class Exporter:
+    """The public pipeline of one code tree: a corpus folder in, the exported TOML (parsed) out."""
+
+    def __init__(self, code_root: Path) -> None:
+        sys.path.insert(0, str(code_root))
+        from events.corpus import load_corpus
+        from events.pipeline import build_timeline
+        from events.store import dumps_timeline
+
+        import events
+
+        if not Path(events.__file__).resolve().is_relative_to(code_root.resolve()):
+            raise SystemExit(f"bench_events: imported events from {events.__file__}, not from {code_root}")
+        self._load, self._build, self._dump = load_corpus, build_timeline, dumps_timeline
+        self.seconds: dict[str, float] = {}
+        # Lazy imports and first-call set-up (dateparser, word lists) are paid here,
+        # untimed, so that they do not land on whichever corpus happens to run first.
+        began = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="bench-warm-") as temp:
+            shutil.copy(sorted(SEEDS.glob("*.txt"))[0], temp)
+            self._dump(self._build(self._load(Path(temp))))
+        self.warm_up_seconds = time.perf_counter() - began
+
+    def export(self, folder: Path, label: str) -> dict:
+        began = time.perf_counter()
+        text = self._dump(self._build(self._load(folder)))
+        self.seconds[label] = time.perf_counter() - began
+        return tomllib.loads(text)
+
+
+# ---------------------------------------------------------------- corpora
+
+
+def run_ecbplus(exporter: Exporter, names: list[str]) -> dict:
+    gold = json.loads((ECBPLUS / "gold.json").read_text(encoding="utf-8"))
+    per_story, checks = [], []
+    seconds = 0.0
+    for name in names:
+        export = exporter.export(ECBPLUS / name, f"ecbplus/{name}")
+        seconds += exporter.seconds[f"ecbplus/{name}"]
+        statements, bad = scoring.statements_by_file(export, ECBPLUS / name)
+        counts = scoring.ecbplus_counts(gold["subtopics"][name], statements)
+        counts["offsets_bad"] = bad
+        per_story.append(counts)
+        checks.append(scoring.corpus_checks(export))
+    result = scoring.ecbplus_scores(per_story)
+    result.update(_pooled_checks(checks))
+    result["offsets_bad"] = sum(c["offsets_bad"] for c in per_story)
+    result["stories"] = len(names)
+    result["seconds"] = seconds
+    return result
+
+
+def _pooled_checks(checks: list[dict]) -> dict:
+    events = sum(c["events"] for c in checks)
+    return {
+        "articles": sum(c["articles"] for c in checks),
+        "events": events,
+        "statements": sum(c["statements"] for c in checks),
+        "single_source_share": sum(c["single_source_share"] * c["events"] for c in checks) / events if events else 0.0,
+        "dated_by_file_mtime": sum(c["dated_by_file_mtime"] for c in checks),
+        "date_line_titles": [t for c in checks for t in c["date_line_titles"]],
+    }
+
+
+def run_meantime(exporter: Exporter) -> dict:
+    gold = json.loads((MEANTIME / "gold.json").read_text(encoding="utf-8"))
+    folder = MEANTIME / "corpus_apple"
+    export = exporter.export(folder, "meantime")
+    statements, bad = scoring.statements_by_file(export, folder)
+    result = {
+        "pairs": scoring.meantime_pairs(gold, statements),
+        "timex": scoring.meantime_timex(gold, statements),
+        "offsets_bad": bad,
+        "seconds": exporter.seconds["meantime"],
+    }
+    result.update(scoring.corpus_checks(export))
+    return result
+
+
+def run_seeds(exporter: Exporter) -> dict:
+    listed = exporter.export(SEEDS, "seeds")
+    with tempfile.TemporaryDirectory(prefix="seeds-bare-") as temp:
+        bare = Path(temp) / "seeds"
+        shutil.copytree(SEEDS, bare, ignore=shutil.ignore_patterns("sources.toml", "__pycache__", "*.py"))
+        unlisted = exporter.export(bare, "seeds without sources.toml")
+    return {
+        "with_sources_toml": scoring.corpus_checks(listed),
+        "without_sources_toml": scoring.corpus_checks(unlisted),
+        "dating_kept": scoring.same_dating(listed, unlisted),
+        "seconds": exporter.seconds["seeds"] + exporter.seconds["seeds without sources.toml"],
+    }
+
+
+def measure(code_root: Path, corpora: list[str], stories: list[str]) -> dict:
+    exporter = Exporter(code_root)
+    results: dict = {"code": str(code_root)}
+    if "ecbplus" in corpora:
+        results["ecbplus"] = run_ecbplus(exporter, stories)
+    if "meantime" in corpora:
+        results["meantime"] = run_meantime(exporter)
+    if "seeds" in corpora:
+        results["seeds"] = run_seeds(exporter)
+    results["seconds"] = {"total": sum(exporter.seconds.values()), "warm_up": exporter.warm_up_seconds,
+                          **{c: results[c]["seconds"] for c in corpora}}
+    return results
+
+
+# ---------------------------------------------------------------- another revision
+
+
+def measure_revision(revision: str, passed: list[str]) -> dict:
+    """The same measurement on `revision`'s code, in a subprocess."""
+    with tempfile.TemporaryDirectory(prefix="bench-rev-") as temp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=False)
+        if archive.returncode:
+            raise SystemExit(f"bench_events: git archive {revision}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", temp], input=archive.stdout, check=True)
+        child = subprocess.run(
+            [sys.executable, __file__, "--code", temp, "--json", *passed], capture_output=True, text=True, check=False
+        )
+    if child.returncode:
+        raise SystemExit(f"bench_events: run on {revision} failed:\n{child.stderr.strip()}")
+    return json.loads(child.stdout)
+
+
+# ---------------------------------------------------------------- report
+
+
+def figures(result: dict) -> list[tuple[str, str]]:
+    """(what, value) lines: the same list for every run, so runs line up side by side."""
+    rows: list[tuple[str, str]] = []
+
+    def score(d: dict) -> str:
+        return f"P {d['p']:.3f} R {d['r']:.3f} F1 {d['f1']:.3f}"
+
+    if "ecbplus" in result:
+        e = result["ecbplus"]
+        mapped = e["mapped"]
+        rows += [
+            (f"ECB+ ({e['stories']} stories, {e['articles']} articles, {e['mentions']} gold mentions)", ""),
+            ("  sentence pairs (target P>=0.85 R>=0.6)", score(e["system"]["sentence_pairs"])),
+            ("  sentence pairs, one-cluster baseline", score(e["one_cluster"]["sentence_pairs"])),
+            ("  mention pairs", score(e["system"]["mention_pairs"])),
+            ("  mention pairs, one-cluster baseline", score(e["one_cluster"]["mention_pairs"])),
+            ("  B-cubed", score(e["system"]["b_cubed"])),
+            ("  B-cubed, one-cluster baseline", score(e["one_cluster"]["b_cubed"])),
+            ("  mentions mapped by trigger / sentence / none",
+             f"{mapped.get('trigger', 0)} / {mapped.get('sentence', 0)} / {mapped.get('none', 0)}"),
+            ("  events, statements", f"{e['events']}, {e['statements']}"),
+            ("  single-source events", f"{e['single_source_share']:.1%}"),
+            ("  articles dated by file mtime", str(e["dated_by_file_mtime"])),
+            ("  date-line titles", str(len(e["date_line_titles"]))),
+            ("  wall s", f"{e['seconds']:.1f}"),
+        ]
+    if "meantime" in result:
+        m = result["meantime"]
+        t = m["timex"]
+        rows += [
+            (f"MEANTIME Apple ({m['articles']} articles)", ""),
+            ("  cross-article sentence pairs (target F1>=0.35)", score(m["pairs"]["system"])),
+            ("  same-gold-date baseline", score(m["pairs"]["same_gold_date"])),
+            ("  time expressions correct (target >=80%)",
+             f"{t['correct']}/{t['total']} ({t['correct'] / t['total']:.0%}), found {t['found']}" if t["total"] else "-"),
+            ("  false dates / judged time_texts", f"{t['false_dates']} / {t['judged_time_texts']}"),
+            ("  events, single-source", f"{m['events']}, {m['single_source_share']:.1%}"),
+            ("  articles dated by file mtime", str(m["dated_by_file_mtime"])),
+            ("  date-line titles", str(len(m["date_line_titles"]))),
+            ("  wall s", f"{m['seconds']:.1f}"),
+        ]
+    if "seeds" in result:
+        s = result["seeds"]
+        w, wo, kept = s["with_sources_toml"], s["without_sources_toml"], s["dating_kept"]
+        rows += [
+            ("Seeds (with / without sources.toml)", ""),
+            ("  events", f"{w['events']} / {wo['events']}"),
+            ("  events with >= 2 sources", f"{w['events_2plus_sources']} / {wo['events_2plus_sources']}"),
+            ("  single-source events", f"{w['single_source_share']:.1%} / {wo['single_source_share']:.1%}"),
+            ("  time expressions dated the same without it",
+             f"{kept['same']}/{kept['dated']} (without: {kept['dated_other']} dated)"),
+            ("  articles dated by file mtime (must be 0)", f"{w['dated_by_file_mtime']} / {wo['dated_by_file_mtime']}"),
+            ("  date-line titles", f"{len(w['date_line_titles'])} / {len(wo['date_line_titles'])}"),
+            ("  wall s", f"{s['seconds']:.1f}"),
+        ]
+    rows.append(("Total export wall s (+ untimed warm-up)",
+                 f"{result['seconds']['total']:.1f} (+ {result['seconds'].get('warm_up', 0):.1f})"))
+    return rows
+
+
+def print_report(runs: dict[str, dict]) -> None:
+    tables = {name: figures(result) for name, result in runs.items()}
+    names = list(tables)
+    width = max(len(what) for rows in tables.values() for what, _ in rows) + 2
+    column = max(28, *(len(n) for n in names))
+    print(" " * width + "".join(f"{n:<{column + 2}}" for n in names))
+    for index, (what, _) in enumerate(tables[names[0]]):
+        print(f"{what:<{width}}" + "".join(f"{tables[n][index][1]:<{column + 2}}" for n in names))
+    for name, result in runs.items():
+        titles = [t for key in ("ecbplus", "meantime") for t in result.get(key, {}).get("date_line_titles", [])]
+        if titles:
+            print(f"{name}: date-line titles, e.g. {titles[:3]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--all", action="store_true", help="all 66 ECB+ stories instead of the fast 20")
+    parser.add_argument("--subtopics", help="comma-separated ECB+ stories, e.g. 3_ecbplus,12_ecb")
+    parser.add_argument("--corpora", default=",".join(CORPORA), help=f"which to run (default {','.join(CORPORA)})")
+    parser.add_argument("--compare", metavar="REV", help="also run on this git revision's code, in the same run")
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead of the table")
+    parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)  # the child of --compare
+    args = parser.parse_args()
+
+    corpora = [c for c in args.corpora.split(",") if c]
+    unknown = sorted(set(corpora) - set(CORPORA))
+    if unknown:
+        parser.error(f"unknown corpus {unknown[0]} (known: {', '.join(CORPORA)})")
+    gold = json.loads((ECBPLUS / "gold.json").read_text(encoding="utf-8"))
+    if args.subtopics:
+        stories = args.subtopics.split(",")
+    elif args.all:
+        stories = sorted(gold["subtopics"], key=lambda n: (int(n.split("_")[0]), n))
+    else:
+        stories = gold["fast"]
+    missing = [s for s in stories if s not in gold["subtopics"]]
+    if missing:
+        parser.error(f"no ECB+ story {missing[0]}")
+
+    passed = ["--corpora", ",".join(corpora), "--subtopics", ",".join(stories)]
+    runs: dict[str, dict] = {}
+    if args.compare:
+        runs[args.compare] = measure_revision(args.compare, passed)
+    runs["this checkout" if args.code == ROOT else str(args.code)] = measure(args.code, corpora, stories)
+    if args.json:
+        print(json.dumps(runs if args.compare else next(iter(runs.values())), indent=1, default=str))
+    else:
+        print_report(runs)
+
+
+if __name__ == "__main__":
+    main()
