@@ -11,9 +11,8 @@ Run by hand from the repository root:
 Each corpus goes through what `scaletui export` does (load_corpus, build_timeline,
 dumps_timeline), in this process; the TOML written is parsed back and scored by
 `bench/scoring.py`. Wall time per corpus is that export, without the scoring.
---compare REV extracts REV's tree (git archive) to a temporary folder and runs
-this same script there in a subprocess with that tree's `events` package first on
-the path; the data and the scoring stay this checkout's, so only the code differs.
+--compare REV runs this same script in a subprocess on REV's code (see
+`bench/code_tree.py`): the data and the scoring stay this checkout's.
 """
 
 from __future__ import annotations
@@ -36,6 +35,7 @@ SEEDS = ROOT / "seeds"
 CORPORA = ("ecbplus", "meantime", "seeds")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import code_tree  # noqa: E402
 import scoring  # noqa: E402
 
 
@@ -43,28 +43,16 @@ class Exporter:
     """The public pipeline of one code tree: a corpus folder in, the exported TOML (parsed) out."""
 
     def __init__(self, code_root: Path) -> None:
-        sys.path.insert(0, str(code_root))
-        from events.corpus import load_corpus
-        from events.pipeline import build_timeline
-        from events.store import dumps_timeline
-
-        import events
-
-        if not Path(events.__file__).resolve().is_relative_to(code_root.resolve()):
-            raise SystemExit(f"bench_events: imported events from {events.__file__}, not from {code_root}")
-        self._load, self._build, self._dump = load_corpus, build_timeline, dumps_timeline
-        self.seconds: dict[str, float] = {}
-        # Lazy imports and first-call set-up (dateparser, word lists) are paid here,
-        # untimed, so that they do not land on whichever corpus happens to run first.
+        self.pipeline = code_tree.import_pipeline(code_root)
         began = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="bench-warm-") as temp:
-            shutil.copy(sorted(SEEDS.glob("*.txt"))[0], temp)
-            self._dump(self._build(self._load(Path(temp))))
+        code_tree.warm_up(self.pipeline)
         self.warm_up_seconds = time.perf_counter() - began
+        self.seconds: dict[str, float] = {}
 
     def export(self, folder: Path, label: str) -> dict:
+        load, build, dump = self.pipeline
         began = time.perf_counter()
-        text = self._dump(self._build(self._load(folder)))
+        text = dump(build(load(folder)))
         self.seconds[label] = time.perf_counter() - began
         return tomllib.loads(text)
 
@@ -153,10 +141,7 @@ def measure(code_root: Path, corpora: list[str], stories: list[str]) -> dict:
 def measure_revision(revision: str, passed: list[str]) -> dict:
     """The same measurement on `revision`'s code, in a subprocess."""
     with tempfile.TemporaryDirectory(prefix="bench-rev-") as temp:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=False)
-        if archive.returncode:
-            raise SystemExit(f"bench_events: git archive {revision}: {archive.stderr.decode().strip()}")
-        subprocess.run(["tar", "-x", "-C", temp], input=archive.stdout, check=True)
+        code_tree.extract_revision(revision, Path(temp))
         child = subprocess.run(
             [sys.executable, __file__, "--code", temp, "--json", *passed], capture_output=True, text=True, check=False
         )

@@ -1,0 +1,62 @@
+"""Which code the benchmarks run: this checkout, or another git revision's tree beside it.
+
+The benchmarks reach the pipeline only through what `scaletui export` uses
+(load_corpus, build_timeline, dumps_timeline), so they run unchanged on older
+and newer code. Another revision is extracted with `git archive` into a
+temporary folder (no worktree, no change to the repository) and run in a
+subprocess with that folder first on `sys.path`; the data and the scoring stay
+this checkout's, so only the code differs.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Paid once, untimed, before measuring: lazy imports and first-call set-up
+# (dateparser's languages, word lists) would otherwise land on whatever runs first.
+# Not a sentence of any benchmark corpus, so no content cache can serve it later.
+WARM_UP_ARTICLE = (
+    "Acme Widgets buys Foobar Labs\n\n"
+    "NEW YORK, March 3, 2021 - Acme Widgets Inc said on Wednesday it agreed to buy Foobar Labs "
+    "for $12 million, its second deal this year. Chief executive Jane Roe said the deal would close by June.\n"
+)
+
+
+class Pipeline(NamedTuple):
+    load_corpus: Callable[[Path], Any]
+    build_timeline: Callable[..., Any]
+    dumps_timeline: Callable[[Any], str]
+
+
+def import_pipeline(code_root: Path) -> Pipeline:
+    """The export entry points of the code under `code_root` (must not be imported yet)."""
+    sys.path.insert(0, str(code_root))
+    import events
+    from events.corpus import load_corpus
+    from events.pipeline import build_timeline
+    from events.store import dumps_timeline
+
+    if not Path(events.__file__).resolve().is_relative_to(code_root.resolve()):
+        raise SystemExit(f"imported events from {events.__file__}, not from {code_root}")
+    return Pipeline(load_corpus, build_timeline, dumps_timeline)
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-warm-up-") as temp:
+        (Path(temp) / "warm_up.txt").write_text(WARM_UP_ARTICLE, encoding="utf-8")
+        pipeline.dumps_timeline(pipeline.build_timeline(pipeline.load_corpus(Path(temp))))
+
+
+def extract_revision(revision: str, folder: Path) -> None:
+    """Write `revision`'s tree into `folder`; SystemExit with git's message if it is not a revision."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=False)
+    if archive.returncode:
+        raise SystemExit(f"git archive {revision}: {archive.stderr.decode(errors='replace').strip()}")
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
