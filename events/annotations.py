@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from events.errors import ScaletuiError
@@ -352,3 +353,99 @@ def _alias_pattern(texts: list[str]) -> re.Pattern[str]:
     if not alternatives:
         return re.compile(r"(?!x)x")
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- undo and redo
+
+
+@dataclass
+class _Step:
+    label: str
+    restore_before: Callable[[], None]
+    restore_after: Callable[[], None]
+
+
+class History:
+    """Undo and redo of annotations and entity edits, as state before and after each change.
+
+    Undoing an entity edit also takes it off `timeline.entity_edits`, so what is
+    saved is always exactly the edits in effect and replays to the same state.
+    """
+
+    def __init__(self) -> None:
+        self._done: list[_Step] = []
+        self._undone: list[_Step] = []
+
+    def annotate(self, timeline: Timeline, event_id: str, change: Callable[[], object], label: str) -> None:
+        """Run `change` (an edit of one event's annotation), remembering how to undo it."""
+        event = find_event(timeline, event_id)
+        before = event.annotation.model_copy(deep=True)
+        change()
+        after = event.annotation.model_copy(deep=True)
+        if before != after:
+            self._push(
+                _Step(
+                    label,
+                    lambda: setattr(event, "annotation", before.model_copy(deep=True)),
+                    lambda: setattr(event, "annotation", after.model_copy(deep=True)),
+                )
+            )
+
+    def edit_entities(self, timeline: Timeline, change: Callable[[], object], label: str) -> None:
+        """Run `change` (a rename, merge or split), remembering the entity state on both sides."""
+        before = _EntityState.of(timeline)
+        change()
+        after = _EntityState.of(timeline)
+        self._push(_Step(label, lambda: before.restore(timeline), lambda: after.restore(timeline)))
+
+    def _push(self, step: _Step) -> None:
+        self._done.append(step)
+        self._undone.clear()
+
+    def undo(self) -> str | None:
+        """Undo the last change; its label, or None when there is nothing to undo."""
+        if not self._done:
+            return None
+        step = self._done.pop()
+        step.restore_before()
+        self._undone.append(step)
+        return step.label
+
+    def redo(self) -> str | None:
+        if not self._undone:
+            return None
+        step = self._undone.pop()
+        step.restore_after()
+        self._done.append(step)
+        return step.label
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()
+
+
+@dataclass
+class _EntityState:
+    """Everything an entity edit touches: the entity list, the recorded edits and every entity id list."""
+
+    entities: list[Entity]
+    edits: list[EntityEdit]
+    event_ids: list[list[str]]
+    statement_ids: list[list[list[str]]]
+
+    @classmethod
+    def of(cls, timeline: Timeline) -> _EntityState:
+        return cls(
+            [entity.model_copy(deep=True) for entity in timeline.entities],
+            [edit.model_copy(deep=True) for edit in timeline.entity_edits],
+            [list(event.entities) for event in timeline.events],
+            [[list(statement.entities) for statement in event.statements] for event in timeline.events],
+        )
+
+    def restore(self, timeline: Timeline) -> None:
+        timeline.entities = [entity.model_copy(deep=True) for entity in self.entities]
+        timeline.entity_edits = [edit.model_copy(deep=True) for edit in self.edits]
+        for event, ids, statement_ids in zip(timeline.events, self.event_ids, self.statement_ids):
+            event.entities = list(ids)
+            for statement, entity_ids in zip(event.statements, statement_ids):
+                statement.entities = list(entity_ids)

@@ -32,6 +32,7 @@ from events.figures import figure_key, same_figure
 from events.statements import has_finite_verb
 from events.model import Entity, Event, Figure, Modifier, Precision, Source, Statement, TimeSpan
 from events.titles import event_title
+from events.words import content_lemmas, rarity
 
 CROSS_SOURCE_THRESHOLD = 0.34  # a pair of statements from two sources this similar reports one happening
 SAME_SOURCE_THRESHOLD = 0.62  # one source repeats itself only in near-duplicates (headline and body)
@@ -137,22 +138,8 @@ class _Profile:
 
 
 def content_words(text: str) -> list[str]:
-    """Lower-cased, crudely stemmed words that carry content (no stopwords, no numbers alone)."""
-    words = []
-    for raw in _WORD.findall(text.lower().replace("’", "'")):
-        word = raw.removesuffix("'s").removesuffix("'")
-        if len(word) < 3 or word in _STOPWORDS or word.isdigit():
-            continue
-        stem = _stem(word)
-        words.append(_SYNONYMS.get(stem, stem))
-    return words
-
-
-def _stem(word: str) -> str:
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + replacement
-    return word
+    """The lemmas of the statement's content words (see `events.words`)."""
+    return content_lemmas(text)
 
 
 def main_clause(text: str) -> str:
@@ -189,7 +176,8 @@ def _profiles(statements: list[Statement], source_rank: dict[str, int]) -> list[
     profiles = []
     for number, (statement, words, figures) in enumerate(zip(statements, word_sets, kept_figures)):
         weighted = {
-            w: math.log((1 + total) / (word_df[w])) * (1.0 if w in main_words[number] or w[0] == "#" else BACKGROUND_WEIGHT)
+            w: (math.log((1 + total) / word_df[w]) if w[0] == "#" else rarity(w))
+            * (1.0 if w in main_words[number] or w[0] == "#" else BACKGROUND_WEIGHT)
             for w in words | figure_tokens[number]
         }
         entities = {e: math.log((1 + total) / entity_df[e]) + 0.1 for e in set(statement.entities)}
@@ -557,7 +545,7 @@ def _disambiguate_ids(events: list[Event]) -> None:
 
 def event_span(statements: list[Statement]) -> TimeSpan:
     """The most precise trustworthy span the statements give; a "reported by" bound only when none dates it."""
-    dated = [s.span for s in statements if s.span.modifier is not Modifier.REPORTED]
+    dated = [s.span for s in statements if s.span.modifier not in (Modifier.REPORTED, Modifier.UNDATED)]
     trusted = [span for span in dated if span.confidence >= 0.5] or dated
     trusted = _corroborated(statements, trusted)
     if trusted:

@@ -38,6 +38,8 @@ from events.names import (
     is_camel,
     tokenize,
 )
+from events.entity_kinds import company_kept, decide
+from events.entity_lexicon import world_spelling
 from events.entity_hyphens import split_hyphens, squash
 from events.entity_segments import KnownNames, mention_tokens, segment
 from events.reconcile import Curated, Form, Groups, key, reconcile
@@ -164,7 +166,10 @@ def _well_formed(text: str) -> bool:
     return not (text.isupper() and (len(words) > 1 or len(text) > 6))
 
 
-def _canonical(members: list[Form], curated: Curated | None, kind: Kind) -> str:
+def _canonical(members: list[Form], curated: Curated | None, kind: Kind, trust: dict[str, float]) -> str:
+    """The spelling most sources use; on a tie the one the wider world uses (wordfreq),
+    then the one of sources that rarely stand alone in their spellings (a garbled
+    translation does not decide), then the most used."""
     if curated is not None:
         return curated.name
     surfaces: Counter = Counter()
@@ -173,7 +178,9 @@ def _canonical(members: list[Form], curated: Curated | None, kind: Kind) -> str:
         for text, (count, srcs) in form.surfaces.items():
             surfaces[text] += count
             sources[text] |= srcs
-    ranked = sorted(surfaces, key=lambda t: (not _well_formed(t), -surfaces[t], -len(sources[t]), t))
+    ranked = sorted(surfaces, key=lambda t: (
+        not _well_formed(t), -len(sources[t]), -world_spelling(t), -sum(trust.get(s, 1.0) for s in sources[t]), -surfaces[t], t,
+    ))
     best = ranked[0]
     if kind is Kind.PERSON:
         # a person by full name ("Mark Zuckerberg"), not by the surname alone
@@ -191,20 +198,27 @@ def _canonical(members: list[Form], curated: Curated | None, kind: Kind) -> str:
     return best
 
 
-def _kind(members: list[Form], curated: Curated | None) -> Kind:
+def source_trust(groups: list[list[Form]]) -> dict[str, float]:
+    """Per source, 1 / (1 + how often it spells a name unlike every other source that names it)."""
+    lone: Counter = Counter()
+    for members in groups:
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for form in members:
+            for text, (_, srcs) in form.surfaces.items():
+                for src in srcs:
+                    by_source[src].add(text)
+        if len(by_source) < 2:
+            continue
+        for src, texts in by_source.items():
+            if not any(texts & others for other, others in by_source.items() if other != src):
+                lone[src] += 1
+    return {src: 1 / (1 + n) for src, n in lone.items()}
+
+
+def _kind(members: list[Form], curated: Curated | None, cues: Counter) -> Kind:
     if curated is not None and curated.kind is not None:
         return curated.kind
-    cues: Counter = Counter()
-    for form in members:
-        cues.update(form.cues)
-    if not cues:
-        return Kind.OTHER
-    kind, weight = max(cues.items(), key=lambda kv: (kv[1], -_TIE_ORDER.index(Kind(kv[0]))))
-    return Kind(kind) if weight >= 1 else Kind.OTHER
-
-
-# on equal evidence: a capitalised pair is more often a company than a person
-_TIE_ORDER = [Kind.ORGANISATION, Kind.PERSON, Kind.PRODUCT, Kind.PLACE, Kind.OTHER]
+    return decide(cues, members)
 
 
 def _keep(members: list[Form], curated: Curated | None, vocab_common) -> bool:
@@ -230,12 +244,24 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
     for k, form in forms.items():
         grouped[groups.find(k)].append(form)
 
-    built: list[tuple[int, Entity, Counter]] = []
+    kept: dict[str, Curated | None] = {}
     for root, members in grouped.items():
         pin = groups.pin.get(root)
         cur = pinned[pin] if pin is not None else None
-        if not _keep(members, cur, vocab_common):
-            continue
+        if _keep(members, cur, vocab_common):
+            kept[root] = cur
+    root_of = {k: groups.find(k) for k in forms if groups.find(k) in kept}
+    cues = {root: sum((Counter(f.cues) for f in grouped[root]), Counter()) for root in kept}
+    kinds = {root: _kind(grouped[root], cur, cues[root]) for root, cur in kept.items()}
+    extra = company_kept([s.text for s in statements], mentions, root_of, kinds, key)
+    for root, more in extra.items():
+        if kept[root] is None or kept[root].kind is None:
+            kinds[root] = _kind(grouped[root], kept[root], cues[root] + more)
+
+    trust = source_trust([grouped[root] for root in kept])
+    built: list[tuple[int, Entity, Counter]] = []
+    for root, cur in kept.items():
+        members = grouped[root]
         aliases = []
         for form in members:
             for text, (count, srcs) in form.surfaces.items():
@@ -245,8 +271,8 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
         for form in members:
             roles.update(form.roles)
         total = sum(f.count for f in members)
-        kind = _kind(members, cur)
-        entity = Entity(id="", name=_canonical(members, cur, kind), kind=kind, aliases=aliases)
+        kind = kinds[root]
+        entity = Entity(id="", name=_canonical(members, cur, kind, trust), kind=kind, aliases=aliases)
         built.append((total, entity, roles))
 
     # ids: slug of the name; a collision gets -2, -3 in order of mention count then name

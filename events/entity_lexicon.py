@@ -48,6 +48,18 @@ def common_word(word: str) -> bool:
     return any(lemma != low for lemma in lemmas.get("VERB", ()))
 
 
+def world_spelling(text: str) -> float:
+    """How usual this spelling of a name is in the wider world: its rarest word's
+    frequency ("Nadella" 2.1, "Nadela" 0); a spaced or hyphenated spelling of what the
+    world writes as one word ("Open AI" for "OpenAI") scores nothing."""
+    words = text.lower().replace("-", " ").split()
+    if not words:
+        return 0.0
+    if len(words) > 1 and zipf("".join(words)) >= 1:
+        return 0.0
+    return min(zipf(w) for w in words)
+
+
 @cache
 def _given_names() -> frozenset[str]:
     # nam_dict.txt: a gender code, the name, then one frequency digit (hex,

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from events.entity_lexicon import given_name
+
 if TYPE_CHECKING:
     from events.names import Token
 
+# what only a reporter has: "X's questions"
+_REPORTING = {"questions", "request", "requests", "inquiry", "inquiries", "queries", "calculations", "reporting", "tally", "analysis", "survey", "poll"}
 # words right before the name that make it the reporter
 _BEFORE = [
     ("according", "to"), ("according", "to", "the"), ("told",), ("told", "the"), ("reported", "to"),
@@ -39,7 +43,7 @@ def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
         i -= 1
     for pattern in _BEFORE:
         if tuple(before[-len(pattern):]) == pattern:
-            if pattern[0] == "told" and last > first:
+            if pattern[0] == "told" and given_name(tokens[first].text):
                 return False  # "told Mark Zuckerberg": a person is told things too
             return True
     gap = tokens[first].gap
@@ -51,6 +55,8 @@ def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is None or nxt.gap.strip() not in ("", ","):
         return False
+    if tokens[last].possessive and nxt.lower in _REPORTING:
+        return True  # "did not reply to Reuters' questions", "Reuters' calculations"
     verbs = [nxt.lower]
     step = last + 2
     if nxt.lower in ("first", "has", "had", "previously", "also", "earlier") and step < len(tokens):

@@ -28,16 +28,31 @@ _DATE_FORMS = [
     re.compile(rf"(?i)\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),  # 13 June 2025
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),  # 2025-06-13
     re.compile(r"\b(?P<first>[0-3]?\d)[/.](?P<second>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),  # 13/06/2025
+    re.compile(rf"(?i)\b{_WEEKDAY}{_MONTH}-{_DAY}-(?P<year>\d\d(?:\d\d)?)\b"),  # Dec-19-05
 ]
+# Only on a line that is nothing but a date: two-digit years are too ambiguous in running text.
+_SHORT_NUMERIC = re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>\d\d)\b")  # 06/13/25
 
 
-def _numeric(match: re.Match[str]) -> tuple[int | None, int, int, re.Match[str]] | None:
-    """13/06/2025 or 06/13/2025: only when one side cannot be a month is the order known."""
+def _full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:  # '05 -> 2005, '98 -> 1998: news archives rarely reach further back
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _numeric(match: re.Match[str], month_first: bool = False) -> tuple[int | None, int, int, re.Match[str]] | None:
+    """13/06/2025 or 06/13/2025: only when one side cannot be a month is the order known.
+
+    `month_first` settles the rest the American way, for a line that is only a
+    date stamp (where US-style stamps are the common case in English news).
+    """
     first, second = int(match.group("first")), int(match.group("second"))
+    year = _full_year(match.group("year"))
     if first > 12 >= second:
-        return int(match.group("year")), second, first, match
-    if second > 12 >= first:
-        return int(match.group("year")), first, second, match
+        return year, second, first, match
+    if second > 12 >= first or (month_first and first <= 12 and second <= 12):
+        return year, first, second, match
     return None
 
 _KEYWORD_LINE = re.compile(
@@ -74,7 +89,7 @@ def _date_at(text: str, search: bool = False) -> tuple[int | None, int, int, re.
     month_text = best.group("month")
     month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3].lower()]
     year = best.group("year")
-    return (int(year) if year else None), month, int(best.group("day")), best
+    return (_full_year(year) if year else None), month, int(best.group("day")), best
 
 
 def _to_date(year: int | None, month: int, day: int, fallback_year: int | None) -> tuple[date, bool] | None:
@@ -103,43 +118,64 @@ def find_published(text: str) -> tuple[date, str] | None:
 
     Basis, in order of preference: "published line" ("Published: 2023-11-20"),
     "dateline" ("SAN FRANCISCO, June 13, 2025 (Reuters) -", "Nov 18, 2023 -"),
-    "date line" (a line near the top holding only a date, or a byline with a date),
+    "date line" (a line near the top holding only a date stamp, or a byline with a date),
     "updated line" ("Updated 20 November 2023": later than publication, but close).
     A year borrowed from the copyright line adds ", year from copyright" to the basis.
     """
+    found = _stated_dates(text)
+    fallback_year = copyright_year(text)
+    for basis in _BASES:
+        if basis in found:
+            year, month, day = found[basis]
+            when = _to_date(year, month, day, fallback_year)
+            if when:
+                return when[0], f"{basis}, year from copyright" if when[1] else basis
+    return None
+
+
+def find_yearless(text: str) -> tuple[int, int, str] | None:
+    """(month, day, basis) of a dateline or date line that gives no year ("LONDON, June 13 (Reuters) -").
+
+    The year is the corpus's to find: see `pipeline.date_sources`.
+    """
+    found = _stated_dates(text)
+    for basis in _BASES:
+        if basis in found and found[basis][0] is None:
+            _, month, day = found[basis]
+            try:
+                date(2000, month, day)  # a leap year: any real month and day passes
+            except ValueError:
+                continue
+            return month, day, basis
+    return None
+
+
+_BASES = ("published line", "dateline", "date line", "updated line")
+
+
+def _stated_dates(text: str) -> dict[str, tuple[int | None, int, int]]:
     lines = [line.strip() for line in text.splitlines()]
     filled = [line for line in lines if line]
-    leading = filled[:_LEADING_LINES]
-    fallback_year = copyright_year(text)
-    found: dict[str, tuple[date, bool]] = {}
-
+    found: dict[str, tuple[int | None, int, int]] = {}
     for line in filled:
         if len(line.split()) > 16:
             continue
         keyword = _KEYWORD_LINE.match(line)
         if not keyword:
             continue
-        parsed = _date_at(line[keyword.end() :])
+        parsed = _date_at(line[keyword.end() :]) or _stamp_date(line[keyword.end() :])
         if not parsed:
             continue
-        when = _to_date(*parsed[:3], fallback_year)
         kind = "updated line" if re.search(r"(?i)updated|modified", keyword.group("word")) else "published line"
-        if when and kind not in found:
-            found[kind] = when
-
-    for line in leading:
-        when = _dateline(line, fallback_year)
-        if when and "dateline" not in found:
-            found["dateline"] = when
-        when = _date_line(line, fallback_year)
-        if when and "date line" not in found:
-            found["date line"] = when
-
-    for basis in ("published line", "dateline", "date line", "updated line"):
-        if basis in found:
-            when, borrowed = found[basis]
-            return when, f"{basis}, year from copyright" if borrowed else basis
-    return None
+        found.setdefault(kind, parsed[:3])
+    for line in filled[:_LEADING_LINES]:
+        dateline = _match_dateline(line)
+        if dateline and dateline[1]:
+            found.setdefault("dateline", dateline[1][:3])
+        stamp = _stamp_date(line) or _byline_date(line)
+        if stamp:
+            found.setdefault("date line", stamp[:3])
+    return found
 
 
 def _dateline(line: str, fallback_year: int | None) -> tuple[date, bool] | None:
@@ -173,15 +209,55 @@ def _match_dateline(line: str) -> tuple[int, tuple | None] | None:
     return None
 
 
-def _date_line(line: str, fallback_year: int | None) -> tuple[date, bool] | None:
-    """A line near the top that is just a date (maybe with a time), or a byline ending in one."""
-    if len(line.split()) > 14:
+# What a date stamp may carry beside its date: "Posted", "Updated on Mon", "7:15 a.m. ET", "(GMT+05:00)".
+_STAMP_WORDS = frozenset(
+    """on at posted published updated edited last modified first date dated time and am pm noon midnight
+    gmt utc bst cet cest eet ist jst aest aedt et est edt ct cst cdt mt mst mdt pt pst pdt hst akst""".split()
+)
+_WEEKDAYS = frozenset(
+    """mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday""".split()
+)
+_LETTERS = re.compile(r"[A-Za-z]+")
+_STAMP_MAX_WORDS = 14
+
+
+def _stamp_date(line: str) -> tuple[int | None, int, int, re.Match[str]] | None:
+    """The date of a line that is only a date stamp ("7:15 a. m. Dec. 7, 2009", "06 / 06 / 13 07:05 PM ET")."""
+    if len(line.split()) > _STAMP_MAX_WORDS:
         return None
-    parsed = _date_at(line)
-    if parsed and _TIME_TAIL.match(line[parsed[3].end() :]):
-        return _to_date(*parsed[:3], fallback_year)
-    if _BYLINE.match(line):
-        parsed = _date_at(line, search=True)
-        if parsed and parsed[0] is not None:
-            return _to_date(*parsed[:3], None)
-    return None
+    text = re.sub(r"\s*/\s*", "/", line)
+    parsed = _date_at(text, search=True)
+    numeric = _SHORT_NUMERIC.search(text) or _DATE_FORMS[3].search(text)
+    if numeric and (parsed is None or numeric.start() <= parsed[3].start()):
+        parsed = _numeric(numeric, month_first=True)
+    if parsed is None:
+        return None
+    match = parsed[3]
+    rest = text[: match.start()] + " " + text[match.end() :]
+    for word in _LETTERS.findall(rest):
+        lower = word.lower()
+        if len(lower) == 1 or lower in _STAMP_WORDS or lower in _WEEKDAYS:
+            continue
+        return None
+    return parsed
+
+
+def _byline_date(line: str) -> tuple[int | None, int, int, re.Match[str]] | None:
+    """The date at the end of a short byline ("By Jane Doe, June 13, 2025"); bylines without a year say too little."""
+    if len(line.split()) > _STAMP_MAX_WORDS or not _BYLINE.match(line):
+        return None
+    parsed = _date_at(line, search=True)
+    return parsed if parsed and parsed[0] is not None else None
+
+
+_BYLINE_WORDS = 8
+
+
+def looks_like_date_line(text: str) -> bool:
+    """Whether a short line is page furniture about the article (a date stamp, a byline), not a headline."""
+    line = text.strip()
+    if _stamp_date(line):
+        return True
+    if _KEYWORD_LINE.match(line) and (_date_at(line, search=True) or re.search(r"\d{1,2}[:.]\d\d", line)):
+        return True
+    return bool(_BYLINE.match(line)) and len(line.split()) <= _BYLINE_WORDS

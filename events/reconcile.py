@@ -31,6 +31,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from events.entity_lexicon import given_name
 from events.model import Kind
 from events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
 
@@ -166,6 +167,7 @@ def reconcile(forms: dict[str, Form], curated: list[Curated], common: Callable[[
         for other in members[1:]:
             groups.union(members[0], other)
 
+    _squashed(forms, groups)
     _legal_suffixes(forms, groups)
     _acronyms(forms, groups)
     _fuzzy(forms, groups)
@@ -173,6 +175,17 @@ def reconcile(forms: dict[str, Form], curated: list[Curated], common: Callable[[
     _prefixes(forms, groups, common)
     _surnames(forms, groups)
     return groups
+
+
+def _squashed(forms: dict[str, Form], groups: Groups) -> None:
+    """"Open AI", "Open-AI", "OpenAI": spacing and hyphens do not make another name."""
+    by_squash: dict[str, list[str]] = defaultdict(list)
+    for k in forms:
+        by_squash[k.replace(" ", "").replace("-", "")].append(k)
+    for members in by_squash.values():
+        for other in members[1:]:
+            if not _kinds_clash(forms[members[0]], forms[other]):
+                groups.union(members[0], other)
 
 
 def _legal_suffixes(forms: dict[str, Form], groups: Groups) -> None:
@@ -321,20 +334,29 @@ def _prefixes(forms: dict[str, Form], groups: Groups, common: Callable[[str], bo
 
 
 def _surnames(forms: dict[str, Form], groups: Groups) -> None:
+    """A surname ("Jackson") or a given name ("Michael") alone joins the one person
+    of the story who has it; with two such people it stays apart."""
     people: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
     counts: Counter = Counter()
     for k, form in forms.items():
-        words = form.words
+        words = [w for w in form.words if w not in CONNECTORS]
         # a person by a role or title, or by shape alone if the surname is not used far
         # more often on its own ("Thomson Reuters" is not a person called Reuters)
         if len(words) >= 2 and form.leaning is Kind.PERSON:
             people[words[-1]].add(groups.find(k))
+            firsts[words[0]].add(groups.find(k))
             if form.kind is Kind.PERSON:
                 counts[words[-1]] += 10**6
             counts[words[-1]] += form.count
     for k, form in forms.items():
-        if " " in k or k not in people:
+        if " " in k or form.kind not in (None, Kind.PERSON):
             continue
-        owners = people[k]
-        if len(owners) == 1 and form.kind in (None, Kind.PERSON) and form.count <= 2 * counts[k]:
-            groups.union(k, next(iter(owners)))
+        if k in people:
+            owners = {groups.find(o) for o in people[k]}
+            if len(owners) == 1 and form.count <= 2 * counts[k]:
+                groups.union(k, next(iter(owners)))
+        elif k in firsts:
+            owners = {groups.find(o) for o in firsts[k]}
+            if len(owners) == 1 and given_name(k):
+                groups.union(k, next(iter(owners)))

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from events.model import Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan
+from events.model import Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
+from events.published import looks_like_date_line
 from events.timex import tag
 
 # Where one fact ends and the next begins. Only boundaries between two time
@@ -195,17 +196,56 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def statements_of(
     sentences: list[Sentence],
-    published: date,
+    published: date | None,
     published_estimated: bool,
+    reference_year: int | None = None,
 ) -> list[Statement]:
-    headline = next((s.index for s in sentences), None)
+    """The claims of one article, each dated by its own words or bounded by the publication date.
+
+    Without a publication date, only what the words date on their own is
+    resolved ("in 2016", "June 13, 2025"); with only the year known
+    (`reference_year`, from a copyright line or the story's chronology), also
+    what needs no more than the year ("last year"). The rest keeps its words
+    and is undated: guessing a day would put it in the wrong place.
+    """
+    headline = headline_index(sentences)
+    reference = published or date(reference_year or _UNANCHORED_YEAR, 7, 1)
     statements: list[Statement] = []
     for sentence in sentences:
         if not is_claim(sentence, headline):
             continue
-        expressions = [e for e in tag(sentence.text, published) if e.timex_type != "SET"]
+        expressions = [e for e in tag(sentence.text, reference) if e.timex_type != "SET"]
+        if published is None:
+            expressions = [_unresolved_if_anchored(e, reference_year) for e in expressions]
         statements.extend(_split(sentence, expressions, published, published_estimated))
     return statements
+
+
+# The reference handed to the tagger when an article has no date: any year does,
+# since whatever its resolutions depend on it is thrown away.
+_UNANCHORED_YEAR = 2000
+
+
+def _unresolved_if_anchored(expression: TimeExpression, reference_year: int | None) -> TimeExpression:
+    if not expression.anchored:
+        return expression
+    if reference_year is not None and expression.span.precision.rank >= Precision.YEAR.rank:
+        if expression.span.modifier not in (Modifier.MORE_THAN, Modifier.LESS_THAN):
+            return expression
+    return expression.model_copy(update={"span": undated_span()})
+
+
+def headline_index(sentences: list[Sentence]) -> int | None:
+    """The index of the article's headline: its first heading that is not a date, time or byline line."""
+    for sentence in sentences[:_HEADLINE_REACH]:
+        if not sentence.heading:
+            return sentences[0].index if sentences else None
+        if not looks_like_date_line(sentence.text):
+            return sentence.index
+    return sentences[0].index if sentences else None
+
+
+_HEADLINE_REACH = 4
 
 
 def _time_parts(
@@ -229,7 +269,7 @@ def _time_parts(
     return merged
 
 
-def _split(sentence: Sentence, expressions: list[TimeExpression], published: date, estimated: bool) -> list[Statement]:
+def _split(sentence: Sentence, expressions: list[TimeExpression], published: date | None, estimated: bool) -> list[Statement]:
     base = f"{sentence.source}:{sentence.index}"
     text = sentence.text
     edges = [0, *clause_cuts(text, expressions), len(text)]
@@ -245,7 +285,7 @@ def _split(sentence: Sentence, expressions: list[TimeExpression], published: dat
             text=text[left:right],
             start=sentence.start + left,
             end=sentence.start + right,
-            span=reported_span(published, estimated),
+            span=reported_span(published, estimated) if published else undated_span(),
         )
         if inside:
             primary = _primary(inside)
