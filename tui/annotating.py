@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from events import annotations
+from events.annotations import History
 from events.errors import ScaletuiError
 from events.model import Entity, Event, Timeline
 from tui.screens.comparison import ComparisonScreen
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from tui.widgets.entity_sidebar import EntitySidebar
+    from tui.widgets.event_detail import EventDetail
     from tui.widgets.timeline_view import TimelineView
 
     _AppBase = App[None]
@@ -31,13 +33,17 @@ class AnnotatingMixin(_AppBase):
     if TYPE_CHECKING:  # provided by ScaletuiApp
         timeline: Timeline | None
         dirty: bool
+        history: History
         _order: list[Event] | None
         _haystacks: dict[str, str]
+        _entity_by_id: dict[str, Entity]
 
         @property
         def sidebar(self) -> EntitySidebar: ...
         @property
         def timeline_view(self) -> TimelineView: ...
+        @property
+        def detail(self) -> EventDetail: ...
         def _refilter(self, keep: str | None = None) -> None: ...
         def _update_status(self) -> None: ...
 
@@ -54,16 +60,35 @@ class AnnotatingMixin(_AppBase):
             self.notify("No event selected", severity="warning")
         return event
 
-    def _change(self, change: Callable[[], object], *, resort: bool = False, entities: bool = False) -> bool:
-        """Run one annotation change; on bad input say why and change nothing."""
+    def _change(
+        self,
+        change: Callable[[], object],
+        *,
+        resort: bool = False,
+        entities: bool = False,
+        event_id: str = "",
+        label: str = "",
+    ) -> bool:
+        """Run one annotation change (undoable); on bad input say why and change nothing."""
+        assert self.timeline is not None
         try:
-            change()
+            if entities:
+                self.history.edit_entities(self.timeline, change, label)
+            elif event_id:
+                self.history.annotate(self.timeline, event_id, change, label)
+            else:
+                change()
         except ScaletuiError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
+        self._after_change(resort=resort, entities=entities)
+        return True
+
+    def _after_change(self, *, resort: bool, entities: bool) -> None:
         self.dirty = True
-        self._haystacks = {}
         if entities and self.timeline is not None:
+            self._haystacks = {}
+            self._entity_by_id = {entity.id: entity for entity in self.timeline.entities}
             self.sidebar.show(self.timeline)
         if resort:
             self._order = None
@@ -76,7 +101,29 @@ class AnnotatingMixin(_AppBase):
         for screen in self.screen_stack:
             if isinstance(screen, ComparisonScreen):
                 screen.refresh_event()
-        return True
+        self._refresh_detail()
+
+    def _refresh_detail(self) -> None:
+        view = self.timeline_view
+        self.detail.show(view.current or view.current_fold, force=True)
+
+    def action_undo(self) -> None:
+        self._step(self.history.undo, "Undid", "Nothing to undo")
+
+    def action_redo(self) -> None:
+        self._step(self.history.redo, "Redid", "Nothing to redo")
+
+    def _step(self, step: Callable[[], str | None], done: str, nothing: str) -> None:
+        if self.timeline is None:
+            return
+        label = step()
+        if label is None:
+            self.notify(nothing, severity="warning")
+            return
+        # Any kind of change may come back: re-sort, re-list entities, re-search.
+        self._order = None
+        self._after_change(resort=True, entities=True)
+        self.notify(f"{done}: {label}", markup=False)
 
     def action_edit_note(self) -> None:
         if (event := self._event_or_warn()) is None:
@@ -84,6 +131,8 @@ class AnnotatingMixin(_AppBase):
         self._prompt(
             TextPrompt(f"Note on: {event.shown_title}", event.annotation.note, "Enter saves, Escape cancels; empty clears"),
             lambda value: annotations.set_note(self.timeline, event.id, value),
+            event_id=event.id,
+            label="note",
         )
 
     def action_edit_tags(self) -> None:
@@ -92,6 +141,8 @@ class AnnotatingMixin(_AppBase):
         self._prompt(
             TextPrompt(f"Tags for: {event.shown_title}", ", ".join(event.annotation.tags), "comma or space separated"),
             lambda value: annotations.set_tags(self.timeline, event.id, value),
+            event_id=event.id,
+            label="tags",
         )
 
     def action_edit_title(self) -> None:
@@ -100,16 +151,31 @@ class AnnotatingMixin(_AppBase):
         self._prompt(
             TextPrompt("Corrected title", event.annotation.title or event.title, f"found: {event.title}; empty restores it"),
             lambda value: annotations.set_title(self.timeline, event.id, value),
+            event_id=event.id,
+            label="title",
         )
 
     def action_correct_date(self) -> None:
         if (event := self._event_or_warn()) is None:
             return
         current = event.annotation.span.label() if event.annotation.span else ""
+
+        def problem(value: str) -> str | None:
+            """A date that cannot be read keeps the dialog open with what was typed."""
+            if not value.strip():
+                return None
+            try:
+                annotations.parse_span(value)
+            except ScaletuiError as error:
+                return str(error)
+            return None
+
         self._prompt(
-            TextPrompt(f"Corrected date for: {event.shown_title} (found: {event.span.label()})", current, DATE_HINT),
+            TextPrompt(f"Corrected date for: {event.shown_title} (found: {event.span.label()})", current, DATE_HINT, check=problem),
             lambda value: annotations.correct_date(self.timeline, event.id, value),
             resort=True,
+            event_id=event.id,
+            label="date",
         )
 
     def action_set_flag(self) -> None:
@@ -119,14 +185,16 @@ class AnnotatingMixin(_AppBase):
 
         def chosen(value: str | None) -> None:
             if value is not None:
-                self._change(lambda: annotations.set_flag(self.timeline, event.id, value))
+                self._change(lambda: annotations.set_flag(self.timeline, event.id, value), event_id=event.id, label="flag")
 
         self.push_screen(Choice(f"Flag: {event.shown_title}", answers), chosen)
 
-    def _prompt(self, dialog: TextPrompt, apply: Callable[[str], object], *, resort: bool = False) -> None:
+    def _prompt(
+        self, dialog: TextPrompt, apply: Callable[[str], object], *, resort: bool = False, event_id: str = "", label: str = ""
+    ) -> None:
         def answered(value: str | None) -> None:
             if value is not None:
-                self._change(lambda: apply(value), resort=resort)
+                self._change(lambda: apply(value), resort=resort, event_id=event_id, label=label)
 
         self.push_screen(dialog, answered)
 
@@ -144,7 +212,7 @@ class AnnotatingMixin(_AppBase):
 
         def answered(value: str | None) -> None:
             if value is not None:
-                self._change(lambda: annotations.rename_entity(self.timeline, entity.id, value), entities=True)
+                self._change(lambda: annotations.rename_entity(self.timeline, entity.id, value), entities=True, label=f"rename {entity.name}")
 
         self.push_screen(TextPrompt(f"Rename {entity.name}", entity.name), answered)
 
@@ -154,10 +222,13 @@ class AnnotatingMixin(_AppBase):
         others = [other for other in self.timeline.entities if other.id != entity.id]
 
         def picked(other_id: str | None) -> None:
+            # The highlighted entity goes into the chosen one, which stays (as the README says: "merge into another").
             if other_id:
-                self._change(lambda: annotations.merge_entities(self.timeline, entity.id, other_id), entities=True)
+                self._change(
+                    lambda: annotations.merge_entities(self.timeline, other_id, entity.id), entities=True, label=f"merge {entity.name}"
+                )
 
-        self.push_screen(EntityPicker(f"Merge into {entity.name}: choose the entity to fold in", others), picked)
+        self.push_screen(EntityPicker(f"Merge {entity.name} into: choose the entity that stays", others), picked)
 
     def action_split_entity(self) -> None:
         if (entity := self._entity_or_warn()) is None:
@@ -166,6 +237,8 @@ class AnnotatingMixin(_AppBase):
         def picked(answer: tuple[list[str], str] | None) -> None:
             if answer is not None:
                 aliases, name = answer
-                self._change(lambda: annotations.split_entity(self.timeline, entity.id, aliases, name), entities=True)
+                self._change(
+                    lambda: annotations.split_entity(self.timeline, entity.id, aliases, name), entities=True, label=f"split {entity.name}"
+                )
 
         self.push_screen(AliasPicker(entity), picked)

@@ -1,19 +1,27 @@
 """scaletui: a keyboard-first explorer for a news story's timeline.
 
-The app holds one Timeline. The sidebar filters it by entity, the timeline
-pane lists what is shown, Enter compares the sources on one event, and the
-user's annotations are saved with the whole timeline to TOML.
+The app holds one Timeline. It opens on the key events (the rest folded), the
+overview strip shows the story's span, the sidebar filters by entity, the
+detail pane shows the selected event in full, Enter compares the sources on
+one event, and the user's annotations are saved with the whole timeline to TOML.
+
+The layout follows the terminal: the sidebar hides itself when narrow (`b`
+brings it back), the detail pane when short, and the source columns collapse
+to a count when they do not fit.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
-from textual.app import App, ComposeResult
+from textual import events as textual_events
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -21,8 +29,10 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from events.annotations import History
 from events.errors import ScaletuiError
-from events.model import Event, Timeline
+from events.model import Entity, Event, Flag, Timeline
+from events.rounding import only_rounding
 from tui.annotating import AnnotatingMixin
 from tui.commands import ActionsProvider, help_sections
 from tui.saving import SavingMixin
@@ -33,10 +43,20 @@ from tui.searching import SearchingMixin
 from tui.text import plain
 from tui.widgets.build_progress import BuildProgress
 from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.event_detail import EventDetail
+from tui.widgets.overview_strip import OverviewStrip
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_block import SourceBlock
 from tui.widgets.status_line import Status, StatusLine
-from tui.widgets.timeline_view import DATE_WIDTH, TimelineView, source_symbol, timeline_order
+from tui.widgets.timeline_view import (
+    DATE_WIDTH,
+    NARROW,
+    NARROW_DATE_WIDTH,
+    TimelineView,
+    source_columns_fit,
+    source_symbol,
+    timeline_order,
+)
 
 if TYPE_CHECKING:
     from events.corpus import Corpus
@@ -54,7 +74,34 @@ MAIN_SCREEN_ACTIONS = {
     "split_entity",
     "focus_timeline",
     "focus_entities",
+    "next_disagreement",
+    "previous_disagreement",
+    "next_mark",
+    "previous_mark",
+    "only_marked",
+    "toggle_sidebar",
+    "toggle_detail",
+    "sidebar_down",
+    "sidebar_up",
 }
+
+# Below this width the sidebar hides itself; below this height, the detail pane.
+SIDEBAR_MIN_WIDTH = 100
+DETAIL_MIN_HEIGHT = 20
+
+
+class BuildCancelled(Exception):
+    """Raised from the progress callback to stop a build the user walked away from."""
+
+
+def has_real_disagreement(event: Event) -> bool:
+    """Sources disagree on something other than rounding."""
+    return any(not only_rounding(d) for d in event.discrepancies)
+
+
+def has_own_mark(event: Event) -> bool:
+    note = event.annotation
+    return bool(note.note or note.tags or note.flag is not Flag.NONE)
 
 
 def keep_out_of_gc() -> None:
@@ -94,33 +141,60 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         Binding("ctrl+s", "save", "Save", id="app.save", tooltip="Save the annotated timeline"),
         Binding("S", "save_as", "Save as", show=False, id="app.save_as", tooltip="Save the annotated timeline to a new file"),
         Binding("ctrl+o", "open", "Open", show=False, id="app.open", tooltip="Open a timeline .toml or a corpus folder"),
+        Binding("greater_than_sign", "next_disagreement", "Next ≠", id="app.next_disagreement", tooltip="Jump to the next event where sources disagree"),
+        Binding("less_than_sign", "previous_disagreement", "Previous ≠", show=False, id="app.previous_disagreement", tooltip="Jump to the previous event where sources disagree"),
+        Binding("apostrophe", "next_mark", "Next mark", show=False, id="app.next_mark", tooltip="Jump to the next event you flagged, noted or tagged"),
+        Binding("quotation_mark", "previous_mark", "Previous mark", show=False, id="app.previous_mark", tooltip="Jump to the previous event you flagged, noted or tagged"),
+        Binding("exclamation_mark", "only_marked", "Only ≠!✎", show=False, id="app.only_marked", tooltip="Show only events with a disagreement, a flag, a note or tags (again: everything)"),
+        Binding("u", "undo", "Undo", show=False, id="app.undo", tooltip="Undo the last annotation or entity edit"),
+        Binding("ctrl+r", "redo", "Redo", show=False, id="app.redo", tooltip="Redo what was undone"),
+        Binding("b", "toggle_sidebar", "Sidebar", show=False, id="app.sidebar", tooltip="Hide or show the entity sidebar"),
+        Binding("i", "toggle_detail", "Details", show=False, id="app.detail", tooltip="Hide or show the detail pane under the timeline"),
+        Binding("j", "sidebar_down", "Down", show=False, id="app.sidebar_down"),
+        Binding("k", "sidebar_up", "Up", show=False, id="app.sidebar_up"),
     ]
 
     dirty: reactive[bool] = reactive(False, init=False)
 
     class BuildProgressed(Message):
-        def __init__(self, stage: str, fraction: float) -> None:
+        def __init__(self, stage: str, fraction: float, build: int = 0) -> None:
             super().__init__()
             self.stage = stage
             self.fraction = fraction
+            self.build = build
 
     class TimelineBuilt(Message):
-        def __init__(self, timeline: Timeline) -> None:
+        def __init__(self, timeline: Timeline, build: int = 0) -> None:
             super().__init__()
             self.timeline = timeline
+            self.build = build
 
     class BuildFailed(Message):
-        def __init__(self, problem: str) -> None:
+        def __init__(self, problem: str, build: int = 0) -> None:
             super().__init__()
             self.problem = problem
+            self.build = build
 
     def __init__(
         self,
         corpus: Corpus | None = None,
         timeline: Timeline | None = None,
         timeline_path: Path | None = None,
+        *,
+        key_view: bool = True,
     ) -> None:
         super().__init__()
+        self.key_view = key_view
+        self.history = History()
+        self.only_marked = False
+        self._query_before = ""
+        self._entity_by_id: dict[str, Entity] = {}
+        self._position_of: dict[str, int] = {}
+        self._sidebar_wanted: bool | None = None  # the user's choice; None: follow the width
+        self._detail_wanted = True
+        self._build_number = 0
+        self._build_cancel = threading.Event()
+        self._build_thread: threading.Thread | None = None
         self.corpus = corpus
         self.timeline: Timeline | None = timeline
         self.timeline_path: Path | None = Path(timeline_path) if timeline_path else None
@@ -141,10 +215,12 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         with Horizontal(id="main"):
             yield EntitySidebar(id="entities")
             with Vertical(id="timeline-pane"):
+                yield OverviewStrip(id="overview")
                 yield Static(id="legend", markup=False)
                 yield TimelineView(id="timeline")
                 yield BuildProgress(id="progress")
                 yield Static("No timeline open: press ctrl+o to open a timeline .toml or a corpus folder.", id="empty")
+                yield EventDetail(id="detail")
         yield SearchBar(id="search")
         yield Footer()
 
@@ -155,6 +231,20 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
     @property
     def sidebar(self) -> EntitySidebar:
         return self.query_one("#entities", EntitySidebar)
+
+    @property
+    def detail(self) -> EventDetail:
+        return self.query_one("#detail", EventDetail)
+
+    @property
+    def overview(self) -> OverviewStrip:
+        return self.query_one("#overview", OverviewStrip)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Quit is ours (it asks about unsaved changes): list it once.
+        for command in super().get_system_commands(screen):
+            if command.title.lower() != "quit":
+                yield command
 
     def on_mount(self) -> None:
         if self.timeline is not None:
@@ -174,6 +264,32 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         for name in ("timeline", "progress", "empty"):
             self.query_one(f"#{name}").display = name == which
         self.query_one("#legend").display = which == "timeline"
+        self.query_one("#overview").display = which == "timeline"
+        self._fit_layout()
+
+    # ------------------------------------------------------------------ fitting the terminal
+
+    def on_resize(self, event: textual_events.Resize) -> None:
+        self._fit_layout()
+
+    def _fit_layout(self) -> None:
+        width, height = self.size
+        sidebar = self._sidebar_wanted if self._sidebar_wanted is not None else width >= SIDEBAR_MIN_WIDTH
+        self.sidebar.display = sidebar
+        if not sidebar and self.focused is not None and self.sidebar in self.focused.ancestors_with_self:
+            self.timeline_view.focus()
+        self.detail.display = self._detail_wanted and height >= DETAIL_MIN_HEIGHT and self.timeline_view.display
+        self.detail.styles.height = 7 if height >= 32 else 5
+        if self.timeline is not None:
+            self.query_one("#legend", Static).update(self._legend(self.timeline))
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_wanted = not self.sidebar.display
+        self._fit_layout()
+
+    def action_toggle_detail(self) -> None:
+        self._detail_wanted = not self.detail.display
+        self._fit_layout()
 
     # ------------------------------------------------------------------ building a timeline
 
@@ -181,29 +297,63 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self.building = f"building the timeline of {corpus.folder}"
         self._show_pane("progress")
         self._update_status()
-        self._build(corpus)
+        self.cancel_build()
+        self._build_number += 1
+        self._build_cancel = threading.Event()
+        # A daemon thread, not a Textual worker: a worker runs in asyncio's
+        # default executor, which the event loop waits for on exit, so quitting
+        # mid-build would hang until the build finished.
+        self._build_thread = threading.Thread(
+            target=self._build, args=(corpus, self._build_number, self._build_cancel), name="scaletui-build", daemon=True
+        )
+        self._build_thread.start()
 
-    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
-    def _build(self, corpus: Corpus) -> None:
+    async def build_finished(self) -> None:
+        """Wait until the running build, if any, has ended (its message may still be on its way)."""
+        if self._build_thread is not None:
+            await asyncio.to_thread(self._build_thread.join)
+
+    def cancel_build(self) -> None:
+        """Stop the running build at its next stage (its result is dropped either way)."""
+        self._build_cancel.set()
+
+    def exit(self, *args, **kwargs) -> None:
+        self.cancel_build()
+        super().exit(*args, **kwargs)
+
+    def _build(self, corpus: Corpus, number: int, cancel: threading.Event) -> None:
         from events.pipeline import build_timeline
 
+        def progress(stage: str, fraction: float) -> None:
+            if cancel.is_set():
+                raise BuildCancelled
+            self.post_message(self.BuildProgressed(stage, fraction, number))
+
         try:
-            timeline = build_timeline(corpus, progress=lambda stage, fraction: self.post_message(self.BuildProgressed(stage, fraction)))
+            timeline = build_timeline(corpus, progress=progress)
+        except BuildCancelled:
+            return
         except ScaletuiError as error:
-            self.post_message(self.BuildFailed(str(error)))
+            self.post_message(self.BuildFailed(str(error), number))
         except Exception as error:  # a pipeline bug must not take the user's screen down
-            self.post_message(self.BuildFailed(f"could not build the timeline of {corpus.folder}: {type(error).__name__}: {error}"))
+            self.post_message(self.BuildFailed(f"could not build the timeline of {corpus.folder}: {type(error).__name__}: {error}", number))
         else:
-            self.post_message(self.TimelineBuilt(timeline))
+            if not cancel.is_set():
+                self.post_message(self.TimelineBuilt(timeline, number))
 
     def on_scaletui_app_build_progressed(self, message: BuildProgressed) -> None:
-        self.query_one(BuildProgress).report(message.stage, message.fraction)
+        if message.build == self._build_number:
+            self.query_one(BuildProgress).report(message.stage, message.fraction)
 
     def on_scaletui_app_timeline_built(self, message: TimelineBuilt) -> None:
+        if message.build != self._build_number:
+            return
         self.building = ""
         self._install(message.timeline, None, None)
 
     def on_scaletui_app_build_failed(self, message: BuildFailed) -> None:
+        if message.build != self._build_number:
+            return
         self.building = ""
         self.notify(message.problem, title="Build failed", severity="error", markup=False)
         self._show_pane("timeline" if self.timeline is not None else "empty")
@@ -215,30 +365,51 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
             self.pop_screen()
         gc.unfreeze()  # let the previous timeline be collected
         keep_out_of_gc()
+        if timeline.events and not any(event.rank for event in timeline.events):
+            from events.ranking import rank_events  # a timeline saved before ranking, or without it
+
+            rank_events(timeline.events, timeline.sources)
         self.timeline, self.timeline_path, self._stamp = timeline, path, stamp
         self._order, self._haystacks = None, {}
+        self._entity_by_id = {entity.id: entity for entity in timeline.entities}
         self.search_query, self.match_indices = "", []
+        self.only_marked = False
+        self.history.clear()
         self.dirty = False
+        view = self.timeline_view
+        view.key_view = self.key_view
+        view.unfolded.clear()
+        view.revealed.clear()
+        self.detail.set_timeline(timeline)
         self.sidebar.clear()
         self.sidebar.show(timeline)
         self._show_pane("timeline")
-        self.query_one("#legend", Static).update(self._legend(timeline))
         self._refilter()
         keep_out_of_gc()
         self.timeline_view.focus()
 
     def _legend(self, timeline: Timeline) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("  " + "date".ljust(DATE_WIDTH), style="bold")
-        text.append("".join(source_symbol(i) for i in range(len(timeline.sources))), style="bold")
-        text.append("  ✎!≠ ", style="bold")
-        text.append("event\n", style="bold")
-        text.append("  sources: ", style="dim")
-        for index, source in enumerate(timeline.sources):
-            text.append(f"{source_symbol(index)} ", style="bold")
-            text.append_text(plain(timeline.source_label(source.id)))
-            text.append("  ")
-        text.append("✎ note  ! ? ✓ flag  ≠ sources disagree", style="dim")
+        """Column headings, then every source column named (wrapping as needed), or a count when they collapse."""
+        width = self.timeline_view.size.width or self.size.width
+        date_width = DATE_WIDTH if width >= NARROW else NARROW_DATE_WIDTH
+        columns = source_columns_fit(len(timeline.sources), width)
+        text = Text()
+        text.append("  " + "date".ljust(date_width), style="bold")
+        if columns:
+            text.append("".join(source_symbol(i) for i in range(len(timeline.sources))), style="bold")
+        else:
+            text.append("srcs ", style="bold")
+        text.append(" ✎!≠ ", style="bold")
+        text.append("event", style="bold")
+        text.append("\n  ")
+        if columns:
+            for index, source in enumerate(timeline.sources):
+                text.append(f"{source_symbol(index)} ", style="bold")
+                text.append_text(plain(timeline.source_label(source.id)))
+                text.append("  ")
+        else:
+            text.append(f"srcs: how many of the {len(timeline.sources)} sources report it; the detail pane names them  ", style="dim")
+        text.append("✎ note  ! ? ✓ flag  ≠ disagree  ≈ rounding", style="dim")
         return text
 
     # ------------------------------------------------------------------ filtering and status
@@ -250,10 +421,13 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         return self._order
 
     def _refilter(self, keep: str | None = None) -> None:
+        """Show the events the entity filter, the marks filter and the search leave, keeping the cursor's event."""
         if self.timeline is None:
             return
         view = self.timeline_view
-        keep = keep or (view.current.id if view.current else None)
+        if keep is None:
+            current = view.current or (view.current_fold.members[0] if view.current_fold else None)
+            keep = current.id if current else None
         chosen, mode = set(self.sidebar.selected), self.sidebar.mode
         events = self._sorted_events()
         if chosen:
@@ -261,34 +435,67 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
                 events = [event for event in events if chosen.issubset(event.entities)]
             else:
                 events = [event for event in events if not chosen.isdisjoint(event.entities)]
+        if self.only_marked:
+            events = [event for event in events if event.discrepancies or has_own_mark(event)]
         self.shown = events
-        empty = "No event has all the chosen entities (o: switch to OR, x: clear)." if chosen else "This timeline has no events."
-        view.show(events, self.timeline.sources, keep=keep, empty_text=empty)
+        self._position_of = {event.id: index for index, event in enumerate(events)}
+        self.overview.show(events)
+        listed = events
         if self.search_query:
-            self._find_matches()
+            needle = self.search_query.casefold()
+            listed = [event for event in events if needle in self._haystack(event)]
+        if chosen:
+            empty = "No event has all the chosen entities (o: switch to OR, x: clear)."
+        elif self.search_query:
+            empty = f"No event matches {self.search_query!r} (/ then Enter on an empty search shows everything)."
+        elif self.only_marked:
+            empty = "No event has a disagreement, a flag, a note or tags (! shows everything)."
+        else:
+            empty = "This timeline has no events."
+        view.highlight = self.search_query
+        view.show(listed, self.timeline.sources, keep=keep, empty_text=empty, fold=not (self.search_query or self.only_marked))
+        self.match_indices = list(range(len(view.events))) if self.search_query else []
+        view.set_matches(set(self.match_indices))
         self._update_status()
 
     def on_entity_sidebar_filter_changed(self, message: EntitySidebar.FilterChanged) -> None:
         self._refilter()
 
     def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
+        view = self.timeline_view
+        item = view.current or view.current_fold
+        self.detail.show(item)
+        first = view.current or (view.current_fold.members[0] if view.current_fold else None)
+        self.overview.mark(first.shown_span.start if first else None)
         self._update_status()
+
+    def on_timeline_view_folds_changed(self, message: TimelineView.FoldsChanged) -> None:
+        self._update_status()
+
+    def on_overview_strip_jump(self, message: OverviewStrip.Jump) -> None:
+        target = next((event for event in self.shown if event.shown_span.start >= message.day), None)
+        if target is not None:
+            self.timeline_view.reveal(target)
+            self.timeline_view.focus()
 
     def _update_status(self) -> None:
         timeline = self.timeline
         names: tuple[str, ...] = ()
         if timeline is not None:
             names = tuple(e.name for entity_id in self.sidebar.selected if (e := timeline.entity(entity_id)))
-        position = 0
-        cursor = self.timeline_view.cursor
-        if cursor in self.match_indices:
-            position = self.match_indices.index(cursor) + 1
+        view = self.timeline_view
+        position = view.cursor + 1 if self.match_indices and 0 <= view.cursor < len(self.match_indices) else 0
+        current = view.current
         self.query_one(StatusLine).show_status(
             Status(
                 corpus=timeline.corpus if timeline else "",
                 path=str(self.timeline_path) if self.timeline_path else "",
                 shown=len(self.shown),
                 total=len(timeline.events) if timeline else 0,
+                key_view=view.key_view and view.folding,
+                folded=view.folded_count,
+                only_marked=self.only_marked,
+                position=f"rank {current.rank}" if current is not None and current.rank else "",
                 filters=names,
                 mode=self.sidebar.mode,
                 search=self.search_query,
@@ -327,11 +534,61 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self.timeline_view.focus()
 
     def action_focus_entities(self) -> None:
+        if not self.sidebar.display:
+            self._sidebar_wanted = True
+            self._fit_layout()
         self.sidebar.option_list.focus()
+
+    def action_sidebar_down(self) -> None:
+        if self.focused is self.sidebar.option_list:
+            self.sidebar.option_list.action_cursor_down()
+
+    def action_sidebar_up(self) -> None:
+        if self.focused is self.sidebar.option_list:
+            self.sidebar.option_list.action_cursor_up()
+
+    # ------------------------------------------------------------------ disagreements and marks
+
+    def _jump(self, direction: int, wanted) -> None:
+        """Move to the next (1) or previous (-1) shown event for which `wanted(event)` holds, unfolding it."""
+        view = self.timeline_view
+        if not self.shown:
+            return
+        current = view.current or (view.current_fold.members[0] if view.current_fold else None)
+        start = self._position_of.get(current.id, -1) if current else -1
+        if view.current_fold is not None and direction > 0:
+            start -= 1  # the fold's first member is not yet seen
+        count = len(self.shown)
+        for step in range(1, count + 1):
+            event = self.shown[(start + direction * step) % count]
+            if wanted(event):
+                if self.search_query and view.index_of(event) is None:
+                    self.search("")
+                view.reveal(event)
+                return
+        self.notify("No such event in what is shown", severity="warning")
+
+    def action_next_disagreement(self) -> None:
+        self._jump(1, has_real_disagreement)
+
+    def action_previous_disagreement(self) -> None:
+        self._jump(-1, has_real_disagreement)
+
+    def action_next_mark(self) -> None:
+        self._jump(1, has_own_mark)
+
+    def action_previous_mark(self) -> None:
+        self._jump(-1, has_own_mark)
+
+    def action_only_marked(self) -> None:
+        self.only_marked = not self.only_marked
+        self._refilter()
 
     def action_compare(self) -> None:
         if (event := self.timeline_view.current) is not None:
             self._compare(event)
+        elif self.timeline_view.current_fold is not None:
+            self.timeline_view.action_toggle_fold()
 
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         self._compare(message.event)

@@ -1,10 +1,17 @@
-"""Searching the shown events: the search bar, the matches, and n/N between them."""
+"""Searching the shown events: the search bar narrows the timeline live as you type, n/N move between matches.
+
+What is searched: titles, statements, entity names and spellings,
+disagreement topics and values (and the marks ≠ and ≈), and the user's own
+notes, tags, flags and corrected titles. The pipeline's part is cached per
+event (`_haystacks`); the user's part is read fresh, so an edit is found at once.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from events.model import Event, Timeline
+from events.model import Entity, Event, Timeline
+from events.rounding import only_rounding
 from tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -20,9 +27,9 @@ else:
 class SearchingMixin(_AppBase):
     """Search actions of ScaletuiApp.
 
-    Matches are indices into `shown`, so a new filter re-runs the search
-    (ScaletuiApp._refilter calls `_find_matches`). Each event's searchable text
-    is cached in `_haystacks` until an edit clears it.
+    The search is one of the filters ScaletuiApp._refilter applies, so a new
+    entity filter re-runs it; `match_indices` index the listed rows. The
+    pipeline's text of each event is cached in `_haystacks` until an entity edit clears it.
     """
 
     if TYPE_CHECKING:  # provided by ScaletuiApp
@@ -31,6 +38,10 @@ class SearchingMixin(_AppBase):
         search_query: str
         match_indices: list[int]
         _haystacks: dict[str, str]
+        _query_before: str
+        _entity_by_id: dict[str, Entity]
+
+        def _refilter(self, keep: str | None = None) -> None: ...
 
         @property
         def timeline_view(self) -> TimelineView: ...
@@ -40,9 +51,17 @@ class SearchingMixin(_AppBase):
 
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
+        self._query_before = self.search_query
         bar.display = True
-        bar.value = self.search_query
+        with bar.prevent(SearchBar.Changed):
+            bar.value = self.search_query
         bar.focus()
+
+    def on_input_changed(self, message: SearchBar.Changed) -> None:
+        if not isinstance(message.input, SearchBar) or not message.input.display:
+            return
+        message.stop()
+        self._narrow(message.value)
 
     def on_input_submitted(self, message: SearchBar.Submitted) -> None:
         if not isinstance(message.input, SearchBar):
@@ -53,51 +72,53 @@ class SearchingMixin(_AppBase):
 
     def on_search_bar_cancelled(self, message: SearchBar.Cancelled) -> None:
         self._close_search()
+        if self.search_query != self._query_before:
+            self._narrow(self._query_before)
 
     def _close_search(self) -> None:
         self.query_one(SearchBar).display = False
         self.timeline_view.focus()
 
+    def _narrow(self, query: str) -> None:
+        """List only the events matching `query` (everything when it is empty), keeping the cursor's event."""
+        query = query.strip()
+        if query == self.search_query:
+            return
+        self.search_query = query
+        self._refilter()
+
     def search(self, query: str) -> None:
-        """Mark the shown events matching `query` and move to the first at or after the cursor."""
-        self.search_query = query.strip()
-        self._find_matches()
-        if self.search_query and self.match_indices:
-            self._jump_to_match(1, include_current=True)
-        elif self.search_query:
+        """List the events matching `query` and put the cursor on the first."""
+        self._narrow(query)
+        if self.search_query and not self.match_indices:
             self.notify(f"No event matches {self.search_query!r}", markup=False, severity="warning")
         self._update_status()
 
     def _haystack(self, event: Event) -> str:
         if (text := self._haystacks.get(event.id)) is None:
-            assert self.timeline is not None
-            parts = [event.shown_title, event.title, *(s.text for s in event.statements)]
+            parts = [event.title, *(s.text for s in event.statements)]
             for entity_id in event.entities:
-                if (entity := self.timeline.entity(entity_id)) is not None:
+                if (entity := self._entity_by_id.get(entity_id)) is not None:
                     parts.append(entity.name)
                     parts.extend(alias.text for alias in entity.aliases)
+            for discrepancy in event.discrepancies:
+                parts.append("≈" if only_rounding(discrepancy) else "≠")
+                parts.append(discrepancy.topic)
+                parts.extend(claim.value for claim in discrepancy.claims)
             text = "\n".join(parts).casefold()
             self._haystacks[event.id] = text
-        return text
+        note = event.annotation
+        if note.empty:
+            return text
+        return "\n".join([text, note.note, " ".join(note.tags), note.flag.value, note.title]).casefold()
 
-    def _find_matches(self) -> None:
-        needle = self.search_query.casefold()
-        self.match_indices = [i for i, event in enumerate(self.shown) if needle and needle in self._haystack(event)]
-        self.timeline_view.set_matches(set(self.match_indices))
-
-    def _jump_to_match(self, direction: int, include_current: bool = False) -> None:
+    def _jump_to_match(self, direction: int) -> None:
         if not self.match_indices:
             if self.search_query:
                 self.notify(f"No event matches {self.search_query!r}", markup=False, severity="warning")
             return
-        cursor = self.timeline_view.cursor
-        if direction > 0:
-            later = [i for i in self.match_indices if i > cursor or (include_current and i == cursor)]
-            target = later[0] if later else self.match_indices[0]
-        else:
-            earlier = [i for i in self.match_indices if i < cursor]
-            target = earlier[-1] if earlier else self.match_indices[-1]
-        self.timeline_view.cursor = target
+        count = len(self.match_indices)
+        self.timeline_view.cursor = (self.timeline_view.cursor + direction) % count
         self._update_status()
 
     def action_next_match(self) -> None:

@@ -18,7 +18,12 @@ SIZE = (120, 40)
 
 
 def quiet_app(**kwargs) -> ScaletuiApp:
-    """The app with animations off, so what the pilot sees does not depend on timing."""
+    """The app with animations off, so what the pilot sees does not depend on timing.
+
+    Every event listed (`key_view=False`) unless a test asks for the key view,
+    which is what a user gets; tests of the key view say `key_view=True`.
+    """
+    kwargs.setdefault("key_view", False)
     app = ScaletuiApp(**kwargs)
     app.animation_level = "none"
     return app

@@ -52,7 +52,11 @@ def locate(text: str, statement: Statement) -> tuple[int, int] | None:
 class ArticleScreen(Screen[None]):
     """The source file, paragraph by paragraph, the statement highlighted."""
 
-    BINDINGS: list[BindingType] = [Binding("escape", "back", "Back", id="article.back")]
+    BINDINGS: list[BindingType] = [
+        Binding("escape", "back", "Back", id="article.back"),
+        Binding("j", "scroll(1)", "Down", show=False, id="article.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="article.up"),
+    ]
 
     def __init__(self, source: Source, path: Path, statement: Statement | None) -> None:
         super().__init__()
@@ -102,6 +106,10 @@ class ArticleScreen(Screen[None]):
             self.call_after_refresh(body.scroll_to_center, highlighted.first(), animate=False)
         elif self.missing:
             self.notify(self.missing, severity="error", markup=False)
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#article-body", VerticalScroll)
+        body.scroll_relative(y=lines, animate=False)
 
     def action_back(self) -> None:
         self.dismiss()

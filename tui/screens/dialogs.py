@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,16 +17,28 @@ from tui.text import plain
 
 
 class TextPrompt(ModalScreen[str | None]):
-    """Ask for one line of text. Enter answers, Escape cancels (None)."""
+    """Ask for one line of text. Enter answers, Escape cancels (None).
+
+    `check` says what is wrong with an answer (None: nothing): the dialog then
+    stays open with what was typed, so nothing typed is lost.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, title: str, value: str = "", hint: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        hint: str = "",
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.prompt_title = title
         self.value = value
         self.hint = hint
         self.placeholder = placeholder
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -34,6 +48,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.check is not None and (problem := self.check(event.value)):
+            self.notify(problem, severity="error", markup=False)
+            return
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:

@@ -1,8 +1,16 @@
 """The timeline pane: events in date order under year and month headings.
 
-A line-API `ScrollView`: it keeps a flat list of rows (headings and events)
-and renders only the rows on screen, caching each rendered row as a Strip, so
-10,000 events cost about what 100 do. The cursor moves over events only.
+A line-API `ScrollView`: it keeps a flat list of rows (headings, events and
+folds) and renders only the rows on screen, caching each rendered row as a
+Strip, so 10,000 events cost about what 100 do. The cursor moves over events
+and folds.
+
+In the key view only the key events are listed; the rest of each heading's
+group is folded into one row ("+14 more reported 13 Jun 2025") that Enter or
+`z` unfolds. `a` switches between the key view and every event.
+
+A row costs the same whatever the number of sources: one column per source
+only while they fit (a bounded number), else a count.
 """
 
 from __future__ import annotations
@@ -27,6 +35,10 @@ from events.model import Event, Flag, Modifier, Precision, Source
 from tui.text import plain
 
 DATE_WIDTH = 26
+NARROW_DATE_WIDTH = 21  # no weekday: "reported 13 Jun 2025"
+NARROW = 100  # below this width the date loses its weekday
+MIN_TITLE = 30  # source columns collapse to a count rather than squeeze the title under this
+COUNT_WIDTH = 6  # " 3/12 "
 SOURCE_SYMBOLS = "123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 FLAG_MARKS = {Flag.IMPORTANT: "!", Flag.DISPUTED: "?", Flag.VERIFIED: "✓", Flag.NONE: " "}
 _FINE = (Precision.DAY, Precision.WEEK, Precision.MONTH)
@@ -39,22 +51,54 @@ def is_fine(event: Event) -> bool:
 
 
 def timeline_order(event: Event) -> tuple:
-    """Date order by shown start; within a month, coarse spans (a year, a quarter) before the month's heading."""
-    start = event.shown_span.start
-    return (start.year, start.month, is_fine(event), start, event.shown_span.end, event.id)
+    """Date order by shown start; within a month, coarse spans (a year, a quarter) before the month's heading;
+    within a day, events dated by their own words before those only reported that day."""
+    span = event.shown_span
+    start = span.start
+    return (start.year, start.month, is_fine(event), start, span.modifier is Modifier.REPORTED, span.end, event.id)
 
 
 def source_symbol(index: int) -> str:
     return SOURCE_SYMBOLS[index] if index < len(SOURCE_SYMBOLS) else "+"
 
 
+def group_of(event: Event) -> tuple[int, int]:
+    """The heading an event sits under: (year, month) for fine dates, (year, 0) for coarse ones."""
+    start = event.shown_span.start
+    return (start.year, start.month if is_fine(event) else 0)
+
+
+@dataclass(slots=True)
+class Fold:
+    """Events of one heading's group not in the key view, shown as one row until unfolded."""
+
+    group: tuple[int, int]
+    members: list[Event]
+
+    @property
+    def label(self) -> str:
+        count = len(self.members)
+        labels = {event.shown_span.label() for event in self.members}
+        if len(labels) == 1:
+            where = labels.pop()
+        else:
+            year, month = self.group
+            where = f"in {calendar.month_abbr[month]} {year}" if month else f"in {year}"
+        return f"+{count} more {where}"
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One line of the pane: a year heading, a month heading or an event (index into `events`)."""
+    """One line of the pane: a heading, an event or a fold (`event` indexes `TimelineView.events`)."""
 
-    kind: str  # "year" | "month" | "event"
+    kind: str  # "year" | "month" | "event" | "fold"
     label: str
     event: int = -1
+
+
+def source_columns_fit(n_sources: int, width: int) -> bool:
+    date_width = DATE_WIDTH if width >= NARROW else NARROW_DATE_WIDTH
+    return 2 + date_width + n_sources + 5 + MIN_TITLE <= width
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -72,6 +116,8 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("right_square_bracket", "next_month", "Next month", show=False, id="timeline.next_month"),
         Binding("left_curly_bracket", "previous_year", "Previous year", show=False, id="timeline.previous_year"),
         Binding("right_curly_bracket", "next_year", "Next year", show=False, id="timeline.next_year"),
+        Binding("z", "toggle_fold", "Unfold", id="timeline.unfold", tooltip="Unfold the folded events under the cursor (again: fold them)"),
+        Binding("a", "toggle_key_view", "All/key", id="timeline.all", tooltip="Switch between the key events and every event"),
     ]
 
     COMPONENT_CLASSES = {
@@ -82,6 +128,7 @@ class TimelineView(ScrollView, can_focus=True):
         "timeline--source",
         "timeline--no-source",
         "timeline--mark",
+        "timeline--fold",
         "timeline--match",
         "timeline--cursor",
         "timeline--cursor-blurred",
@@ -97,6 +144,7 @@ class TimelineView(ScrollView, can_focus=True):
         & > .timeline--source { color: $success; text-style: bold; }
         & > .timeline--no-source { color: $text-disabled; }
         & > .timeline--mark { color: $warning; text-style: bold; }
+        & > .timeline--fold { color: $text-muted; text-style: italic; }
         & > .timeline--match { color: $text-warning; text-style: bold underline; }
         & > .timeline--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
         & > .timeline--cursor-blurred { background: $block-cursor-blurred-background; }
@@ -104,7 +152,7 @@ class TimelineView(ScrollView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(-1, init=False)
-    """Index into `events` of the highlighted event, -1 when there are none."""
+    """Index into `events` of the highlighted event or fold, -1 when there are none."""
 
     class Highlighted(Message):
         """The cursor moved to another event (None: the pane is empty)."""
@@ -117,6 +165,9 @@ class TimelineView(ScrollView, can_focus=True):
         @property
         def control(self) -> TimelineView:
             return self.timeline_view
+
+    class FoldsChanged(Message):
+        """A fold opened or closed, or the view switched between key events and all."""
 
     class Selected(Message):
         """Enter (or a double click) on an event."""
@@ -132,10 +183,17 @@ class TimelineView(ScrollView, can_focus=True):
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.events: list[Event] = []
+        self.events: list[Event | Fold] = []  # what the cursor moves over
+        self.listed: list[Event] = []  # every event given, folded or not
         self.sources: list[Source] = []
+        self._source_index: dict[str, int] = {}
         self.matches: set[int] = set()
+        self.highlight = ""  # search text shown highlighted in titles
         self.empty_text = "No events."
+        self.key_view = True
+        self.folding = True
+        self.unfolded: set[tuple[int, int]] = set()
+        self.revealed: set[str] = set()
         self._rows: list[Row] = []
         self._row_of_event: list[int] = []
         self._month_starts: list[int] = []
@@ -144,21 +202,99 @@ class TimelineView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ data
 
-    def show(self, events: Sequence[Event], sources: Sequence[Source], keep: str | None = None, empty_text: str = "No events.") -> None:
-        """Show `events` (already in date order); keep the cursor on event id `keep` when it is still shown."""
+    def show(
+        self,
+        events: Sequence[Event],
+        sources: Sequence[Source],
+        keep: str | None = None,
+        empty_text: str = "No events.",
+        *,
+        fold: bool = True,
+    ) -> None:
+        """Show `events` (already in date order); keep the cursor on event id `keep` when it is still shown.
+
+        `fold`: in the key view, fold the events that are not key (False: list them all, e.g. search results).
+        """
         self.empty_text = empty_text
-        self.events = list(events)
-        self.sources = list(sources)
+        self.listed = list(events)
+        self.folding = fold
+        if list(sources) != self.sources:
+            self.sources = list(sources)
+            self._source_index = {source.id: index for index, source in enumerate(self.sources)}
         self.matches = set()
+        if keep:
+            self.revealed.add(keep)
+        self._rebuild(keep)
+
+    def _rebuild(self, keep: str | None = None, keep_fold: tuple[int, int] | None = None) -> None:
         self._build_rows()
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._rows))
-        target = next((i for i, event in enumerate(self.events) if event.id == keep), 0) if keep else 0
+        # Open on the first event rather than on a fold.
+        target = next((i for i, item in enumerate(self.events) if isinstance(item, Event)), 0)
+        if keep:
+            target = next((i for i, item in enumerate(self.events) if isinstance(item, Event) and item.id == keep), target)
+        elif keep_fold is not None:
+            target = next((i for i, item in enumerate(self.events) if group_of(_first(item)) == keep_fold), target)
         self.set_reactive(TimelineView.cursor, -1)
         self.cursor = target if self.events else -1
         if not self.events:
             self.post_message(self.Highlighted(self, None))
         self.refresh()
+
+    def is_folded(self, event: Event) -> bool:
+        return (
+            self.folding
+            and self.key_view
+            and not event.key
+            and group_of(event) not in self.unfolded
+            and event.id not in self.revealed
+        )
+
+    def reveal(self, event: Event) -> None:
+        """Put the cursor on `event`, unfolding it when it is folded."""
+        if self.is_folded(event):
+            self.revealed.add(event.id)
+            self._rebuild(keep=event.id)
+            self.post_message(self.FoldsChanged())
+            return
+        index = self.index_of(event)
+        if index is not None:
+            self.cursor = index
+
+    def index_of(self, event: Event) -> int | None:
+        return next((i for i, item in enumerate(self.events) if item is event), None)
+
+    @property
+    def folded_count(self) -> int:
+        return sum(len(item.members) for item in self.events if isinstance(item, Fold))
+
+    def action_toggle_fold(self) -> None:
+        item = self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
+        if item is None:
+            return
+        if isinstance(item, Fold):
+            self.unfolded.add(item.group)
+            self._rebuild(keep=item.members[0].id)
+        else:
+            group = group_of(item)
+            if group in self.unfolded or any(e.id in self.revealed for e in self.listed if group_of(e) == group):
+                self.unfolded.discard(group)
+                self.revealed -= {e.id for e in self.listed if group_of(e) == group}
+                self._rebuild(keep=item.id if item.key else None, keep_fold=group)
+            else:
+                return
+        self.post_message(self.FoldsChanged())
+
+    def action_toggle_key_view(self) -> None:
+        self.key_view = not self.key_view
+        self.unfolded.clear()
+        self.revealed.clear()
+        current = self.current
+        if current is not None:
+            self.revealed.add(current.id)
+        self._rebuild(keep=current.id if current else None)
+        self.post_message(self.FoldsChanged())
 
     def refresh_rows(self) -> None:
         """Re-render every row (an annotation or a style changed), keeping rows and cursor."""
@@ -171,21 +307,39 @@ class TimelineView(ScrollView, can_focus=True):
 
     @property
     def current(self) -> Event | None:
-        return self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
+        item = self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
+        return item if isinstance(item, Event) else None
+
+    @property
+    def current_fold(self) -> Fold | None:
+        item = self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
+        return item if isinstance(item, Fold) else None
 
     def _build_rows(self) -> None:
+        folds: dict[tuple[int, int], Fold] = {}
+        items: list[Event | Fold] = []
+        for event in self.listed:
+            if self.is_folded(event):
+                group = group_of(event)
+                if group not in folds:
+                    folds[group] = Fold(group, [])
+                    items.append(folds[group])
+                folds[group].members.append(event)
+            else:
+                items.append(event)
         rows: list[Row] = []
         row_of_event: list[int] = []
         month_starts: list[int] = []
         year_starts: list[int] = []
         year = month = None
-        for index, event in enumerate(self.events):
-            start = event.shown_span.start
+        for index, item in enumerate(items):
+            first = _first(item)
+            start = first.shown_span.start
             if start.year != year:
                 year, month = start.year, None
                 year_starts.append(index)
                 rows.append(Row("year", str(year)))
-            fine = is_fine(event)
+            fine = is_fine(first)
             if fine and start.month != month:
                 month = start.month
                 month_starts.append(index)
@@ -193,7 +347,8 @@ class TimelineView(ScrollView, can_focus=True):
             elif not fine:
                 month = None
             row_of_event.append(len(rows))
-            rows.append(Row("event", "", index))
+            rows.append(Row("fold" if isinstance(item, Fold) else "event", "", index))
+        self.events = items
         self._rows, self._row_of_event = rows, row_of_event
         self._month_starts = sorted(set(month_starts) | set(year_starts))
         self._year_starts = year_starts
@@ -219,7 +374,7 @@ class TimelineView(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height or 1
         top = int(self.scroll_y)
         # Keep the heading just above the first event of a group in view too.
-        wanted_top = row - 1 if row > 0 and self._rows[row - 1].kind != "event" else row
+        wanted_top = row - 1 if row > 0 and self._rows[row - 1].kind in ("year", "month") else row
         if wanted_top < top:
             self.scroll_to(y=max(wanted_top - (1 if row > 1 and self._rows[row - 2].kind == "year" else 0), 0), animate=False)
         elif row >= top + height:
@@ -255,7 +410,9 @@ class TimelineView(ScrollView, can_focus=True):
         self.cursor = len(self.events) - 1
 
     def action_select(self) -> None:
-        if (event := self.current) is not None:
+        if self.current_fold is not None:
+            self.action_toggle_fold()
+        elif (event := self.current) is not None:
             self.post_message(self.Selected(self, event))
 
     def action_previous_month(self) -> None:
@@ -287,16 +444,18 @@ class TimelineView(ScrollView, can_focus=True):
         for step in (direction, -direction):
             probe = row
             while 0 <= probe < len(self._rows):
-                if self._rows[probe].kind == "event":
+                if self._rows[probe].kind in ("event", "fold"):
                     return self._rows[probe].event
                 probe += step
         return self.cursor
 
     async def _on_click(self, event: events.Click) -> None:
         row = int(self.scroll_y) + event.y
-        if 0 <= row < len(self._rows) and self._rows[row].kind == "event":
+        if 0 <= row < len(self._rows) and self._rows[row].kind in ("event", "fold"):
             self.cursor = self._rows[row].event
-            if event.chain >= 2:
+            if self._rows[row].kind == "fold":
+                self.action_toggle_fold()
+            elif event.chain >= 2:
                 self.action_select()
 
     # ------------------------------------------------------------ rendering
@@ -309,7 +468,7 @@ class TimelineView(ScrollView, can_focus=True):
         if not 0 <= row_number < len(self._rows):
             return Strip.blank(width, self.rich_style)
         row = self._rows[row_number]
-        is_cursor = row.kind == "event" and row.event == self.cursor
+        is_cursor = row.kind in ("event", "fold") and row.event == self.cursor
         key = (row_number, width, is_cursor, is_cursor and self.has_focus, row.event in self.matches)
         strip = self._strips.get(key)
         if strip is None:
@@ -328,7 +487,11 @@ class TimelineView(ScrollView, can_focus=True):
         else:
             if is_cursor:
                 base = base + self.get_component_rich_style("timeline--cursor" if self.has_focus else "timeline--cursor-blurred")
-            text = self._event_text(self.events[row.event], row.event in self.matches)
+            item = self.events[row.event]
+            if isinstance(item, Fold):
+                text = self._fold_text(item, width)
+            else:
+                text = self._event_text(item, row.event in self.matches, width)
         text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         return Strip(segments).adjust_cell_length(width, base).apply_style(base).simplify()
@@ -337,22 +500,53 @@ class TimelineView(ScrollView, can_focus=True):
         # Partial: only what the class sets, so the cursor's background shows through.
         return self.get_component_rich_style(name, partial=True)
 
-    def _event_text(self, event: Event, matched: bool) -> Text:
+    def _fold_text(self, fold: Fold, width: int) -> Text:
+        date_width = DATE_WIDTH if width >= NARROW else NARROW_DATE_WIDTH
+        text = Text(" " * (date_width + 1), style=self._part_style("timeline--fold"), end="")
+        text.append(f"{fold.label}  (Enter or z to unfold)")
+        return text
+
+    def _event_text(self, event: Event, matched: bool, width: int) -> Text:
         style = self._part_style
         span = event.shown_span
         reported = span.modifier is Modifier.REPORTED
         row_style: Style | str = style("timeline--reported") if reported else ""
         text = Text(style=row_style, end="")
         text.append("▸ " if matched else "  ", style=style("timeline--match") if matched else "")
-        text.append(span.label(weekday=True).ljust(DATE_WIDTH - 1)[: DATE_WIDTH - 1] + " ", style=style("timeline--date") if not reported else "")
-        reporting = set(event.sources)
-        for index, source in enumerate(self.sources):
-            if source.id in reporting:
+        wide = width >= NARROW
+        date_width = DATE_WIDTH if wide else NARROW_DATE_WIDTH
+        text.append(span.label(weekday=wide).ljust(date_width - 1)[: date_width - 1] + " ", style=style("timeline--date") if not reported else "")
+        # Only the event's own sources are looked at: the row costs the same with 5 or 800 sources.
+        indices = sorted({i for source_id in event.sources if (i := self._source_index.get(source_id)) is not None})
+        if source_columns_fit(len(self.sources), width):
+            position = 0
+            for index in indices:
+                if index > position:
+                    text.append("·" * (index - position), style=style("timeline--no-source"))
                 text.append(source_symbol(index), style=style("timeline--source"))
-            else:
-                text.append("·", style=style("timeline--no-source"))
+                position = index + 1
+            if position < len(self.sources):
+                text.append("·" * (len(self.sources) - position), style=style("timeline--no-source"))
+        else:
+            text.append(f"{len(indices)}/{len(self.sources)}".rjust(COUNT_WIDTH - 1), style=style("timeline--source"))
         note = event.annotation
-        marks = ("✎" if (note.note or note.tags) else " ") + FLAG_MARKS[note.flag] + ("≠" if event.discrepancies else " ")
+        marks = ("✎" if (note.note or note.tags) else " ") + FLAG_MARKS[note.flag] + disagreement_mark(event)
         text.append(f" {marks} ", style=style("timeline--mark"))
-        text.append_text(plain(event.shown_title, style("timeline--match") if matched else ""))
+        title = plain(event.shown_title, style("timeline--match") if matched and not self.highlight else "")
+        if self.highlight:
+            title.highlight_words([self.highlight], style("timeline--match"), case_sensitive=False)
+        text.append_text(title)
         return text
+
+
+def _first(item: Event | Fold) -> Event:
+    return item.members[0] if isinstance(item, Fold) else item
+
+
+def disagreement_mark(event: Event) -> str:
+    """≠ when sources disagree, ≈ when they differ only by rounding, blank otherwise."""
+    if not event.discrepancies:
+        return " "
+    from events.rounding import only_rounding
+
+    return "≈" if all(only_rounding(d) for d in event.discrepancies) else "≠"

@@ -1,0 +1,106 @@
+"""The selected event in full under the timeline: whole title wrapped, its sources named, its disagreements.
+
+A fixed height that only repaints on a cursor move (no relayout); what does
+not fit is cut at the bottom, and Enter opens the full comparison.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from events.model import Event, Flag, Timeline
+from events.rounding import only_rounding
+from tui.text import plain
+from tui.widgets.timeline_view import Fold, source_symbol
+
+
+def whole_title(event: Event) -> str:
+    """The title in full: a title cut short ("…") is shown as the statement it was cut from."""
+    title = event.shown_title
+    if event.annotation.title or not title.endswith("…"):
+        return title
+    stem = " ".join(title[:-1].split()).casefold()
+    for statement in event.statements:
+        if stem and stem in " ".join(statement.text.split()).casefold():
+            return " ".join(statement.text.split())
+    return title
+
+
+def describe(timeline: Timeline, event: Event, source_index: dict[str, int]) -> Text:
+    text = Text()
+    text.append(event.shown_span.label(weekday=True), style="bold")
+    if event.rank:
+        text.append(f"  rank {event.rank}" + (" · key event" if event.key else ""), style="dim")
+    text.append("\n")
+    text.append_text(plain(whole_title(event), "bold"))
+    if event.annotation.title:
+        text.append_text(plain(f"  (found: {event.title})", "dim"))
+    reporting = list(dict.fromkeys(event.sources))
+    text.append(f"\nreported by {len(reporting)} of {len(timeline.sources)}: ", style="dim")
+    for number, source_id in enumerate(reporting):
+        if number:
+            text.append(", ", style="dim")
+        index = source_index.get(source_id)
+        if index is not None:
+            text.append(f"{source_symbol(index)} ", style="bold green")
+        text.append_text(plain(timeline.source_label(source_id)))
+    for discrepancy in event.discrepancies:
+        rounding = only_rounding(discrepancy)
+        text.append("\n≈ " if rounding else "\n≠ ", style="bold yellow")
+        text.append_text(plain(f"{discrepancy.topic}: ", "bold"))
+        for number, claim in enumerate(discrepancy.claims):
+            if number:
+                text.append(" vs ", style="dim")
+            text.append_text(plain(claim.value, "bold"))
+            text.append_text(plain(f" ({', '.join(timeline.source_label(s) for s in claim.sources)})", "dim"))
+        if rounding:
+            text.append("  rounding", style="italic dim")
+    note = event.annotation
+    marks = []
+    if note.flag is not Flag.NONE:
+        marks.append(f"flag: {note.flag.value}")
+    if note.tags:
+        marks.append("tags: " + ", ".join(note.tags))
+    if marks:
+        text.append("\n")
+        text.append_text(plain("  ".join(marks), "yellow"))
+    if note.note:
+        text.append("\nnote: ", style="dim")
+        text.append_text(plain(note.note, "italic"))
+    return text
+
+
+class EventDetail(Widget):
+    """What the cursor is on, in full."""
+
+    DEFAULT_CSS = """
+    EventDetail { height: 7; padding: 0 1; background: $boost; border-top: solid $panel-lighten-2; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+        self._shown: object = None
+        self._source_index: dict[str, int] = {}
+        self._timeline: Timeline | None = None
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        self._timeline = timeline
+        self._source_index = {source.id: index for index, source in enumerate(timeline.sources)} if timeline else {}
+        self._shown = None
+
+    def show(self, item: Event | Fold | None, *, force: bool = False) -> None:
+        if item is self._shown and not force:
+            return
+        self._shown = item
+        if item is None or self._timeline is None:
+            self._text = Text("")
+        elif isinstance(item, Fold):
+            self._text = Text(f"{item.label}: events not in the key view. Enter or z unfolds them, a shows every event.", style="italic")
+        else:
+            self._text = describe(self._timeline, item, self._source_index)
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text
