@@ -81,7 +81,7 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
             for m in split_hyphens(raw_m, m_toks, plain, squashed):
                 sub_toks = m_toks if m is raw_m else mention_tokens(m, toks, starts)
                 found.extend(segment(m, sub_toks, names, vocab, headline=headlines[i] or m.headline))
-        mentions[i] = found
+        mentions[i] = [m for m in found if not m.fragile or squash(key(m.text)) in squashed]
 
     forms = _forms(statements, mentions)
     groups = reconcile(forms, pinned, vocab.common)
@@ -120,7 +120,7 @@ def _known_forms(mentions: list[list[Mention]]) -> Counter:
     known: Counter = Counter()
     for ms in mentions:
         for m in ms:
-            if not m.headline:
+            if not m.headline and not m.fragile:
                 known[tuple(key(m.text).split())] += 1
     return known
 
@@ -236,7 +236,9 @@ def _keep(members: list[Form], curated: Curated | None, vocab_common) -> bool:
         # only ever a sentence start: "Shipping lines ...", "Leading ..."
         if re.search(r"(ing|ed|ly)$", form.key) or count < 2:
             return False
-    return count >= 2 or form.initial == 0 or strong
+    # "Northwind Traders said": two or more words none of which English uses on its own
+    unusual = " " in form.key and not any(vocab_common(w) for w in form.words)
+    return count >= 2 or form.initial == 0 or strong or unusual
 
 
 def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinned: list[Curated], vocab_common) -> Discovery:

@@ -19,8 +19,9 @@ from importlib import resources
 # corpus's own capitalisation decides those.
 COMMON_ZIPF = 4.3
 # Frequency a given name needs in the name list to count: 1 (rare) .. 13 (very
-# common) in some country. "Meta" is a rare given name somewhere; "Michael" is not.
-GIVEN_NAME_MIN = 3
+# common) in some country. Even rare ones count ("Elon" is 2): the cue is one among
+# several, and a company's name rarely starts with a given name.
+GIVEN_NAME_MIN = 1
 
 
 @lru_cache(maxsize=1 << 16)

@@ -65,12 +65,15 @@ def segment(m: Mention, toks: list[Token], names: KnownNames, vocab: Vocabulary,
     units = _units(toks)
     if not units:
         return [] if headline else [m]
+    if len(units) > LONGEST_NAME:
+        headline = True  # no name is this long: keep only the known names inside, as in a heading
     words = [key(surface(u)) for u in units]
     whole = known.get(tuple(words), 0) if len(words) <= longest else 0
     if not headline and len(words) >= 2 and whole <= 1 and len(words) - 1 <= longest and words[1] not in CONNECTORS and (
         known.get(tuple(words[1:]), 0) >= 1 or (len(words) == 2 and words[1] in names.heads)
     ):
-        opener_unused = vocab.capital[words[0]] == 0 if m.initial else vocab.capital[words[0]] <= 1 and common_word(words[0])
+        ordinary = vocab.common(words[0]) or common_word(words[0])
+        opener_unused = ordinary and (vocab.capital[words[0]] == 0 if m.initial else vocab.capital[words[0]] <= 1)
         if opener_unused and not (len(words) == 2 and given_name(words[0])):  # "Mark Zuckerberg" stays whole
             # "Rival Verona Biotech" at a sentence start, "said Power Gemini" mid-sentence: the
             # opening word is not otherwise written as a name, and the rest is a known name

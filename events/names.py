@@ -74,7 +74,7 @@ ROLE_WORDS = {
     "economist", "professor", "reporter", "editor", "correspondent", "head", "boss", "manager",
     "officer", "partner", "vice", "deputy", "general", "interim", "managing", "senior", "former",
     "strategist", "researcher", "scientist", "lawyer", "attorney", "judge", "owner", "trader",
-    "consultant", "adviser", "advisor", "commissioner", "premier", "prime", "chancellor",
+    "consultant", "adviser", "advisor", "commissioner", "prime", "chancellor",
     "treasurer", "representative", "rep", "congressman", "congresswoman", "king", "queen", "prince",
 }
 # Role words that are not person-specific on their own ("general", "former") only count
@@ -99,7 +99,11 @@ ORG_OWNED = {
     "headquarters", "profit", "profits", "sales", "business", "spokesperson", "spokesman",
     "spokeswoman", "founder", "chairman", "chief", "executives", "subsidiary", "acquisition",
     "deal", "terminals", "offices", "factory", "plant", "products", "earnings", "accounts",
+    "partnership", "cloud", "engineers", "researchers", "lawyers", "servers", "datacenters",
+    "subsidiaries", "rivals", "competitors", "chatbot", "chatbots",
 }
+# of those, the ones a sentence-opening word is never followed by unless it names a company
+_ORG_ONLY = {"ceo", "cfo", "cto", "coo", "chief", "founder", "chairman", "spokesperson", "spokesman", "spokeswoman", "shares", "shareholders"}
 ORG_SUFFIXES = {
     "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "group",
     "holdings", "labs", "lab", "ai", "technologies", "technology", "tech", "systems", "networks",
@@ -135,7 +139,7 @@ PLACE_SUFFIXES = {"city", "valley", "county", "river", "island", "islands", "str
 PLACE_PREPS = {"in", "from", "near", "across", "throughout", "outside", "inside", "into"}
 # verbs whose object is a made thing: a model is released, a song sung
 MAKING_VERBS = {"released", "launched", "unveiled", "shipped", "trained", "sang", "sings", "recorded", "performed", "performing", "singing", "debuted", "premiered"}
-PRODUCT_NOUNS = {"song", "songs", "album", "single", "track", "hit", "film", "movie", "book", "novel", "series", "documentary", "musical", "model", "models", "chip", "chips", "app", "apps", "system", "phone", "phones", "software", "version", "engine", "chatbot", "assistant", "drug", "vaccine", "car", "vehicle", "device", "console", "browser", "tablet", "laptop", "aircraft", "jet", "satellite", "rocket", "game"}
+PRODUCT_NOUNS = {"song", "songs", "album", "single", "track", "hit", "film", "movie", "book", "novel", "series", "documentary", "musical", "model", "models", "chip", "chips", "app", "apps", "system", "phone", "phones", "software", "version", "engine", "chatbot", "assistant", "drug", "vaccine", "car", "vehicle", "device", "console", "browser", "tablet", "laptop", "aircraft", "jet", "satellite", "rocket", "game", "chatbots"}
 
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs"}
@@ -177,6 +181,7 @@ class Mention:
     cues: Counter = field(default_factory=Counter)  # Kind -> weight
     headline: bool = False
     attribution: bool = False  # named as the one who reports ("according to X", "X reported")
+    fragile: bool = False  # a sentence start kept only if the corpus names it elsewhere
 
     @property
     def words(self) -> list[str]:
@@ -322,6 +327,8 @@ def _role_before(tokens: list[Token], first: int) -> str:
         elif words or tok.lower not in {"its", "their", "his", "her", "the", "a", "an", "former", "union", "company"}:
             break
         i -= 1
+    if words and words[-1].lower() in ("chief", "head"):
+        return " ".join(words)  # "Handshake chief Garrett Lord"
     return " ".join(words) if any(w.lower() in CORE_ROLES or w.lower() in TITLES or w.lower() == "executive" for w in words) else ""
 
 
@@ -339,7 +346,10 @@ def _appositive(tokens: list[Token], after: int) -> tuple[str, str]:
     if role:
         marks = [i for i, w in enumerate(words) if w.lower in ROLE_WORDS]
         return Kind.PERSON, " ".join(w.text for w in words[marks[0] : marks[-1] + 1])  # "chief strategy officer"
-    if any(w.lower in ORG_NOUNS for w in words) and words[0].lower in {"the", "a", "an", "which", "its", "their", "another", "one"}:
+    opener = words[0].lower in {"the", "a", "an", "which", "its", "their", "another", "one"}
+    if opener and any(w.lower in PRODUCT_NOUNS for w in words[:3]) and not any(w.lower in ORG_NOUNS for w in words[:3]):
+        return Kind.PRODUCT, ""  # ", the chatbot," ", its flagship model,"
+    if any(w.lower in ORG_NOUNS for w in words) and opener:
         return Kind.ORGANISATION, ""
     return "", ""
 
@@ -350,7 +360,7 @@ def extract(tokens: list[Token], vocab: Vocabulary, statement: int, headline: bo
     for run in raw_sequences(tokens):
         # "Such Strikes In The Port Are Rare": capitalised function words mark title case
         title_case = headline or sum(1 for i in run[1:] if tokens[i].lower in STOPWORDS and tokens[i].text[0].isupper()) >= 2
-        for part, role, cue in _split_roles(tokens, run):
+        for part, role, cue in _split_person_of(tokens, _split_roles(tokens, run)):
             mention = _mention(tokens, part, vocab, statement, title_case)
             if mention is None:
                 continue
@@ -410,11 +420,36 @@ def _split_roles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], s
     return parts
 
 
+def _split_person_of(tokens: list[Token], parts: list[tuple[list[int], str, str]]) -> list[tuple[list[int], str, str]]:
+    """"Jonathan Siddharth of Turing" is a person and where they work, unlike "Bank of
+    America": the words before "of" are a given name and a surname."""
+    out = []
+    for part, role, cue in parts:
+        at = next((n for n, i in enumerate(part) if tokens[i].lower == "of"), None)
+        if at is not None and 2 <= at <= 3 and at + 1 < len(part) and _given_name_first([tokens[i] for i in part[:at]]):
+            out.append((part[:at], role, cue or Kind.PERSON))
+            out.append((part[at + 1 :], "", Kind.ORGANISATION))
+        else:
+            out.append((part, role, cue))
+    return out
+
+
 def _mention(tokens: list[Token], part: list[int], vocab: Vocabulary, statement: int, headline: bool) -> Mention | None:
+    found = _mention_of(tokens, part, vocab, statement, headline, strict=True)
+    if found is None and len(part) >= 2 and tokens[part[0]].initial and not headline:
+        # "Open AI declined ...": dropped as a sentence start and a generic word, unless the
+        # corpus writes it elsewhere as a name ("OpenAI"); `events.entities` decides
+        found = _mention_of(tokens, part, vocab, statement, headline, strict=False)
+        if found is not None:
+            found.fragile = True
+    return found
+
+
+def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, statement: int, headline: bool, strict: bool) -> Mention | None:
     part = list(part)
     opens_sentence = tokens[part[0]].initial or headline
     # a sentence start and the ordinary words after it: "Despite Google", "Such Strikes In The Port"
-    while part and opens_sentence and vocab.common(tokens[part[0]].text) and not is_camel(tokens[part[0]].text):
+    while strict and part and opens_sentence and vocab.common(tokens[part[0]].text) and not is_camel(tokens[part[0]].text):
         part.pop(0)
     while part and (tokens[part[0]].lower in CONNECTORS or tokens[part[0]].lower in ("a", "an")):
         part.pop(0)
@@ -431,7 +466,7 @@ def _mention(tokens: list[Token], part: list[int], vocab: Vocabulary, statement:
         return None  # "AI Labs": a kind of company, not a company
     if len(words) == 1 and words[0].lower in DEMONYMS:
         return None  # "Danish freight group": an adjective
-    if opens_sentence and all(vocab.common(w.text) or w.lower in ORG_SUFFIXES or w.lower in GENERIC_ACRONYMS for w in words):
+    if strict and opens_sentence and all(vocab.common(w.text) or w.lower in ORG_SUFFIXES or w.lower in GENERIC_ACRONYMS for w in words):
         return None
     if all(w.text.isdigit() for w in words):
         return None
@@ -488,7 +523,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PRODUCT] += 3
     if nxt_joined and nxt.lower in GENERIC_ACRONYMS and part[-1] + 2 < len(tokens) and tokens[part[-1] + 2].lower in PRODUCT_NOUNS:
         cues[Kind.PRODUCT] += 3  # "Gemini AI model"
-    if nxt is not None and nxt.lower in ORG_OWNED and (m.possessive or (nxt_joined and not m.initial)):
+    if nxt is not None and nxt.lower in ORG_OWNED and (m.possessive or (nxt_joined and (not m.initial or nxt.lower in _ORG_ONLY))):
         cues[Kind.ORGANISATION] += 2
     if nxt_joined and nxt.lower in PERSON_VERBS and _person_shape(words, vocab):
         cues[Kind.PERSON] += 1
@@ -499,45 +534,56 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
     # a dateline: "ROTTERDAM, March 8 (Reuters) -"
     if m.initial and len(words) == 1 and words[0].text.isupper() and nxt is not None and nxt.gap.strip() == "," and nxt.lower in MONTHS:
         cues[Kind.PLACE] += 4
-    if _person_shape(words, vocab):
-        cues[Kind.PERSON] += 1
     if len(words) == 1 and (is_camel(words[0].text) or is_acronym(words[0].text)):
         cues[Kind.ORGANISATION] += 0.5
     _lexicon_cues(words, m)
+    if len(before_low) >= 2 and before_low[-1] == "of" and before_low[-2] in ("maker", "makers", "creator", "creators", "developer", "developers", "version", "versions", "users"):
+        cues[Kind.PRODUCT] += 2  # "the maker of ChatGPT"
     if before_low and before_low[-1] in MAKING_VERBS:
         cues[Kind.PRODUCT] += 1  # "released Llama", "sang Billie Jean"
     m.attribution = is_attribution(tokens, part[0], part[-1])
     if m.attribution:
         cues[Kind.ORGANISATION] += 1
+    # the shape of a person's name ("Korvex Systems", "Billie Jean" have it too) counts
+    # in full only when nothing around the name says it is something else
+    shape = (0.5 if _person_shape(words, vocab) else 0) + (1.5 if _given_name_first(words) else 0)
+    if shape:
+        told_otherwise = max((w for k, w in cues.items() if k != Kind.PERSON), default=0) >= 1
+        cues[Kind.PERSON] += shape / 4 if told_otherwise else shape
 
 
 def _lexicon_cues(words: list[Token], m: Mention) -> None:
     """What the wider world knows: given names, countries and regions, legal forms."""
     cues = m.cues
     text = m.text
-    last = words[-1].lower.rstrip(".")
     if len(words) > 1 and legal_form(text):
         cues[Kind.ORGANISATION] += 3
     elif country(text):
         cues[Kind.PLACE] += 3
     elif region(text):
         cues[Kind.PLACE] += 1.5
+
+
+def _given_name_first(words: list[Token]) -> bool:
+    """"Ilya Sutskever": a given name, then one or two more names."""
     names = [w for w in words if w.lower not in CONNECTORS]
-    if (
+    last = words[-1].lower.rstrip(".")
+    return (
         2 <= len(names) <= 3
         and given_name(names[0].text)
         and names[0].text[:1].isupper()
         and last not in ORG_SUFFIXES
         and last not in PLACE_SUFFIXES
         and not any(w.lower in ("of", "&") or w.text.isupper() or any(c.isdigit() for c in w.text) for w in words)
-    ):
-        cues[Kind.PERSON] += 1.5  # "Ilya Sutskever": a given name first
+    )
 
 
 def _person_shape(words: list[Token], vocab: Vocabulary) -> bool:
     """Given name + surname: two or three plain capitalised words (particles allowed)."""
     if any(w.lower in ("of", "&") for w in words):
         return False  # "Bank of America", "Google of Alphabet"
+    if any(w.gap == "-" for w in words[1:]) and not given_name(words[0].text):
+        return False  # "Rolls-Royce" is one word ("Jean-Luc Picard" has a given name)
     names = [w for w in words if w.lower not in CONNECTORS]
     if not 2 <= len(names) <= 3:
         return False
