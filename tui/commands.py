@@ -19,6 +19,9 @@ from tui.widgets.timeline_view import TimelineView
 if TYPE_CHECKING:
     from tui.app import ScaletuiApp
 
+# Keys that only move within a pane: nothing to run by name.
+PALETTE_SKIPS = {"sidebar_down", "sidebar_up"}
+
 # Palette-only commands: (title, action, help).
 EXTRA_COMMANDS = [
     ("Compare sources for the selected event", "compare", "open the source comparison view"),
@@ -27,6 +30,8 @@ EXTRA_COMMANDS = [
     ("Next year", "timeline('next_year')", "jump to the first event of the next year"),
     ("Previous year", "timeline('previous_year')", "jump to the start of this or the previous year"),
     ("First event", "timeline('first')", "jump to the first event shown"),
+    ("Unfold or fold", "timeline('toggle_fold')", "unfold the folded events under the cursor (again: fold them)"),
+    ("Key events or all events", "timeline('toggle_key_view')", "switch between the key view and every event"),
     ("Last event", "timeline('last')", "jump to the last event shown"),
     ("Focus the timeline", "focus_timeline", "move the keyboard focus to the timeline pane"),
     ("Focus the entities", "focus_entities", "move the keyboard focus to the entity sidebar"),
@@ -44,6 +49,8 @@ class ActionsProvider(Provider):
         commands = []
         for binding in app.BINDINGS:
             assert isinstance(binding, Binding)
+            if binding.action in PALETTE_SKIPS:
+                continue
             key = app.get_key_display(Binding(binding.key.split(",")[0], binding.action))
             commands.append((binding.description, binding.action, f"{binding.tooltip or binding.description} ({key})"))
         commands.extend(EXTRA_COMMANDS)
