@@ -22,11 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # Paid once, untimed, before measuring: lazy imports and first-call set-up
 # (dateparser's languages, word lists) would otherwise land on whatever runs first.
 # Not a sentence of any benchmark corpus, so no content cache can serve it later.
-WARM_UP_ARTICLE = (
-    "Acme Widgets buys Foobar Labs\n\n"
+WARM_UP_ARTICLES = {
+    "dated.txt": "Acme Widgets buys Foobar Labs\n\n"
     "NEW YORK, March 3, 2021 - Acme Widgets Inc said on Wednesday it agreed to buy Foobar Labs "
-    "for $12 million, its second deal this year. Chief executive Jane Roe said the deal would close by June.\n"
-)
+    "for $12 million, its second deal this year. Chief executive Jane Roe said the deal would close by June.\n",
+    # no date of its own: exercises the estimation path too
+    "undated.txt": "Foobar Labs staff welcome the deal\n\n"
+    "Staff at Foobar Labs said last week that the sale to Acme, first reported in February 2021, "
+    "was good news after a difficult 2020.\n",
+}
 
 
 class Pipeline(NamedTuple):
@@ -50,7 +54,8 @@ def import_pipeline(code_root: Path) -> Pipeline:
 
 def warm_up(pipeline: Pipeline) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-warm-up-") as temp:
-        (Path(temp) / "warm_up.txt").write_text(WARM_UP_ARTICLE, encoding="utf-8")
+        for name, text in WARM_UP_ARTICLES.items():
+            (Path(temp) / name).write_text(text, encoding="utf-8")
         pipeline.dumps_timeline(pipeline.build_timeline(pipeline.load_corpus(Path(temp))))
 
 
