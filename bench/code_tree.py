@@ -10,10 +10,13 @@ this checkout's, so only the code differs.
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,3 +68,24 @@ def extract_revision(revision: str, folder: Path) -> None:
     if archive.returncode:
         raise SystemExit(f"git archive {revision}: {archive.stderr.decode(errors='replace').strip()}")
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+
+
+@contextmanager
+def empty_cache() -> Iterator[Path]:
+    """Run with an empty cache folder (XDG_CACHE_HOME, which platformdirs follows on Linux).
+
+    A benchmark measures a first open, and must neither read nor fill the user's
+    own cache; nor may one export of a benchmark serve another (the seeds with and
+    without sources.toml are the same texts).
+    """
+    folder = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    try:
+        yield folder
+    finally:
+        if before is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = before
+        shutil.rmtree(folder, ignore_errors=True)
