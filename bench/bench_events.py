@@ -281,7 +281,7 @@ def main() -> None:
     runs: dict[str, dict] = {}
     if args.compare:
         runs[args.compare] = measure_revision(args.compare, passed)
-    runs["this checkout" if args.code == ROOT else str(args.code)] = measure(args.code, corpora, stories)
+    runs[code_tree.checkout_label() if args.code == ROOT else str(args.code)] = measure(args.code, corpora, stories)
     if args.json:
         print(json.dumps(runs if args.compare else next(iter(runs.values())), indent=1, default=str))
     else:

@@ -316,7 +316,7 @@ def main() -> None:
         if args.compare:
             code_tree.extract_revision(args.compare, Path(temp))
             codes[args.compare] = Path(temp)
-        codes["this checkout"] = ROOT
+        codes[code_tree.checkout_label()] = ROOT
         results = measure(kinds, sizes, codes, args.reopen, args.baseline_sentences)
     if args.json:
         print(json.dumps(results, indent=1))

@@ -62,6 +62,16 @@ def warm_up(pipeline: Pipeline) -> None:
         pipeline.dumps_timeline(pipeline.build_timeline(pipeline.load_corpus(Path(temp))))
 
 
+def checkout_label() -> str:
+    """"this checkout (3adb899+edits)": which code ran when it was the working tree."""
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    edits = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "events", "tui"],
+                           capture_output=True, text=True)
+    if head.returncode:
+        return "this checkout"
+    return f"this checkout ({head.stdout.strip()}{'+edits' if edits.stdout.strip() else ''})"
+
+
 def extract_revision(revision: str, folder: Path) -> None:
     """Write `revision`'s tree into `folder`; SystemExit with git's message if it is not a revision."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=False)
