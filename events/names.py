@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from events.entity_lexicon import common_word, country, given_name, legal_form, region
+from events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region
 from events.entity_outlets import is_attribution
 from events.model import Kind
 
@@ -182,6 +182,7 @@ class Mention:
     headline: bool = False
     attribution: bool = False  # named as the one who reports ("according to X", "X reported")
     fragile: bool = False  # a sentence start kept only if the corpus names it elsewhere
+    priors: Counter = field(default_factory=Counter)  # Kind -> weight from gazetteers, weaker than usage
 
     @property
     def words(self) -> list[str]:
@@ -536,7 +537,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PLACE] += 4
     if len(words) == 1 and (is_camel(words[0].text) or is_acronym(words[0].text)):
         cues[Kind.ORGANISATION] += 0.5
-    _lexicon_cues(words, m)
+    lexicon_cues(words, m)
     if len(before_low) >= 2 and before_low[-1] == "of" and before_low[-2] in ("maker", "makers", "creator", "creators", "developer", "developers", "version", "versions", "users"):
         cues[Kind.PRODUCT] += 2  # "the maker of ChatGPT"
     if before_low and before_low[-1] in MAKING_VERBS:
@@ -548,20 +549,35 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
     # in full only when nothing around the name says it is something else
     shape = (0.5 if _person_shape(words, vocab) else 0) + (1.5 if _given_name_first(words) else 0)
     if shape:
-        told_otherwise = max((w for k, w in cues.items() if k != Kind.PERSON), default=0) >= 1
+        told_otherwise = max((w for k, w in (cues + m.priors).items() if k != Kind.PERSON), default=0) >= 1
         cues[Kind.PERSON] += shape / 4 if told_otherwise else shape
 
 
-def _lexicon_cues(words: list[Token], m: Mention) -> None:
-    """What the wider world knows: given names, countries and regions, legal forms."""
-    cues = m.cues
+def lexicon_cues(words: list[Token], m: Mention) -> None:
+    """What the wider world knows: legal forms (a cue), and gazetteers (priors: a
+    place name is often a surname or a team's name too, so the story's own usage
+    must be able to outweigh them)."""
+    cues, priors = m.cues, m.priors
     text = m.text
     if len(words) > 1 and legal_form(text):
         cues[Kind.ORGANISATION] += 3
-    elif country(text):
-        cues[Kind.PLACE] += 3
+        return
+    if country(text):
+        priors[Kind.PLACE] += 3
     elif region(text):
-        cues[Kind.PLACE] += 1.5
+        priors[Kind.PLACE] += 1.5
+    else:
+        people = city_population(text)
+        if people and (len(words) > 1 or people >= 1_000_000):
+            priors[Kind.PLACE] += 2  # "San Diego", "Palo Alto", "Berlin"
+        elif people >= 100_000:
+            priors[Kind.PLACE] += 1
+    if len(words) > 1 and not _given_name_first(words) and words[-1].lower not in PLACE_SUFFIXES:
+        # "San Diego Chargers", "Rotterdam Port Authority": named after a place, not the place
+        for n in range(min(len(words) - 1, 3), 0, -1):
+            if city_population(" ".join(w.text for w in words[:n])) or country(" ".join(w.text for w in words[:n])):
+                cues[Kind.ORGANISATION] += 1.5
+                break
 
 
 def _given_name_first(words: list[Token]) -> bool:

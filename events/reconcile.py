@@ -57,6 +57,7 @@ class Form:
     sources: set[str] = field(default_factory=set)
     statements: set[int] = field(default_factory=set)
     cues: Counter = field(default_factory=Counter)
+    priors: Counter = field(default_factory=Counter)  # gazetteer evidence: counts for the kind, not for merging
     possessors: Counter = field(default_factory=Counter)
     roles: Counter = field(default_factory=Counter)
     initial: int = 0  # mentions that open a sentence
