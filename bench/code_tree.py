@@ -1,7 +1,7 @@
 """Which code the benchmarks run: this checkout, or another git revision's tree beside it.
 
-The benchmarks reach the pipeline only through what `scaletui export` uses
-(load_corpus, build_timeline, dumps_timeline), so they run unchanged on older
+The benchmarks reach the pipeline only through what `scaletui export` and the
+app use (load_corpus, build_timeline, dumps_timeline, loads_timeline), so they run unchanged on older
 and newer code. Another revision is extracted with `git archive` into a
 temporary folder (no worktree, no change to the repository) and run in a
 subprocess with that folder first on `sys.path`; the data and the scoring stay
@@ -40,6 +40,7 @@ class Pipeline(NamedTuple):
     load_corpus: Callable[[Path], Any]
     build_timeline: Callable[..., Any]
     dumps_timeline: Callable[[Any], str]
+    loads_timeline: Callable[[str], Any]  # how the app reopens a saved file
 
 
 def import_pipeline(code_root: Path) -> Pipeline:
@@ -48,18 +49,18 @@ def import_pipeline(code_root: Path) -> Pipeline:
     import events
     from events.corpus import load_corpus
     from events.pipeline import build_timeline
-    from events.store import dumps_timeline
+    from events.store import dumps_timeline, loads_timeline
 
     if not Path(events.__file__).resolve().is_relative_to(code_root.resolve()):
         raise SystemExit(f"imported events from {events.__file__}, not from {code_root}")
-    return Pipeline(load_corpus, build_timeline, dumps_timeline)
+    return Pipeline(load_corpus, build_timeline, dumps_timeline, loads_timeline)
 
 
 def warm_up(pipeline: Pipeline) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-warm-up-") as temp:
         for name, text in WARM_UP_ARTICLES.items():
             (Path(temp) / name).write_text(text, encoding="utf-8")
-        pipeline.dumps_timeline(pipeline.build_timeline(pipeline.load_corpus(Path(temp))))
+        pipeline.loads_timeline(pipeline.dumps_timeline(pipeline.build_timeline(pipeline.load_corpus(Path(temp)))))
 
 
 def checkout_label() -> str:

@@ -1,8 +1,10 @@
 """Scores of an exported timeline against human annotation (ECB+, MEANTIME) and checks any corpus should pass.
 
-Everything here reads the timeline as `scaletui export` writes it (the TOML parsed
-into a dict), so the figures are those of the file a user gets, whatever the
-pipeline's internals. Gold comes from `bench/data/*/gold.json` (see its README).
+Everything here reads the timeline a user gets: the file `scaletui export` writes,
+reopened as the app reopens it, and turned by `timeline_tables` into plain tables
+named as in the first version of the file format (statement `char_start`, `time_text`,
+`start`...), whatever the pipeline's internals or the format's version. Gold comes
+from `bench/data/*/gold.json` (see its README).
 
 ECB+ (cross-article event coreference). Each gold action mention is mapped to ONE
 exported statement of its article: the shortest statement holding its trigger,
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Score(NamedTuple):
@@ -58,6 +60,35 @@ def prf(tp: int, fp: int, fn: int) -> Score:
 
 
 # ---------------------------------------------------------------- the export
+
+
+def _span_of(statement: Any) -> dict:
+    span = getattr(statement, "span", None)  # an undated statement may one day have none
+    if span is None:
+        return {}
+    return {"start": span.start, "end": span.end, "modifier": str(span.modifier)}
+
+
+def timeline_tables(timeline: Any) -> dict:
+    """A Timeline as plain tables, from the model's fields (which only ever grow, never change name)."""
+    return {
+        "sources": [
+            {"id": s.id, "path": s.path, "title": s.title, "published": s.published, "published_basis": s.published_basis}
+            for s in timeline.sources
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "statements": [
+                    {"source": st.source, "text": st.text, "char_start": st.start, "char_end": st.end,
+                     "time_text": st.time_text, "time_char_start": st.time_start, "time_char_end": st.time_end,
+                     **_span_of(st)}
+                    for st in e.statements
+                ],
+            }
+            for e in timeline.events
+        ],
+    }
 
 
 @dataclass
