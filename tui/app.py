@@ -195,6 +195,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._build_number = 0
         self._build_cancel = threading.Event()
         self._build_thread: threading.Thread | None = None
+        self.build_cancelled = False  # the last build stopped because the user left
         self.corpus = corpus
         self.timeline: Timeline | None = timeline
         self.timeline_path: Path | None = Path(timeline_path) if timeline_path else None
@@ -265,6 +266,8 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
             self.query_one(f"#{name}").display = name == which
         self.query_one("#legend").display = which == "timeline"
         self.query_one("#overview").display = which == "timeline"
+        if which != "timeline":
+            self.set_focus(None)
         self._fit_layout()
 
     # ------------------------------------------------------------------ fitting the terminal
@@ -332,6 +335,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         try:
             timeline = build_timeline(corpus, progress=progress)
         except BuildCancelled:
+            self.build_cancelled = True
             return
         except ScaletuiError as error:
             self.post_message(self.BuildFailed(str(error), number))

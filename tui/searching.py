@@ -50,12 +50,8 @@ class SearchingMixin(_AppBase):
     # ------------------------------------------------------------------ search
 
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
         self._query_before = self.search_query
-        bar.display = True
-        with bar.prevent(SearchBar.Changed):
-            bar.value = self.search_query
-        bar.focus()
+        self.query_one(SearchBar).open(self.search_query)
 
     def on_input_changed(self, message: SearchBar.Changed) -> None:
         if not isinstance(message.input, SearchBar) or not message.input.display:
@@ -76,7 +72,7 @@ class SearchingMixin(_AppBase):
             self._narrow(self._query_before)
 
     def _close_search(self) -> None:
-        self.query_one(SearchBar).display = False
+        self.query_one(SearchBar).close()
         self.timeline_view.focus()
 
     def _narrow(self, query: str) -> None:

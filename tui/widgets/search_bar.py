@@ -16,7 +16,21 @@ class SearchBar(Input):
         """Escape: close the bar, keep the previous search."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="search titles, statements and entities; Enter to search, Escape to close", id=id)
+        super().__init__(placeholder="search titles, statements, entities, notes, tags and ≠ topics; Enter keeps, Escape undoes", id=id)
+        # Focusable only while open: hidden, it would still take the focus at
+        # start-up and swallow keys (`q` typed while a corpus builds).
+        self.can_focus = False
+
+    def open(self, value: str) -> None:
+        self.can_focus = True
+        self.display = True
+        with self.prevent(Input.Changed):
+            self.value = value
+        self.focus()
+
+    def close(self) -> None:
+        self.display = False
+        self.can_focus = False
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled())
