@@ -10,13 +10,17 @@
     published_estimated = true         # the date above is a guess, not a fact
 
 Articles not listed still load. A bad article (binary, not UTF-8, empty,
-unreadable) is skipped and reported in `Corpus.problems`; a missing or empty
-folder, a folder with no usable article, or a malformed sources.toml raises
-CorpusError with one line naming the file and the problem.
+unreadable, not a regular file, over the size limit, a link leading out of
+the folder) is skipped and reported in `Corpus.problems`, as is a subfolder
+holding articles (only the folder itself is read); a missing or empty folder,
+a folder with no usable article, or a malformed sources.toml raises
+CorpusError with one line naming the file and the problem. A single article
+file opens as a corpus of one.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from datetime import date, datetime
@@ -24,16 +28,19 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from events import safe_io
 from events.errors import CorpusError
 from events.model import Source
 from events.published import find_published
 from events.sentences import split_sentences
+from events.statements import headline_index
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SOURCES_FILE = "sources.toml"
 _KEYS = ("path", "id", "title", "outlet", "url", "published", "published_estimated")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SLUG_LENGTH = 40
+_SOURCES_LIMIT = 16 * 1024 * 1024  # a line per article: far more than any corpus needs
 _HEADLINE_SCAN = 4000  # the headline is near the top; huge files need not be split twice
 
 
@@ -49,26 +56,38 @@ class Corpus(BaseModel):
 
 
 def load_corpus(folder: Path) -> Corpus:
+    """The corpus in `folder`; a single article file gives a corpus of that one article."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        return _single_article(folder)
     if not folder.exists():
         raise CorpusError(f"{folder}: no such folder")
     if not folder.is_dir():
-        raise CorpusError(f"{folder}: not a folder")
+        raise CorpusError(f"{folder}: not a folder, nor a .txt or .md article")
+    articles, problems = _list_articles(folder)
+    if not articles:
+        if problems:
+            raise CorpusError(f"{folder}: no usable article ({problems[0]}{' ...' if len(problems) > 1 else ''})")
+        raise CorpusError(f"{folder}: no articles (no .txt or .md files)")
+    entries = _read_sources_toml(folder, {p.name for p in articles})
+    return _read_articles(folder, articles, entries, problems)
+
+
+def _single_article(path: Path) -> Corpus:
+    """One article opened on its own: its folder is the corpus, and only it is read."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise CorpusError(f"{path}: not a corpus folder, an article (.txt or .md) or a timeline (.toml)")
+    folder = path.parent
     try:
-        articles = sorted(
-            (p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")),
-            key=lambda p: p.name,
-        )
+        names = {p.name for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES}
     except OSError as error:
         raise CorpusError(f"{folder}: cannot read folder ({error.strerror or error})") from None
-    # A broken link or unreadable entry is kept so that it is reported, not silently dropped.
-    articles = [p for p in articles if not p.is_dir()]
-    if not articles:
-        raise CorpusError(f"{folder}: no articles (no .txt or .md files)")
+    entries = _read_sources_toml(folder, names | {path.name})
+    return _read_articles(folder, [path], {path.name: entries[path.name]} if path.name in entries else {}, [])
 
-    entries = _read_sources_toml(folder, {p.name for p in articles})
+
+def _read_articles(folder: Path, articles: list[Path], entries: dict[str, dict], problems: list[str]) -> Corpus:
     documents: list[Document] = []
-    problems: list[str] = []
     used_ids = {entry["id"] for entry in entries.values() if "id" in entry}
     for path in articles:
         try:
@@ -83,10 +102,57 @@ def load_corpus(folder: Path) -> Corpus:
     return Corpus(folder=folder, documents=documents, problems=problems)
 
 
-def read_article(path: Path) -> str:
-    """The article's text; CorpusError for anything that is not a non-empty UTF-8 text file."""
+def _list_articles(folder: Path) -> tuple[list[Path], list[str]]:
+    """The article files directly in `folder`, and one line for each entry passed over that a user may miss.
+
+    Only the folder itself is read: a source is known by its file name (in
+    sources.toml, in the saved timeline, in the article view), so an article in
+    a subfolder has no name to be known by. Such subfolders are reported, not
+    read. A link is followed only while it stays inside the corpus folder.
+    """
     try:
-        data = path.read_bytes()
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        raise CorpusError(f"{folder}: cannot read folder ({error.strerror or error})") from None
+    articles: list[Path] = []
+    problems: list[str] = []
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_link = entry.is_symlink()
+            is_folder = entry.is_dir()
+        except OSError:
+            is_link, is_folder = False, False
+        if is_link and not safe_io.inside(path, folder):
+            if path.suffix.lower() in ARTICLE_SUFFIXES or is_folder:
+                problems.append(f"{path}: a link to outside the corpus folder; not read")
+            continue
+        if is_folder:
+            if _holds_articles(path):
+                problems.append(f"{path}/: a subfolder; only articles directly in the corpus folder are read")
+            continue
+        if path.suffix.lower() in ARTICLE_SUFFIXES:
+            articles.append(path)  # a broken link or special file is kept so that it is reported
+    return articles, problems
+
+
+def _holds_articles(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return any(e.name.lower().endswith(ARTICLE_SUFFIXES) and not e.name.startswith(".") for e in entries)
+    except OSError:
+        return False
+
+
+def read_article(path: Path) -> str:
+    """The article's text; CorpusError for anything that is not a non-empty UTF-8 text file within the size limit."""
+    try:
+        data = safe_io.read_regular(path, safe_io.article_limit(), safe_io.ARTICLE_LIMIT_VARIABLE)
+    except safe_io.Refused as refused:
+        raise CorpusError(f"{path}: {refused}") from None
     except OSError as error:
         raise CorpusError(f"{path}: cannot read ({error.strerror or error})") from None
     if not data.strip():
@@ -150,7 +216,7 @@ def _unique(base: str, used: set[str]) -> str:
 
 
 def headline(text: str) -> str:
-    """The article's headline: its first content line, if that is a heading."""
+    """The article's headline: its first heading once date stamps and bylines are passed."""
     match = re.match(r"\s*#{1,6}\s+(.+)", text)
     if match:
         return match.group(1).strip().strip("#").strip()
@@ -158,9 +224,8 @@ def headline(text: str) -> str:
     if len(text) > _HEADLINE_SCAN and "\n" in top:
         top = top[: top.rfind("\n")]
     sentences = split_sentences("", top)
-    if sentences and sentences[0].heading:
-        return sentences[0].text
-    return ""
+    index = headline_index(sentences)
+    return next((s.text for s in sentences if s.index == index), "")
 
 
 # ---------------------------------------------------------------- sources.toml
@@ -169,11 +234,15 @@ def headline(text: str) -> str:
 def _read_sources_toml(folder: Path, article_names: set[str]) -> dict[str, dict]:
     """Entries of sources.toml keyed by path; CorpusError for anything wrong in it."""
     path = folder / SOURCES_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
     where = str(path)
+    if not safe_io.inside(path, folder):
+        raise CorpusError(f"{where}: a link to outside the corpus folder; not read")
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = safe_io.read_regular(path, _SOURCES_LIMIT).decode("utf-8-sig")
+    except safe_io.Refused as refused:
+        raise CorpusError(f"{where}: {refused}") from None
     except OSError as error:
         raise CorpusError(f"{where}: cannot read ({error.strerror or error})") from None
     except UnicodeDecodeError:
@@ -182,6 +251,8 @@ def _read_sources_toml(folder: Path, article_names: set[str]) -> dict[str, dict]
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
         raise CorpusError(f"{where}: {_toml_error(str(error), raw)}") from None
+    except RecursionError:
+        raise CorpusError(f"{where}: nested too deeply to be a list of sources") from None
 
     unknown_tables = sorted(set(data) - {"sources"})
     if unknown_tables:

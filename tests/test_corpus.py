@@ -71,7 +71,8 @@ def test_unlisted_files_get_slug_ids_headlines_and_stated_dates(tmp_path):
     assert [s.title for s in sources] == ["The Deal, Explained", "Meta Buys Into Scale AI", "c"]
     assert (sources[1].published, sources[1].published_basis) == (date(2025, 6, 13), "dateline")
     assert sources[0].published is None and sources[0].published_basis == ""
-    assert corpus.problems == []
+    # The subfolder is not read, and the user is told so.
+    assert corpus.problems == [f"{folder / 'sub'}/: a subfolder; only articles directly in the corpus folder are read"]
 
 
 def test_sources_toml_fields_override_and_published_estimated(tmp_path):
@@ -137,10 +138,17 @@ def test_missing_folder(tmp_path):
     assert fails(tmp_path / "nope") == f"{tmp_path / 'nope'}: no such folder"
 
 
-def test_a_file_instead_of_a_folder(tmp_path):
-    path = tmp_path / "a.txt"
+def test_a_single_article_opens_as_a_corpus_of_one(tmp_path):
+    folder = make(tmp_path / "c", {"a.txt": STORY, "b.txt": "Another story.\n"})
+    corpus = load_corpus(folder / "a.txt")
+    assert corpus.folder == folder and corpus.problems == []
+    assert [d.source.path for d in corpus.documents] == ["a.txt"]
+
+
+def test_a_file_that_is_no_article_instead_of_a_folder(tmp_path):
+    path = tmp_path / "a.pdf"
     path.write_text("Story.")
-    assert fails(path) == f"{path}: not a folder"
+    assert fails(path) == f"{path}: not a corpus folder, an article (.txt or .md) or a timeline (.toml)"
 
 
 def test_empty_folder(tmp_path):
@@ -178,7 +186,7 @@ def test_empty_and_blank_articles(tmp_path):
 
 def test_unreadable_article_is_skipped(tmp_path):
     folder = make(tmp_path / "c", {"good.txt": STORY})
-    os.symlink(tmp_path / "gone.txt", folder / "dangling.txt")
+    os.symlink(folder / "gone.txt", folder / "dangling.txt")
     corpus = load_corpus(folder)
     assert [d.source.path for d in corpus.documents] == ["good.txt"]
     assert corpus.problems == [f"{folder / 'dangling.txt'}: cannot read (No such file or directory)"]
