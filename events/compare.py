@@ -58,9 +58,18 @@ def compare_event(event: Event, entities: list[Entity], sources: list[Source]) -
     _compare(event, _corpus_index(entities, sources))
 
 
+def silent_for_events(events: list[Event], entities: list[Entity], sources: list[Source]) -> list[list[str]]:
+    """Each event's silent sources, exactly as `compare_events` fills them (a saved timeline derives them on load)."""
+    corpus = _corpus_index(entities, sources)
+    return [silent_sources(event, _present(event), corpus) for event in events]
+
+
+def _present(event: Event) -> set[str]:
+    return set(event.sources) | {s.source for s in event.statements}
+
+
 def _compare(event: Event, corpus: _CorpusIndex) -> None:
-    present = set(event.sources) | {s.source for s in event.statements}
-    event.silent = silent_sources(event, present, corpus)
+    event.silent = silent_sources(event, _present(event), corpus)
     source_rank = corpus.source_rank
     found: list[Discrepancy] = []
     found.extend(figure_discrepancies(event.statements, source_rank))

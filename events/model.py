@@ -300,7 +300,7 @@ class EntityEdit(Model):
 
 
 FORMAT_NAME = "scaletui-timeline"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class Timeline(Model):

@@ -3,117 +3,198 @@
 The file is meant to be read and diffed by hand: top-level facts first, then
 sources, entities, events (each with its statements), then the user's entity
 edits. Dates are TOML dates. TOML has no null, so absent values are omitted.
+
+Format 2 stores what cannot be derived and derives the rest on load, so the
+file grows with what the articles say rather than with events x sources:
+
+- an event's `sources` (the sources of its statements, in corpus order) and
+  `silent` (the sources covering its entities that do not report it) are
+  written only where they differ from what loading derives;
+- a statement's `source` is always written (readers of exports rely on it);
+- a field left at its default (modifier "none", confidence 1, no figures,
+  no entities, undated `time_text`) is left out.
+
+Any other field of the model is written under its own name, so a field added to
+Event or Statement is saved and read back without a change here. Version 1
+files, which stored everything, still load.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
+from events import safe_io
 from events.errors import SaveConflict, ScaletuiError, TimelineFileError
-from events.model import FORMAT_NAME, FORMAT_VERSION, Timeline
+from events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Statement, Timeline
+from events.timeline_checks import check_timeline
+
+OLDEST_VERSION = 1
 
 # Statement offsets are named apart from the span dates, which take the plain
 # names `start`/`end` in the file as the format promises.
 _STATEMENT_OFFSETS = {"start": "char_start", "end": "char_end", "time_start": "time_char_start", "time_end": "time_char_end"}
+_SPAN_KEYS = ("start", "end", "precision", "modifier", "confidence")
+# Where the file puts each table's keys first; the rest follow in model order.
+_EVENT_ORDER = ("id", "title", *_SPAN_KEYS, "event_confidence", "entities", "sources", "silent", "discrepancies")
+_STATEMENT_ORDER = ("id", "source", "text", "time_text", *_SPAN_KEYS, "char_start", "char_end", "time_char_start", "time_char_end")
 
 
-def _drop_empty(value: Any) -> Any:
-    """Remove None (TOML cannot say it) recursively; keep empty strings and lists."""
-    if isinstance(value, dict):
-        return {k: _drop_empty(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_drop_empty(v) for v in value]
-    return value
+# ---------------------------------------------------------------- writing
 
 
-def _span_fields(span: dict) -> dict:
-    return {
-        "start": span["start"],
-        "end": span["end"],
-        "precision": span["precision"],
-        "modifier": span["modifier"],
-        "confidence": round(span["confidence"], 3),
-    }
+def _ordered(table: dict[str, Any], first: Iterable[str]) -> dict[str, Any]:
+    ordered = {key: table[key] for key in first if key in table}
+    ordered.update((key, value) for key, value in table.items() if key not in ordered)
+    return ordered
 
 
-def _statement_to_toml(st: dict) -> dict:
-    out: dict[str, Any] = {"id": st["id"], "source": st["source"], "text": st["text"], "time_text": st["time_text"]}
-    out.update(_span_fields(st["span"]))
+def _span_table(span: dict[str, Any]) -> dict[str, Any]:
+    table = {key: span[key] for key in _SPAN_KEYS if key in span}
+    if "confidence" in table:
+        table["confidence"] = round(table["confidence"], 3)
+    return table
+
+
+def _statement_to_toml(table: dict[str, Any]) -> dict[str, Any]:
+    # `source` stays on every statement even where its id says it: tools that read
+    # exports (scorers, scripts) take a statement's source from that key.
     for model_name, file_name in _STATEMENT_OFFSETS.items():
-        out[file_name] = st[model_name]
-    out["entities"] = st["entities"]
-    out["figures"] = st["figures"]
-    return out
+        if model_name in table:
+            table[file_name] = table.pop(model_name)
+    table.update(_span_table(table.pop("span")))
+    return _ordered(table, _STATEMENT_ORDER)
 
 
-def _event_to_toml(ev: dict) -> dict:
-    out: dict[str, Any] = {"id": ev["id"], "title": ev["title"]}
-    out.update(_span_fields(ev["span"]))
-    out["event_confidence"] = round(ev["confidence"], 3)
-    for key in ("entities", "sources", "silent", "discrepancies"):
-        out[key] = ev[key]
-    note = ev["annotation"]
-    if note["note"] or note["tags"] or note["flag"] or note["title"] or note["span"]:
-        annotation = {k: note[k] for k in ("note", "tags", "flag", "title")}
-        if note["span"]:
-            annotation["date"] = _span_fields(note["span"])
-        out["annotation"] = annotation
-    out["statements"] = [_statement_to_toml(st) for st in ev["statements"]]
-    return out
+def _event_to_toml(table: dict[str, Any], event: Event, derived_sources: list[str], derived_silent: list[str]) -> dict[str, Any]:
+    own_confidence = table.pop("confidence", None)  # the event's own, apart from its span's
+    table.update(_span_table(table.pop("span")))
+    if own_confidence is not None:
+        table["event_confidence"] = round(own_confidence, 3)
+    for key, derived in (("sources", derived_sources), ("silent", derived_silent)):
+        stored = getattr(event, key)
+        if stored == derived:
+            table.pop(key, None)
+        else:
+            table[key] = list(stored)  # even an empty list: loading would derive another
+    annotation = table.pop("annotation", None)
+    if annotation:
+        if "span" in annotation:
+            annotation["date"] = _span_table(annotation.pop("span"))
+        table["annotation"] = annotation
+    table["statements"] = [_statement_to_toml(statement) for statement in table.get("statements", [])]
+    return _ordered(table, _EVENT_ORDER)
 
 
 def timeline_to_dict(timeline: Timeline) -> dict:
-    data = timeline.model_dump(mode="python")
-    return _drop_empty(
-        {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "corpus": data["corpus"],
-            "sources": data["sources"],
-            "entities": data["entities"],
-            "events": [_event_to_toml(ev) for ev in data["events"]],
-            "entity_edits": data["entity_edits"],
-        }
-    )
+    # Fields at their default (and None, which TOML cannot say) are left out;
+    # required fields are always there, so every table reads whole on its own.
+    data = timeline.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
+    sources_of = derive_sources(timeline)
+    silent_of = derive_silent(timeline)
+    events = [
+        _event_to_toml(table, event, sources_of[n], silent_of[n])
+        for n, (table, event) in enumerate(zip(data.get("events", []), timeline.events))
+    ]
+    top: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "corpus": timeline.corpus}
+    top["sources"] = data.get("sources", [])
+    top["entities"] = data.get("entities", [])
+    top["events"] = events
+    top["entity_edits"] = data.get("entity_edits", [])
+    return {key: value for key, value in top.items() if value != []}
 
 
 def dumps_timeline(timeline: Timeline) -> str:
+    import tomli_w  # only a save needs the writer
+
     return tomli_w.dumps(timeline_to_dict(timeline), multiline_strings=False)
 
 
+# ---------------------------------------------------------------- derived data
+
+
+def _source_from_id(statement_id: str) -> str:
+    """The source a statement id names: "<source>:<sentence>[.<part>]"."""
+    return statement_id.rsplit(":", 1)[0] if ":" in statement_id else ""
+
+
+def derive_sources(timeline: Timeline) -> list[list[str]]:
+    """Each event's sources as the pipeline lists them: its statements' sources in corpus order."""
+    rank = {source.id: number for number, source in enumerate(timeline.sources)}
+    return [
+        sorted({s.source for s in event.statements}, key=lambda s: (rank.get(s, len(rank)), s))
+        for event in timeline.events
+    ]
+
+
+def derive_silent(timeline: Timeline) -> list[list[str]]:
+    """Each event's silent sources, as the comparison of sources finds them."""
+    from events.compare import silent_for_events
+
+    return silent_for_events(timeline.events, timeline.entities, timeline.sources)
+
+
+# ---------------------------------------------------------------- reading
+
+
 def _span_from(table: dict) -> dict:
-    return {k: table[k] for k in ("start", "end", "precision", "modifier", "confidence") if k in table}
+    return {key: table[key] for key in _SPAN_KEYS if key in table}
 
 
-def _statement_from_toml(st: dict) -> dict:
-    out = dict(st)
-    out["span"] = _span_from(st)
+def _table(value: object, where: str, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise TimelineFileError(f"{where}: {what} must be a table, not {_toml_type(value)}")
+    return value
+
+
+def _tables(data: dict, key: str, where: str, what: str) -> list[dict]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise TimelineFileError(f"{where}: {what} must be [[{what}]] tables, not {_toml_type(value)}")
+    return [_table(item, where, f"{what} {number}") for number, item in enumerate(value, start=1)]
+
+
+def _statement_from_toml(table: dict) -> dict:
+    out = dict(table)
+    for key in _SPAN_KEYS:
+        out.pop(key, None)
+    out["span"] = _span_from(table)
     for model_name, file_name in _STATEMENT_OFFSETS.items():
-        out[model_name] = st.get(file_name)
+        out.pop(file_name, None)
+        if file_name in table:
+            out[model_name] = table[file_name]
+    if "source" not in out and isinstance(out.get("id"), str):
+        out["source"] = _source_from_id(out["id"])
     return out
 
 
-def _event_from_toml(ev: dict) -> dict:
-    out = dict(ev)
-    out["span"] = _span_from(ev)
-    out["confidence"] = ev.get("event_confidence", 1.0)
-    annotation = dict(ev.get("annotation", {}))
+def _event_from_toml(table: dict, where: str, number: int) -> dict:
+    out = dict(table)
+    for key in _SPAN_KEYS:
+        out.pop(key, None)
+    out["span"] = _span_from(table)
+    out["confidence"] = out.pop("event_confidence", 1.0)
+    annotation = dict(_table(table.get("annotation", {}), where, f"event {number}'s annotation"))
     if "date" in annotation:
         annotation["span"] = annotation.pop("date")
     out["annotation"] = annotation
-    out["statements"] = [_statement_from_toml(st) for st in ev.get("statements", [])]
+    statements = _tables(table, "statements", where, f"events {number} statements")
+    out["statements"] = [_statement_from_toml(statement) for statement in statements]
     return out
 
 
 def timeline_from_dict(data: dict, where: str = "timeline") -> Timeline:
+    try:
+        return _timeline_from_dict(data, where)
+    except RecursionError:
+        raise TimelineFileError(f"{where}: nested too deeply to be a timeline") from None
+
+
+def _timeline_from_dict(data: dict, where: str) -> Timeline:
     if data.get("format") != FORMAT_NAME:
         raise TimelineFileError(f"{where}: not a scaletui timeline (no format = \"{FORMAT_NAME}\")")
     version = data.get("version")
@@ -123,40 +204,79 @@ def timeline_from_dict(data: dict, where: str = "timeline") -> Timeline:
         raise TimelineFileError(
             f"{where}: timeline format version {version} is newer than this scaletui reads ({FORMAT_VERSION}); upgrade scaletui"
         )
+    if version < OLDEST_VERSION:
+        raise TimelineFileError(
+            f"{where}: timeline format version {version} does not exist (this scaletui reads {OLDEST_VERSION} to {FORMAT_VERSION})"
+        )
+    corpus = data.get("corpus", "")
+    if not isinstance(corpus, str):
+        raise TimelineFileError(f"{where}: corpus must be a string (the corpus folder), not {_toml_type(corpus)}")
+    events = _tables(data, "events", where, "events")
+    shaped = dict(data)
+    shaped["version"] = FORMAT_VERSION  # upgraded in memory; saved as the current version
+    shaped["sources"] = _tables(data, "sources", where, "sources")
+    shaped["entities"] = _tables(data, "entities", where, "entities")
+    shaped["entity_edits"] = _tables(data, "entity_edits", where, "entity_edits")
+    shaped["events"] = [_event_from_toml(event, where, number) for number, event in enumerate(events, start=1)]
     try:
-        shaped = dict(data)
-        shaped["events"] = [_event_from_toml(ev) for ev in data.get("events", [])]
-        return Timeline.model_validate(shaped)
-    except (ValidationError, TypeError, AttributeError, KeyError) as error:
+        timeline = Timeline.model_validate(shaped)
+    except ValidationError as error:
         raise TimelineFileError(f"{where}: {_first_problem(error)}") from None
+    _fill_derived(timeline, events)
+
+    problem = check_timeline(timeline)
+    if problem:
+        raise TimelineFileError(f"{where}: {problem}")
+    return timeline
 
 
-def _first_problem(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        first = error.errors()[0]
-        location = ".".join(str(part) for part in first["loc"])
-        return f"invalid value at {location}: {first['msg']}"
-    return f"malformed timeline ({type(error).__name__})"
+def _fill_derived(timeline: Timeline, tables: list[dict]) -> None:
+    """Give events without stored `sources` / `silent` the derived ones."""
+    missing_sources = [n for n, table in enumerate(tables) if "sources" not in table]
+    if missing_sources:
+        derived = derive_sources(timeline)
+        for n in missing_sources:
+            timeline.events[n].sources = derived[n]
+    if any("silent" not in table for table in tables):
+        silent = derive_silent(timeline)
+        for n, table in enumerate(tables):
+            if "silent" not in table:
+                timeline.events[n].silent = silent[n]
+
+
+def _first_problem(error: ValidationError) -> str:
+    first = error.errors()[0]
+    location = ".".join(str(part) for part in first["loc"])
+    return f"invalid value at {location}: {first['msg']}"
+
+
+def _toml_type(value: object) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
 
 
 def loads_timeline(text: str, where: str = "timeline") -> Timeline:
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise TimelineFileError(f"{where}: malformed TOML: {error}") from None
+    except RecursionError:
+        raise TimelineFileError(f"{where}: malformed TOML: nested too deeply") from None
     return timeline_from_dict(data, where)
 
 
 def load_timeline(path: Path) -> Timeline:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = safe_io.read_regular(path, safe_io.timeline_limit(), safe_io.TIMELINE_LIMIT_VARIABLE)
     except FileNotFoundError:
         raise TimelineFileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise TimelineFileError(f"{path}: is a folder, not a timeline file") from None
+    except safe_io.Refused as refused:
+        raise TimelineFileError(f"{path}: {refused}") from None
     except OSError as error:
-        raise TimelineFileError(f"{path}: cannot read ({error.strerror})") from None
+        raise TimelineFileError(f"{path}: cannot read ({error.strerror or error})") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -164,48 +284,84 @@ def load_timeline(path: Path) -> Timeline:
     return loads_timeline(text, str(path))
 
 
+# ---------------------------------------------------------------- saving
+
+
 def file_stamp(path: Path) -> int | None:
-    """A fingerprint of the file's content, or None when there is no file.
+    """A fingerprint of the file's content, or None when there is no regular file there.
 
     Content, not mtime: two saves within the filesystem's clock tick would
     otherwise look unchanged.
     """
-    try:
-        digest = hashlib.blake2b(Path(path).read_bytes(), digest_size=8).digest()
-    except OSError:
-        return None
-    return int.from_bytes(digest, "big")
+    digest = safe_io.digest_regular(Path(path), lambda: hashlib.blake2b(digest_size=8))
+    return None if digest is None else int.from_bytes(digest, "big")
 
 
 def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = None, *, force: bool = False) -> int:
-    """Write the timeline beside `path`, then rename it into place.
+    """Write the timeline beside `path`, then rename it into place; return the new stamp.
 
     `expected_stamp` is the stamp the file had when it was opened or last saved
     (None: there was no file). If the file on disk differs, raise SaveConflict
-    rather than overwrite someone's work, unless `force`.
+    rather than overwrite someone's work, unless `force`. The check is made
+    again just before the rename, under a lock other saves respect.
     """
     path = Path(path)
-    text = dumps_timeline(timeline)
-    if not force:
-        current = file_stamp(path)
-        if current != expected_stamp:
+    data = dumps_timeline(timeline).encode("utf-8")
+
+    def unchanged(target: Path) -> None:
+        if force:
+            return
+        if file_stamp(target) != expected_stamp:
             what = "was created" if expected_stamp is None else "changed on disk"
             raise SaveConflict(f"{path}: {what} since it was opened; not overwritten")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ScaletuiError(f"{path}: cannot write here ({error.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
-        Path(temp_name).unlink(missing_ok=True)
-        raise ScaletuiError(f"{path}: cannot save ({error.strerror})") from None
-    stamp = file_stamp(path)
-    assert stamp is not None
-    return stamp
 
+    try:
+        safe_io.replace_file(path, data, unchanged)
+    except safe_io.Refused as refused:
+        raise ScaletuiError(f"{path}: {refused}") from None
+    except OSError as error:
+        raise ScaletuiError(f"{path}: cannot save ({error.strerror or error})") from None
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+# ---------------------------------------------------------------- the articles behind a timeline
+
+
+def resolve_source_path(timeline: Timeline | str, source: Source, timeline_path: Path | None = None) -> Path | None:
+    """The article file of `source`, or None when it is not a readable article inside the corpus folder.
+
+    `timeline` is the timeline or its `corpus` string. A timeline says where its
+    corpus is and names each source's file in it; a crafted or stale one could
+    name anything (`corpus = "/"`, `path = "etc/passwd"`). Only what opening the
+    corpus would read is given back: a regular .txt or .md file within the
+    article size limit, directly in the corpus folder, links resolved and still
+    inside it. A relative corpus is looked for from the current folder, then
+    beside the timeline file.
+    """
+    from events.corpus import ARTICLE_SUFFIXES
+
+    corpus_text = timeline if isinstance(timeline, str) else timeline.corpus
+    name = source.path
+    if not name or Path(name).name != name or name.startswith(".") or "\\" in name or "\x00" in name:
+        return None
+    if Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+        return None
+    folders: list[Path] = []
+    if corpus_text and "\x00" not in corpus_text:
+        corpus = Path(corpus_text)
+        folders.append(corpus)
+        if not corpus.is_absolute() and timeline_path is not None:
+            folders.append(Path(timeline_path).parent / corpus)
+    elif timeline_path is not None:
+        folders.append(Path(timeline_path).parent)
+    for folder in folders:
+        candidate = folder / name
+        try:
+            # is_file follows links and is true only for a regular file: never a FIFO or a device
+            if not candidate.is_file() or candidate.stat().st_size > safe_io.article_limit():
+                continue
+        except (OSError, ValueError):
+            continue
+        if safe_io.inside(candidate, folder):
+            return candidate
+    return None

@@ -1,6 +1,7 @@
 """Timelines survive a round trip through TOML, and bad files are refused in one line."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 import tomllib
@@ -10,7 +11,10 @@ from events.model import (
     Alias, Claim, Discrepancy, Entity, EntityEdit, Event, EventNote, Figure, Flag, Kind, Modifier,
     Precision, Source, Statement, Timeline, TimeSpan,
 )
-from events.store import dumps_timeline, file_stamp, load_timeline, loads_timeline, save_timeline
+from events.store import dumps_timeline, file_stamp, load_timeline, loads_timeline, resolve_source_path, save_timeline
+
+FILES = Path(__file__).resolve().parent / "timeline_files"
+STORY = Path(__file__).resolve().parent / "corpora" / "second_story"
 
 
 def _timeline() -> Timeline:
@@ -50,15 +54,82 @@ def test_round_trip_keeps_everything():
 
 def test_file_uses_the_promised_names_and_toml_dates():
     data = tomllib.loads(dumps_timeline(_timeline()))
-    assert data["format"] == "scaletui-timeline" and data["version"] == 1
+    assert data["format"] == "scaletui-timeline" and data["version"] == 2
     event = data["events"][0]
     assert event["start"] == date(2024, 1, 1) and event["precision"] == "year"
     statement = event["statements"][0]
-    assert {"source", "text", "time_text", "start", "end", "precision", "modifier", "confidence"} <= statement.keys()
+    assert {"id", "text", "time_text", "start", "end", "precision", "char_start", "char_end"} <= statement.keys()
     assert statement["start"] == date(2024, 1, 1)
-    assert data["events"][1]["statements"][0]["time_text"] == ""
+    assert "time_text" not in data["events"][1]["statements"][0]  # undated: nothing to say
+    assert data["events"][1]["statements"][0]["modifier"] == "reported"
     assert event["annotation"]["note"].startswith("check")
+    assert event["annotation"]["date"]["precision"] == "month"
     assert "published" not in data["sources"][1] or data["sources"][1]["published_estimated"] is True
+
+
+def test_a_version_1_file_still_loads_with_every_annotation():
+    timeline = load_timeline(FILES / "v1_annotated.toml")
+    assert timeline == _timeline()
+    note = timeline.events[0].annotation
+    assert (note.note, note.tags, note.flag, note.title) == ("check the \"figure\"\nsecond line", ["money", "google"], Flag.DISPUTED, "Google's 2024 spend")
+    assert timeline.entity_edits[0].name == "Alphabet's Google"
+
+
+def test_a_version_1_export_loads_and_saves_as_version_2_unchanged(tmp_path):
+    old = load_timeline(FILES / "v1_second_story.toml")
+    assert len(old.events) == 32 and all(event.sources for event in old.events)
+    path = tmp_path / "story.toml"
+    save_timeline(old, path)
+    text = path.read_text()
+    assert tomllib.loads(text)["version"] == 2
+    assert load_timeline(path) == old
+    assert path.stat().st_size < (FILES / "v1_second_story.toml").stat().st_size
+
+
+def test_version_2_derives_sources_and_silent_instead_of_storing_them():
+    from events.corpus import load_corpus
+    from events.pipeline import build_timeline
+
+    built = build_timeline(load_corpus(STORY))
+    assert any(event.silent for event in built.events) and all(event.sources for event in built.events)
+    text = dumps_timeline(built)
+    data = tomllib.loads(text)
+    assert not [event for event in data["events"] if "silent" in event or "sources" in event]
+    reloaded = loads_timeline(text)
+    assert [e.silent for e in reloaded.events] == [e.silent for e in built.events]
+    assert [e.sources for e in reloaded.events] == [e.sources for e in built.events]
+    assert reloaded == built
+
+
+def test_stored_lists_that_differ_from_the_derived_ones_are_kept():
+    timeline = _timeline()
+    timeline.events[1].silent = []  # the file says nobody is silent: loading must not derive ["a"]
+    timeline.events[0].sources = ["a", "b"]
+    data = tomllib.loads(dumps_timeline(timeline))
+    assert data["events"][1]["silent"] == [] and data["events"][0]["sources"] == ["a", "b"]
+    assert loads_timeline(dumps_timeline(timeline)) == timeline
+
+
+def _non_default(annotation: object, default: object) -> object | None:
+    for kind, value in ((bool, True), (int, 7), (float, 0.25), (str, "x")):
+        if annotation is kind and value != default:
+            return value
+    return None
+
+
+def test_every_simple_event_and_statement_field_round_trips_without_store_changes():
+    # Fields other engineers add to Event or Statement (a rank, a key flag...) are
+    # written under their own names and read back: set each to a non-default value.
+    timeline = _timeline()
+    changed = []
+    for model in (timeline.events[0], timeline.events[0].statements[0]):
+        for name, info in type(model).model_fields.items():
+            value = _non_default(info.annotation, info.get_default(call_default_factory=True))
+            if value is not None and name not in ("id", "source", "text", "title"):
+                setattr(model, name, value)
+                changed.append(name)
+    assert changed
+    assert loads_timeline(dumps_timeline(timeline)) == timeline
 
 
 def test_save_is_atomic_and_refuses_to_overwrite_changes(tmp_path):
@@ -89,8 +160,12 @@ def test_save_refuses_to_clobber_a_file_that_appeared(tmp_path):
         ('title = "a song list"\n', "not a scaletui timeline"),
         ('format = "scaletui-timeline"\nversion = 99\n', "version 99 is newer"),
         ('format = "scaletui-timeline"\nversion = "one"\n', "no whole-number version"),
+        ('format = "scaletui-timeline"\nversion = 0\n', "version 0 does not exist"),
+        ('format = "scaletui-timeline"\nversion = -3\n', "version -3 does not exist"),
         ('format = "scaletui-timeline"\nversion = 1\n[[events]]\nid = "x"\n', "invalid value at events.0"),
-        ('format = "scaletui-timeline"\nversion = 1\nevents = 3\n', "malformed timeline"),
+        ('format = "scaletui-timeline"\nversion = 1\nevents = 3\n', "events must be"),
+        ('format = "scaletui-timeline"\nversion = 1\nevents = "x"\n', "events must be"),
+        ('format = "scaletui-timeline"\nversion = 1\nevents = ["x"]\n', "events 1 must be a table"),
     ],
 )
 def test_bad_files_give_one_line(tmp_path, content, message):
@@ -108,3 +183,23 @@ def test_binary_and_missing_files(tmp_path):
         load_timeline(binary)
     with pytest.raises(TimelineFileError, match="no such file"):
         load_timeline(tmp_path / "nope.toml")
+
+
+def test_source_paths_resolve_only_to_articles_inside_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Story.")
+    (tmp_path / "outside.txt").write_text("Secret.")
+    (corpus / "link.txt").symlink_to(tmp_path / "outside.txt")
+    timeline = Timeline(corpus=str(corpus))
+
+    def resolved(path: str, within: Timeline | str = timeline) -> Path | None:
+        return resolve_source_path(within, Source(id="s", path=path))
+
+    assert resolved("a.txt") == corpus / "a.txt"
+    assert resolved("link.txt") is None  # leads outside
+    assert resolved("../outside.txt") is None and resolved(str(tmp_path / "outside.txt")) is None
+    assert resolved("etc/passwd", "/") is None and resolved("passwd", "/etc") is None
+    assert resolved("missing.txt") is None
+    # a relative corpus is found beside the timeline file
+    assert resolve_source_path("corpus", Source(id="s", path="a.txt"), tmp_path / "t.toml") == tmp_path / "corpus" / "a.txt"

@@ -460,7 +460,7 @@ async def test_opening_bad_files_keeps_what_is_on_screen(small_timeline, tmp_pat
     malformed = tmp_path / "broken.toml"
     malformed.write_text("format = [unclosed\n", encoding="utf-8")
     newer = tmp_path / "newer.toml"
-    newer.write_text(dumps_timeline(small_timeline).replace("version = 1", "version = 99", 1), encoding="utf-8")
+    newer.write_text(dumps_timeline(small_timeline).replace("version = 2", "version = 99", 1), encoding="utf-8")
     app = quiet_app(timeline=small_timeline)
     async with app.run_test(size=SIZE) as pilot:
         before = app.timeline

@@ -19,14 +19,11 @@ HIGHLIGHT_STYLE = "bold reverse"
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 
 
-def article_path(corpus: str, source: Source, timeline_path: Path | None = None) -> Path:
-    """Where the source file should be: the corpus folder, else relative to the saved timeline."""
-    candidate = Path(corpus) / source.path
-    if not candidate.is_absolute() and timeline_path is not None and not candidate.exists():
-        beside = timeline_path.parent / candidate
-        if beside.exists():
-            return beside
-    return candidate
+def article_path(corpus: str, source: Source, timeline_path: Path | None = None) -> Path | None:
+    """The source's article inside the corpus folder (else relative to the saved timeline); None when unavailable."""
+    from events.store import resolve_source_path
+
+    return resolve_source_path(corpus, source, timeline_path)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -58,7 +55,7 @@ class ArticleScreen(Screen[None]):
         Binding("k", "scroll(-1)", "Up", show=False, id="article.up"),
     ]
 
-    def __init__(self, source: Source, path: Path, statement: Statement | None) -> None:
+    def __init__(self, source: Source, path: Path | None, statement: Statement | None) -> None:
         super().__init__()
         self.source = source
         self.path = path
@@ -73,13 +70,17 @@ class ArticleScreen(Screen[None]):
             header.append("  ")
             header.append_text(plain(self.source.outlet, "italic"))
         header.append("\n")
-        header.append_text(plain(str(self.path), "dim"))
+        header.append_text(plain(str(self.path or self.source.path), "dim"))
         yield Static(header, id="article-header")
         with VerticalScroll(id="article-body", can_focus=True):
             yield from self._paragraphs()
         yield Footer()
 
     def _paragraphs(self):
+        if self.path is None:
+            self.missing = f"The article file is missing or unreadable, or not an article inside the corpus folder: {self.source.path}"
+            yield Static(plain(self.missing, "bold red"), id="article-missing")
+            return
         try:
             text = self.path.read_text(encoding="utf-8", errors="replace")
         except OSError as error:
