@@ -1,28 +1,45 @@
 """The `scaletui` command: open the app, or export a timeline headless.
 
-    scaletui [PATH]                      open the bundled corpus, a corpus folder or a saved timeline
+    scaletui [PATH]                      open the bundled corpus, a corpus folder, one article or a saved timeline
     scaletui export [CORPUS] [-o FILE]   build the timeline and write it as TOML
 
-Textual is imported only to open the app, so `export` stays a plain script.
+Nothing heavy is imported before the arguments are parsed: `--version` and
+`--help` answer at once, and Textual is imported only to open the app, so
+`export` stays a plain script.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from events.errors import ScaletuiError
+from events.errors import ScaletuiError, printable
 
 PROG = "scaletui"
+DEBUG_VARIABLE = "SCALETUI_DEBUG"  # set to see the traceback of an internal error
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, not bad input
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("scaletui")
     except PackageNotFoundError:
         return "unknown (not installed)"
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"{PROG} {_version()}")
+        parser.exit()
 
 
 def _open_parser() -> argparse.ArgumentParser:
@@ -30,15 +47,17 @@ def _open_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A terminal timeline explorer for news.",
         epilog="Also: 'scaletui export [CORPUS] -o FILE.toml' builds a timeline without the app "
-        "(see 'scaletui export --help').",
+        "(see 'scaletui export --help'). Files over a size limit are not read: "
+        "SCALETUI_MAX_ARTICLE_SIZE (default 8M) and SCALETUI_MAX_TIMELINE_SIZE (default 256M) raise it.",
     )
     parser.add_argument(
         "path",
         nargs="?",
         type=Path,
-        help="a corpus folder of .txt/.md articles, or a saved timeline .toml (default: the bundled corpus)",
+        help="a corpus folder of .txt/.md articles, a single article, or a saved timeline .toml "
+        "(default: the bundled corpus)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
 
 
@@ -48,7 +67,9 @@ def _export_parser() -> argparse.ArgumentParser:
         description="Build the timeline of a corpus headless and write it as TOML, "
         "the same file the app saves and reopens.",
     )
-    parser.add_argument("corpus", nargs="?", type=Path, help="a corpus folder (default: the bundled corpus)")
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, help="a corpus folder, or a single article (default: the bundled corpus)"
+    )
     parser.add_argument(
         "-o", "--output", default="-", help="where to write the timeline .toml ('-' for standard output, the default)"
     )
@@ -57,50 +78,83 @@ def _export_parser() -> argparse.ArgumentParser:
 
 def _warn(problems: list[str]) -> None:
     for problem in problems:
-        print(f"{PROG}: skipped {problem}", file=sys.stderr)
+        print(f"{PROG}: skipped {printable(problem)}", file=sys.stderr)
 
 
 def export(argv: list[str]) -> int:
+    args = _export_parser().parse_args(argv)
     from events.corpus import load_corpus
     from events.pipeline import build_timeline
     from events.seeds import bundled_corpus
     from events.store import dumps_timeline, save_timeline
 
-    args = _export_parser().parse_args(argv)
     corpus = load_corpus(args.corpus or bundled_corpus())
     _warn(corpus.problems)
     timeline = build_timeline(corpus)
     if args.output == "-":
-        sys.stdout.write(dumps_timeline(timeline))
+        write_stdout(dumps_timeline(timeline))
         return 0
     output = Path(args.output)
     # An explicit export target is the user's choice to replace; atomic all the same.
     save_timeline(timeline, output, force=True)
-    print(f"{PROG}: wrote {len(timeline.events)} events from {len(timeline.sources)} sources to {output}", file=sys.stderr)
+    print(
+        f"{PROG}: wrote {len(timeline.events)} events from {len(timeline.sources)} sources to {printable(str(output))}",
+        file=sys.stderr,
+    )
     return 0
 
 
+def write_stdout(text: str) -> None:
+    """Write all of `text` to standard output, or raise ScaletuiError saying why not.
+
+    A full disk behind `> file`, or `> /dev/full`, fails at the flush, not the
+    write: both are checked. After a failure standard output is pointed at the
+    null device, so the interpreter's own flush at exit cannot fail again and
+    print a traceback of its own.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise  # the reader left (`| head`): not an error of ours
+    except OSError as error:
+        _silence_stdout()
+        raise ScaletuiError(f"cannot write to standard output ({error.strerror or error}); the timeline is incomplete") from None
+
+
+def _silence_stdout() -> None:
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass  # no real descriptor behind stdout (a test's capture): nothing will flush it at exit
+
+
 def open_app(argv: list[str]) -> int:
+    args = _open_parser().parse_args(argv)
     from events.corpus import load_corpus
     from events.seeds import bundled_corpus
     from events.store import load_timeline
 
-    args = _open_parser().parse_args(argv)
     path: Path = args.path or bundled_corpus()
     # Bad input is refused here, before the screen is taken over, so the
     # message stays readable in the terminal.
-    if path.is_file() or path.suffix.lower() == ".toml":
+    if path.suffix.lower() == ".toml" and not path.is_dir():
         timeline = load_timeline(path)
         launch = {"timeline": timeline, "timeline_path": path}
     else:
-        corpus = load_corpus(path)
+        corpus = load_corpus(path)  # a folder, or a single article as a corpus of one
         _warn(corpus.problems)
         launch = {"corpus": corpus}
 
     from tui.app import ScaletuiApp
 
-    ScaletuiApp(**launch).run()
-    return 0
+    app = ScaletuiApp(**launch)
+    app.run()
+    # Textual has shown a crash of the app itself; the exit code must say so too.
+    return app.return_code or 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,7 +169,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except MemoryError:
+        print(f"{PROG}: out of memory", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as error:  # a bug of ours: one line, unless asked for the traceback
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(
+            f"{PROG}: internal error ({type(error).__name__}: {printable(str(error))[:200]}); "
+            f"set {DEBUG_VARIABLE}=1 to see where, and please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +10,23 @@ from typing import TYPE_CHECKING
 from events.errors import SaveConflict, ScaletuiError
 from events.model import Timeline
 from tui.screens.dialogs import Choice, TextPrompt
+
+
+def user_data_folder() -> Path:
+    """Where scaletui keeps timelines that have no better home (XDG's data folder)."""
+    base = os.environ.get("XDG_DATA_HOME", "").strip()
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "scaletui"
+
+
+def _is_bundled(corpus: Path) -> bool:
+    from events.seeds import bundled_corpus
+
+    try:
+        return corpus.resolve() == bundled_corpus().resolve()
+    except OSError:
+        return False
+
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -39,10 +57,19 @@ class SavingMixin(_AppBase):
     # ------------------------------------------------------------------ saving
 
     def _default_path(self) -> Path:
+        """Where a first save proposes to go, as an absolute path the user sees before saving.
+
+        Beside the corpus folder (`news/` -> `news.toml`), never silently into
+        whatever folder the app was started from; in the user's data folder when
+        the corpus is the bundled one or its parent folder cannot be written.
+        """
         if self.timeline_path is not None:
-            return self.timeline_path
-        name = Path(self.timeline.corpus).name if self.timeline and self.timeline.corpus else ""
-        return Path(f"{name or 'timeline'}.toml")
+            return self.timeline_path.absolute()
+        corpus = Path(self.timeline.corpus).absolute() if self.timeline and self.timeline.corpus else None
+        name = f"{corpus.name if corpus is not None and corpus.name else 'timeline'}.toml"
+        if corpus is not None and not _is_bundled(corpus) and os.access(corpus.parent, os.W_OK | os.X_OK):
+            return corpus.parent / name
+        return user_data_folder() / name
 
     def action_save(self, then: Callable[[], object] | None = None) -> None:
         if self.timeline is None:
@@ -61,7 +88,7 @@ class SavingMixin(_AppBase):
         def answered(value: str | None) -> None:
             if not value or not value.strip():
                 return
-            path = Path(value.strip()).expanduser()
+            path = Path(value.strip()).expanduser().absolute()
             if path.is_dir():
                 self.notify(f"{path} is a folder: give a file name", severity="error", markup=False)
                 return
@@ -87,6 +114,13 @@ class SavingMixin(_AppBase):
         from events.store import save_timeline
 
         assert self.timeline is not None
+        path = path.absolute()
+        if path.parent == user_data_folder():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                self.notify(f"{path.parent}: cannot create ({error.strerror})", title="Not saved", severity="error", markup=False)
+                return
         try:
             stamp = save_timeline(self.timeline, path, expected, force=force)
         except SaveConflict as conflict:
@@ -118,7 +152,10 @@ class SavingMixin(_AppBase):
             if value and value.strip():
                 self.open_path(Path(value.strip()).expanduser())
 
-        self.push_screen(TextPrompt("Open a timeline .toml or a corpus folder", "", "the current timeline stays if it cannot be opened"), answered)
+        self.push_screen(
+            TextPrompt("Open a timeline .toml, a corpus folder or one article", "", "the current timeline stays if it cannot be opened"),
+            answered,
+        )
 
     def open_path(self, path: Path) -> None:
         """Open `path`; when it cannot be, say why and keep what is on screen."""
@@ -126,13 +163,13 @@ class SavingMixin(_AppBase):
         from events.store import file_stamp, load_timeline
 
         try:
-            if path.is_dir():
-                corpus = load_corpus(path)
-                proceed: Callable[[], object] = lambda: self._start_build(corpus)
-            else:
+            if path.suffix.lower() == ".toml" and not path.is_dir():
                 timeline = load_timeline(path)
                 stamp = file_stamp(path)
-                proceed = lambda: self._install(timeline, path, stamp)
+                proceed: Callable[[], object] = lambda: self._install(timeline, path, stamp)
+            else:
+                corpus = load_corpus(path)  # a folder, or one article as a corpus of one
+                proceed = lambda: self._start_build(corpus)
         except ScaletuiError as error:
             self.notify(str(error), title="Not opened", severity="error", markup=False)
             return
