@@ -33,12 +33,16 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\.\s|\s[–—]\s")
 _PREVIOUS = re.compile(r"\b(previous|prior|earlier|before the|former|up from|from its|was)\b", re.I)
 
+# An outlet's name: a capitalised word and at most six more. Bounded so that a
+# run of thousands of capitalised words ("June June June ...") is not tried
+# from every word to its end, which made one sentence take half a minute.
+_NAME = r"(?:the |The )?[A-Z][\w&.'’-]*+(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*+){0,6}"
 _ATTRIBUTION = [
-    re.compile(r"\b(?i:according to) (?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*)*)"),
-    re.compile(r"\b(?:cited|reported|first reported|quoted) by (?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"),
-    re.compile(r"\btold (?:to )?(?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"),
-    re.compile(r"\breported to (?P<who>(?:the |The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"),
-    re.compile(r"(?P<who>\b(?:The )?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*) (?:reported|reports|first reported)\b"),
+    re.compile(rf"\b(?i:according to) (?P<who>{_NAME})"),
+    re.compile(rf"\b(?:cited|reported|first reported|quoted) by (?P<who>{_NAME})"),
+    re.compile(rf"\btold (?:to )?(?P<who>{_NAME})"),
+    re.compile(rf"\breported to (?P<who>{_NAME})"),
+    re.compile(rf"(?P<who>\b{_NAME}) (?:reported|reports|first reported)\b"),
 ]
 # Capitalised words that start a sentence or name no outlet.
 _NOT_AN_OUTLET = frozenset(

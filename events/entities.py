@@ -42,7 +42,7 @@ from events.entity_kinds import company_kept, decide
 from events.entity_lexicon import world_spelling
 from events.entity_hyphens import split_hyphens, squash
 from events.entity_segments import KnownNames, mention_tokens, segment
-from events.reconcile import Curated, Form, Groups, key, reconcile
+from events.reconcile import Curated, Form, Groups, initials, key, reconcile
 
 
 @dataclass
@@ -189,6 +189,12 @@ def _canonical(members: list[Form], curated: Curated | None, kind: Kind, trust: 
         full = [t for t in ranked if " " in t and _well_formed(t)]
         if full:
             return full[0]
+    # an acronym's expansion used by more than one source ("Electronic Data Systems" over "EDS")
+    if best.replace(".", "").isupper() and " " not in best:
+        spelled = [t for t in ranked if " " in t or "-" in t]
+        spelled = [t for t in spelled if initials(key(t).split()) == key(best) and len(sources[t]) >= 2 and _well_formed(t)]
+        if spelled:
+            return spelled[0]
     # a fuller form used by more than one source ("Kestrel Terminals" over "Kestrel")
     longer = [
         t for t in surfaces

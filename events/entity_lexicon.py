@@ -62,6 +62,19 @@ def world_spelling(text: str) -> float:
     return min(zipf(w) for w in words)
 
 
+@lru_cache(maxsize=1 << 14)
+def verb_form(word: str) -> bool:
+    """An inflected verb that is nothing else: "Acquiring", "Following" ("Ending" and
+    "Sterling" are nouns or names too)."""
+    low = word.lower()
+    if not low.endswith(("ing", "ed")):
+        return False
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(low)
+    return set(lemmas) == {"VERB"} and any(lemma != low for lemma in lemmas["VERB"])
+
+
 @cache
 def _given_names() -> frozenset[str]:
     # nam_dict.txt: a gender code, the name, then one frequency digit (hex,

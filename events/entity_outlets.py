@@ -15,6 +15,9 @@ from events.entity_lexicon import given_name
 if TYPE_CHECKING:
     from events.names import Token
 
+# the last word of a news outlet's name
+OUTLET_NOUNS = {"journal", "times", "post", "news", "reporter", "herald", "tribune", "gazette", "telegraph", "guardian",
+                "magazine", "weekly", "daily", "wire", "chronicle", "insider", "observer", "bulletin", "examiner"}
 # what only a reporter has: "X's questions"
 _REPORTING = {"questions", "request", "requests", "inquiry", "inquiries", "queries", "calculations", "reporting", "tally", "analysis", "survey", "poll"}
 # words right before the name that make it the reporter
@@ -62,6 +65,8 @@ def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
     if nxt.lower in ("first", "has", "had", "previously", "also", "earlier") and step < len(tokens):
         verbs.append(tokens[step].lower)
         step += 1
+    if verbs[-1] in ("said", "says", "reported") and tokens[last].lower in OUTLET_NOUNS:
+        return True  # "the Journal said", "The Wall Street Journal reported a deal"
     if verbs[-1] not in _REPORT_VERBS:
         return False
     if verbs[-1] in ("citing", "cited"):

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region
+from events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region, verb_form
 from events.entity_outlets import is_attribution
 from events.model import Kind
 
@@ -138,7 +138,7 @@ DEMONYMS = {
 PLACE_SUFFIXES = {"city", "valley", "county", "river", "island", "islands", "street", "province", "state", "region", "bay", "coast", "sea", "ocean", "mountains", "district", "port"}
 PLACE_PREPS = {"in", "from", "near", "across", "throughout", "outside", "inside", "into"}
 # verbs whose object is a made thing: a model is released, a song sung
-MAKING_VERBS = {"released", "launched", "unveiled", "shipped", "trained", "sang", "sings", "recorded", "performed", "performing", "singing", "debuted", "premiered"}
+MAKING_VERBS = {"released", "launched", "unveiled", "shipped", "trained", "sang", "sings", "recorded", "performed", "performing", "singing", "debuted", "premiered", "directed", "produced", "co-directed", "codirected", "filmed", "published", "adapted", "starred"}
 PRODUCT_NOUNS = {"song", "songs", "album", "single", "track", "hit", "film", "movie", "book", "novel", "series", "documentary", "musical", "model", "models", "chip", "chips", "app", "apps", "system", "phone", "phones", "software", "version", "engine", "chatbot", "assistant", "drug", "vaccine", "car", "vehicle", "device", "console", "browser", "tablet", "laptop", "aircraft", "jet", "satellite", "rocket", "game", "chatbots"}
 
 
@@ -204,9 +204,12 @@ def tokenize(text: str) -> list[Token]:
         if "-" in word and not word.islower():
             # "Meta-aligned" names "Meta", "Meta-Scale" names two things
             offset = start
-            for i, part in enumerate(word.split("-")):
+            parts = word.split("-")
+            for i, part in enumerate(parts):
                 if part:
-                    tokens.append(Token(part, offset, offset + len(part), gap if i == 0 else "-", after=text[offset + len(part) : offset + len(part) + 1]))
+                    owned = i == len(parts) - 1 and len(part) > 2 and part[-2:] in ("'s", "’s")  # "Hewlett-Packard's"
+                    size = len(part) - 2 if owned else len(part)
+                    tokens.append(Token(part[:size], offset, offset + size, gap if i == 0 else "-", owned, after=text[offset + size : offset + size + 1]))
                 offset += len(part) + 1
             continue
         if len(word) <= 4 and text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
@@ -450,8 +453,10 @@ def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, stateme
     part = list(part)
     opens_sentence = tokens[part[0]].initial or headline
     # a sentence start and the ordinary words after it: "Despite Google", "Such Strikes In The Port"
-    while strict and part and opens_sentence and vocab.common(tokens[part[0]].text) and not is_camel(tokens[part[0]].text):
-        part.pop(0)
+    while strict and part and opens_sentence and (vocab.common(tokens[part[0]].text) or verb_form(tokens[part[0]].text)) and not is_camel(tokens[part[0]].text):
+        part.pop(0)  # also "Acquiring EDS": an inflected verb opens the sentence
+    if part and tokens[part[0]].lower == "no." and len(part) <= 2:
+        return None  # "No. 1"
     while part and (tokens[part[0]].lower in CONNECTORS or tokens[part[0]].lower in ("a", "an")):
         part.pop(0)
     while part and tokens[part[-1]].lower in CONNECTORS | {"the"}:
@@ -542,6 +547,10 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PRODUCT] += 2  # "the maker of ChatGPT"
     if before_low and before_low[-1] in MAKING_VERBS:
         cues[Kind.PRODUCT] += 1  # "released Llama", "sang Billie Jean"
+    if _quoted(tokens, part):
+        cues[Kind.PRODUCT] += 1.5  # "'The Golden Compass'": a title in quotes is a work, not a person
+    if nxt is not None and nxt.gap == "-" and nxt.lower == "based":
+        cues[Kind.PLACE] += 3  # "Palo Alto-based HP"
     m.attribution = is_attribution(tokens, part[0], part[-1])
     if m.attribution:
         cues[Kind.ORGANISATION] += 1
@@ -578,6 +587,21 @@ def lexicon_cues(words: list[Token], m: Mention) -> None:
             if city_population(" ".join(w.text for w in words[:n])) or country(" ".join(w.text for w in words[:n])):
                 cues[Kind.ORGANISATION] += 1.5
                 break
+
+
+_QUOTES = "'\"‘’“”"
+
+
+def _quoted(tokens: list[Token], part: list[int]) -> bool:
+    """The name is all that stands between quotation marks."""
+    first, last = tokens[part[0]], tokens[part[-1]]
+    gap = first.gap.rstrip()
+    # an opening mark: at the start, or after a space ("said 'New Moon'"), not a closing one (",” Jackson")
+    opens = gap != "" and gap[-1] in _QUOTES and (len(gap) == 1 or gap[-2].isspace() or gap[-2] in "([")
+    after = tokens[part[-1] + 1].gap if part[-1] + 1 < len(tokens) else last.after
+    follow = after.lstrip(",. ")[:1]
+    closes = last.after != "" and (last.after in _QUOTES or (last.after in ",." and follow != "" and follow in _QUOTES))
+    return opens and closes and not last.possessive
 
 
 def _given_name_first(words: list[Token]) -> bool:

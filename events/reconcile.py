@@ -31,7 +31,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from events.entity_lexicon import given_name
+from events.entity_lexicon import city_population, given_name, region
 from events.model import Kind
 from events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
 
@@ -149,11 +149,15 @@ def _distinct_similarity(a: list[str], b: list[str]) -> float:
     return fuzz.ratio(" ".join(diff_a), " ".join(diff_b))
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in CONNECTORS and w not in STOPWORDS and w[:1].isalpha())
+def initials(words: list[str]) -> str:
+    parts = [p for w in words for p in w.split("-") if p]  # "Hewlett-Packard" -> HP
+    return "".join(w[0] for w in parts if w not in CONNECTORS and w not in STOPWORDS and w[:1].isalpha())
 
 
 def reconcile(forms: dict[str, Form], curated: list[Curated], common: Callable[[str], bool]) -> Groups:
+    def place(text: str) -> bool:
+        return region(text) or city_population(text) >= 15000 and len(text) > 3
+
     """Group the forms. `common(word)` says whether a word is ordinary vocabulary."""
     pins: dict[str, int] = {}
     for i, entry in enumerate(curated):
@@ -174,6 +178,7 @@ def reconcile(forms: dict[str, Form], curated: list[Curated], common: Callable[[
     _fuzzy(forms, groups)
     _possessors(forms, groups)
     _prefixes(forms, groups, common)
+    _place_heads(forms, groups, place)
     _surnames(forms, groups)
     return groups
 
@@ -208,14 +213,14 @@ def _acronyms(forms: dict[str, Form], groups: Groups) -> None:
     by_initials: dict[str, list[str]] = defaultdict(list)
     for k, form in forms.items():
         words = form.words
-        if len(words) >= 2:
-            by_initials[_initials(words)].append(k)
+        if len(words) >= 2 or "-" in k:
+            by_initials[initials(words)].append(k)
     for k, form in forms.items():
         if " " in k or k in GENERIC_ACRONYMS or not 2 <= len(k) <= 6:
             continue
         if not any(s.replace(".", "").isupper() for s in form.surfaces):
             continue
-        matches = {groups.find(m) for m in by_initials.get(k, []) if len(forms[m].words) == len(k) or _initials(forms[m].words) == k}
+        matches = {groups.find(m) for m in by_initials.get(k, []) if initials(forms[m].words) == k}
         if len(matches) == 1:
             groups.union(k, matches.pop())
 
@@ -355,9 +360,46 @@ def _surnames(forms: dict[str, Form], groups: Groups) -> None:
             continue
         if k in people:
             owners = {groups.find(o) for o in people[k]}
-            if len(owners) == 1 and form.count <= 2 * counts[k]:
-                groups.union(k, next(iter(owners)))
+            owner = _dominant(owners, forms, groups)
+            if owner is not None and form.count <= 2 * counts[k]:
+                groups.union(k, owner)
         elif k in firsts:
             owners = {groups.find(o) for o in firsts[k]}
-            if len(owners) == 1 and given_name(k):
-                groups.union(k, next(iter(owners)))
+            owner = _dominant(owners, forms, groups)
+            if owner is not None and given_name(k):
+                groups.union(k, owner)
+
+
+def _dominant(owners: set[str], forms: dict[str, Form], groups: Groups) -> str | None:
+    """The one person a bare surname or given name means: the only one who has it, or
+    one named far more often than the others ("Weitz" is Chris Weitz, named a dozen
+    times, not his brother Paul, named once)."""
+    if len(owners) == 1:
+        return next(iter(owners))
+    named: Counter = Counter()
+    for k, form in forms.items():
+        root = groups.find(k)
+        if root in owners and " " in k:
+            named[root] += form.count
+    ranked = named.most_common()
+    if len(ranked) >= 2 and ranked[0][1] >= 4 * sum(n for _, n in ranked[1:]):
+        return ranked[0][0]
+    return None
+
+
+def _place_heads(forms: dict[str, Form], groups: Groups, is_place: Callable[[str], bool]) -> None:
+    """"Chargers" is "San Diego Chargers", "Highway Patrol" is "California Highway
+    Patrol": a name qualified by a place, used without it, when only one name ends so."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    for k, form in forms.items():
+        words = form.words
+        for n in range(1, min(len(words) - 1, 3) + 1):
+            if is_place(" ".join(words[:n])):
+                tails[" ".join(words[n:])].add(k)
+    for tail, longs in tails.items():
+        short = forms.get(tail)
+        if short is None or len(longs) != 1:
+            continue
+        long = next(iter(longs))
+        if not _kinds_clash(short, forms[long]) and Kind.PERSON not in (short.kind, forms[long].kind):
+            groups.union(tail, long)

@@ -23,7 +23,13 @@ _TERMINALS = ".!?…"
 _CLOSERS = "\"'”’»)]"
 
 # A possible sentence end: terminal punctuation, closing quotes, then whitespace.
-_CANDIDATE = re.compile(r"(?<=\S)(\.{2,}|[.!?…]+)([\"'”’»)\]]*)(\s+)(?=\S)")
+# Only at the start of a run of punctuation, and possessive, so a run of a
+# hundred thousand dots is scanned once rather than once per dot.
+_CANDIDATE = re.compile(r"(?<=\S)(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)(?=\S)")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w$€£%-]*)")
+_INITIAL = re.compile(r"[a-z]")
+_DOTTED = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}")
+_TOKEN_WINDOW = 64  # the word before a full stop is looked for this far back: abbreviations are short
 
 # Abbreviations that are never a sentence's last word.
 _NEVER_LAST = {"e.g", "i.e", "vs", "v", "cf", "viz", "approx", "ca"}
@@ -57,6 +63,11 @@ _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 _QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?(?=\S)")
 
 HEADING_WORDS = 20  # longer lines without a full stop are run-on text, not headings
+# A "sentence" longer than this is a list, a table or text that lost its
+# punctuation; it is cut at a clause break or a space, so the analyses that
+# cost more than linear in a sentence's length (tense, clauses, names) stay
+# bounded whatever the article.
+MAX_SENTENCE_CHARS = 1200
 _WRAP_WIDTH = 100  # hard-wrapped files keep (nearly) every line at most this long
 
 
@@ -65,7 +76,7 @@ def split_sentences(source_id: str, text: str) -> list[Sentence]:
     masked = _blank_out(text, chrome_ranges(text))
     sentences: list[Sentence] = []
     for paragraph in _paragraphs(masked):
-        spans = _split_paragraph(masked, paragraph.start, paragraph.end)
+        spans = [piece for span in _split_paragraph(masked, paragraph.start, paragraph.end) for piece in _capped(masked, *span)]
         alone = paragraph.may_be_heading and len(spans) == 1
         for s_start, s_end in spans:
             sentences.append(
@@ -103,6 +114,7 @@ class _Paragraph:
     end: int
     lines: int = 1
     markdown_heading: bool = False
+    last_line_start: int = -1  # where its last line starts; -1: at `start`
 
     @property
     def may_be_heading(self) -> bool:
@@ -126,6 +138,7 @@ def _paragraphs(text: str) -> list[_Paragraph]:
         if current is not None and not marker and _continues(text, current, start, wrapped, width):
             current.end = end
             current.lines += 1
+            current.last_line_start = line.start
         else:
             current = _Paragraph(start, end, markdown_heading=marker == "#")
             paragraphs.append(current)
@@ -134,10 +147,12 @@ def _paragraphs(text: str) -> list[_Paragraph]:
 
 def _continues(text: str, paragraph: _Paragraph, line_start: int, wrapped: bool, width: int) -> bool:
     """Whether the line at `line_start` carries on the paragraph above it."""
-    so_far = text[paragraph.start : paragraph.end]
-    if text[line_start : line_start + 1].islower() and not _ends_sentence(so_far):
+    # Only the paragraph's last line matters, never all of it: a paragraph of
+    # thousands of lines is then read once, not once per line.
+    last_line = text[max(paragraph.start, paragraph.last_line_start) : paragraph.end]
+    if text[line_start : line_start + 1].islower() and not _ends_sentence(last_line):
         return True  # it starts mid-sentence, wrapped file or not
-    return wrapped and not _stands_alone(so_far, paragraph.lines, width)
+    return wrapped and not _stands_alone(last_line, paragraph.lines, width)
 
 
 def _content_start(line: str) -> tuple[int, str]:
@@ -150,11 +165,11 @@ def _content_start(line: str) -> tuple[int, str]:
     return stripped, ""
 
 
-def _stands_alone(previous: str, line_count: int, width: int) -> bool:
-    """In a hard-wrapped file, whether the paragraph so far ends at this newline."""
-    if line_count == 1 and _MD_HEADING.match(previous):
+def _stands_alone(last_line: str, line_count: int, width: int) -> bool:
+    """In a hard-wrapped file, whether the paragraph so far, ending in `last_line`, ends at this newline."""
+    if line_count == 1 and _MD_HEADING.match(last_line):
         return True
-    last_line = previous.rsplit("\n", 1)[-1].strip()
+    last_line = last_line.strip()
     if not last_line:
         return True
     # A short line that does not end a sentence: a heading or the end of a list item.
@@ -227,18 +242,20 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
+    # Everything here looks a bounded distance around the match, never at the
+    # rest of the paragraph: a paragraph of ten thousand sentences is one pass.
     punct = match.group(1)
-    following = chunk[match.end() :]
-    next_word = re.match(r"[\"'“‘«(\[]*([\w$€£%-]*)", following)
-    word = next_word.group(1) if next_word else ""
-    first = following[:1]
+    after = match.end()
+    word = _NEXT_WORD.match(chunk, after).group(1)  # type: ignore[union-attr]  # it can match empty
+    first = chunk[after : after + 1]
     opens_quote = first in "\"'“‘«(["
     if word[:1].islower() or (not word and not opens_quote and not first.isupper()):
         return False  # "...said. he" is a typo far less often than "e.g. the", "5 p.m. on"
     if punct != ".":
         return True  # ! ? … and "..." before a capital
-    before = chunk[: match.start(1)]
-    token = re.split(r"\s", before)[-1].lstrip("\"'“‘«([").lower()
+    stop = match.start(1)
+    before = chunk[max(0, stop - _TOKEN_WINDOW) : stop]
+    token = before.split()[-1].lstrip("\"'“‘«([").lower() if before.split() else ""
     if token in _NEVER_LAST:
         return False
     if token in _BEFORE_NUMBER and word[:1].isdigit():
@@ -248,8 +265,34 @@ def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
     starter = word.lower() in _STARTERS or opens_quote
     if token in _ABBREVIATIONS:
         return starter
-    if re.fullmatch(r"[a-z]", token) and before[-1:].isupper():
+    if _INITIAL.fullmatch(token) and before[-1:].isupper():
         return starter  # an initial: "J. P. Morgan"
-    if re.fullmatch(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}", token):
+    if _DOTTED.fullmatch(token):
         return starter  # "U.S.", "a.m.", "Ph.D." are mid-sentence unless a sentence clearly begins
     return True
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] as pieces of at most MAX_SENTENCE_CHARS, cut after a clause mark or at a space."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        window = text[start + MAX_SENTENCE_CHARS // 2 : limit]
+        cut = -1
+        for mark in ("; ", ", ", " "):
+            at = window.rfind(mark)
+            if at >= 0:
+                cut = start + MAX_SENTENCE_CHARS // 2 + at + len(mark) - 1  # after the mark, before the space
+                break
+        if cut < 0:
+            cut = limit  # one unbroken word: cut it anyway
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces

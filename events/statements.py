@@ -6,14 +6,13 @@ between them, each keeping the time expression of its own clause:
 
 - two time expressions joined at a clause boundary ("revenue in 2024 ..., and
   Google spent $150 million last year");
-- a consequence clause ("X has sent ripples across the industry, prompting Y to
-  cut ties"; "X, which has prompted Y"; "X, which gives Y, has triggered Z");
-- a temporal clause with its own subject and verb ("After X announced Y, Z
-  faced ..."; "Y is planning to leave after the news that X is taking ...");
+- a leading temporal clause ("After X announced Y, Z faced ...");
 - a semicolon between two full clauses.
 
-A cut is made only when both sides are substantial (enough words, a verb of
-their own); otherwise the sentence stays whole. A sentence or clause with no
+A cut is made only when both sides are whole claims: substantial, with a verb
+of their own, and the right side opening with its own subject. ", prompting Y
+to ..." or ", which has led Y to ..." are never cut: the piece would start
+mid-sentence, without its subject. Otherwise the sentence stays whole. A sentence or clause with no
 time expression is dated by its source's publication date as a "reported by" bound.
 """
 
@@ -37,24 +36,12 @@ _MIN_WORDS = 4
 
 # -- strong clause boundaries: a second happening inside one sentence -----------------------------
 
-# Verbs news prose uses to hang a consequence on a happening ("..., prompting").
-_CONSEQUENCE_ING = r"(?:prompting|triggering|sparking|causing|forcing|leading|spurring|pushing|driving|fuell?ing|sending)"
-_CONSEQUENCE_FINITE = (
-    r"(?:prompt(?:ed|s)|trigger(?:ed|s)|spark(?:ed|s)|caus(?:ed|es)|forc(?:ed|es)|led|leads|spurr?(?:ed|s)|"
-    r"push(?:ed|es)|drove|drives|fuell?(?:ed|s)|sent|sends)"
-)
-_HAVE = r"(?:has|have|had)\s+(?:\w+ly\s+)?"
 # Each pattern's match starts at the cut. The flags say which side must show a
-# verb of its own (the connective itself is the verb of the other) and whether
-# the right side's verb must come before its next comma (a temporal clause
-# "after the news that X is taking ..." must hold its verb itself).
+# verb of its own and whether the right side's verb must come before its next comma.
+# Consequence clauses (", prompting Y to ...", ", which has led Y to ...") are not cut:
+# their right side has no subject of its own, so it would not be a whole claim.
 _STRONG_BOUNDARIES: list[tuple[re.Pattern[str], bool, bool, bool]] = [
     (re.compile(r";\s+"), True, True, False),
-    (re.compile(rf",\s+(?={_CONSEQUENCE_ING}\b)", re.I), True, False, False),
-    (re.compile(rf",\s+(?=(?:which|that)\s+(?:{_HAVE})?{_CONSEQUENCE_FINITE}\b)", re.I), True, False, False),
-    # "X, which gives Y, has triggered Z": the subject's relative clause is a happening of its own.
-    (re.compile(rf",\s+(?={_HAVE}{_CONSEQUENCE_FINITE}\b)", re.I), True, False, False),
-    (re.compile(r",?\s+(?=(?:after|following)\s)", re.I), True, True, True),
 ]
 # "After X happened, Y ...": a leading temporal clause ends at its first comma.
 _LEADING_TEMPORAL = re.compile(r"^(?:after|following)\s+[^,;]+?(?=,\s)", re.I)
@@ -85,11 +72,11 @@ def is_claim(sentence: Sentence, headline_index: int | None) -> bool:
     words = _WORD.findall(sentence.text)
     if len(words) < _MIN_WORDS:
         return False
-    if sentence.text.rstrip().endswith("?"):
+    if sentence.text.rstrip().endswith("?") or looks_like_date_line(sentence.text):
         return False
     if sentence.heading:
         # The article's own headline claims the story; section headings only label it.
-        return sentence.index == headline_index and len(words) >= 5
+        return sentence.index == headline_index
     return True
 
 
@@ -162,6 +149,8 @@ def clause_cuts(text: str, expressions: list[TimeExpression] = ()) -> list[int]:
             continue
         if right_verb and not has_finite_verb(right):
             continue
+        if not has_own_subject(text[right_start:]):
+            continue
         cuts.append(cut)
         piece_start = right_start
     return cuts
@@ -172,10 +161,34 @@ def _boundaries(text: str, expressions: list[TimeExpression]) -> list[int]:
     cuts = []
     for before, after in zip(expressions, expressions[1:]):
         gap = text[before.end : after.start]
-        found = list(_CLAUSE_BOUNDARY.finditer(gap))
+        found = [m for m in _CLAUSE_BOUNDARY.finditer(gap) if has_own_subject(text[before.end + m.end() :])]
         if found:
             cuts.append(before.end + found[-1].start())
     return cuts
+
+
+# Words that open a clause leaning on the one before it: it has no subject of its own.
+_DEPENDENT_OPENERS = frozenset(
+    """which that who whom whose where when while after before since following as because although though if
+    unless until whereas prompting triggering sparking causing forcing leading""".split()
+)
+
+
+def has_own_subject(clause: str) -> bool:
+    """Whether a clause opens with its own subject ("Google spent ..."), not a verb ("has now turned ...").
+
+    A clause that a split would leave without its subject is not a whole claim,
+    so no cut is made there.
+    """
+    tokens = _TOKEN.findall(clause[:80])
+    if not tokens:
+        return False
+    first = tokens[0].lower().replace("’", "'")
+    if first in _AUXILIARIES or first in _DEPENDENT_OPENERS or first.endswith("n't"):
+        return False
+    if first in _IRREGULAR_PAST or first in _PRESENT_VERBS or first.endswith("ing"):
+        return False
+    return not (first.endswith("ed") and not tokens[0][0].isupper())
 
 
 def _primary(expressions: list[TimeExpression]) -> TimeExpression:
@@ -236,13 +249,15 @@ def _unresolved_if_anchored(expression: TimeExpression, reference_year: int | No
 
 
 def headline_index(sentences: list[Sentence]) -> int | None:
-    """The index of the article's headline: its first heading that is not a date, time or byline line."""
+    """The index of the article's headline: its first heading once date stamps and bylines are passed.
+
+    None when the article opens with running text (no headline).
+    """
     for sentence in sentences[:_HEADLINE_REACH]:
-        if not sentence.heading:
-            return sentences[0].index if sentences else None
-        if not looks_like_date_line(sentence.text):
-            return sentence.index
-    return sentences[0].index if sentences else None
+        if looks_like_date_line(sentence.text):
+            continue
+        return sentence.index if sentence.heading else None
+    return None
 
 
 _HEADLINE_REACH = 4

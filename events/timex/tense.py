@@ -55,13 +55,20 @@ def expression_tense(extent: str) -> str:
     return ""
 
 
+# How far from the expression a clause boundary or a tense cue is looked for.
+# A clause is rarely longer; bounding it keeps a sentence with a thousand
+# dates linear rather than rescanning the sentence for each.
+CLAUSE_REACH = 400
+
+
 def clause_tense(text: str, start: int, end: int) -> str:
     """"past", "future" or "" for the clause holding text[start:end]."""
-    left_from = 0
-    for boundary in _CLAUSE_LEFT.finditer(text, 0, start):
+    left_from = max(0, start - CLAUSE_REACH)
+    for boundary in _CLAUSE_LEFT.finditer(text, left_from, start):
         left_from = boundary.end()
-    right = _CLAUSE_RIGHT.search(text, end)
-    right_to = right.start() if right else len(text)
+    reach = min(len(text), end + CLAUSE_REACH)
+    right = _CLAUSE_RIGHT.search(text, end, reach)
+    right_to = right.start() if right else reach
     best: tuple[int, str] | None = None
     for pattern, tense in ((_FUTURE_CUES, FUTURE), (_PAST_CUES, PAST)):
         for cue in pattern.finditer(text, left_from, right_to):
