@@ -1,4 +1,6 @@
-"""The entity sidebar: entities grouped by kind with event counts; choosing some filters the timeline."""
+"""The entity sidebar: entities grouped by kind, ranked by how many events and
+sources name them, the long tail of each kind folded under one row; choosing
+some filters the timeline."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from events.model import Entity, Kind, Timeline
 from tui.text import plain
@@ -24,6 +26,11 @@ KIND_HEADINGS = {
     Kind.OTHER: "Other",
 }
 MODE_LABELS = {"and": "AND: events with all chosen", "or": "OR: events with any chosen"}
+# A timeline with more entities than this folds each kind's tail; a small one shows all.
+FOLD_FROM = 40
+# Rows a folded kind shows before its "more" row.
+SHOWN_PER_KIND = 8
+FOLD_PREFIX = "fold:"
 
 
 class EntitySidebar(Vertical):
@@ -31,6 +38,7 @@ class EntitySidebar(Vertical):
 
     BINDINGS: list[BindingType] = [
         Binding("space", "toggle", "Filter", id="entities.toggle"),
+        Binding("a", "unfold_all", "All / top", id="entities.unfold", tooltip="Show every entity, or only each kind's most named"),
         Binding("r", "app.rename_entity", "Rename", id="entities.rename"),
         Binding("m", "app.merge_entity", "Merge into", id="entities.merge"),
         Binding("s", "app.split_entity", "Split", id="entities.split"),
@@ -66,6 +74,8 @@ class EntitySidebar(Vertical):
         super().__init__(id=id, classes=classes)
         self._timeline: Timeline | None = None
         self._counts: Counter[str] = Counter()
+        self._sources: Counter[str] = Counter()
+        self._unfolded: set[Kind] = set()
 
     def compose(self) -> ComposeResult:
         yield Static("Entities", id="entity-heading")
@@ -80,7 +90,7 @@ class EntitySidebar(Vertical):
     @property
     def highlighted_entity(self) -> Entity | None:
         option = self.option_list.highlighted_option
-        if option is None or option.id is None or self._timeline is None:
+        if option is None or option.id is None or self._timeline is None or option.id.startswith(FOLD_PREFIX):
             return None
         return self._timeline.entity(option.id)
 
@@ -88,6 +98,7 @@ class EntitySidebar(Vertical):
         """List the timeline's entities; keep choices that still exist."""
         self._timeline = timeline
         self._counts = Counter(entity_id for event in timeline.events for entity_id in set(event.entities))
+        self._sources = Counter({entity.id: len({s for alias in entity.aliases for s in alias.sources}) for entity in timeline.entities})
         known = {entity.id for entity in timeline.entities}
         kept = tuple(entity_id for entity_id in self.selected if entity_id in known)
         highlighted = self.option_list.highlighted_option
@@ -96,15 +107,22 @@ class EntitySidebar(Vertical):
         by_kind: dict[Kind, list[Entity]] = {}
         for entity in timeline.entities:
             by_kind.setdefault(entity.kind, []).append(entity)
+        folding = len(timeline.entities) > FOLD_FROM
         for kind in KIND_HEADINGS:
-            members = sorted(by_kind.get(kind, []), key=lambda e: (-self._counts[e.id], e.name.lower()))
+            members = sorted(by_kind.get(kind, []), key=lambda e: (-self._counts[e.id], -self._sources[e.id], e.name.lower()))
             if not members:
                 continue
             options.append(Option(Text(f"{KIND_HEADINGS[kind]} ({len(members)})", style="bold"), disabled=True))
-            options.extend(Option(self._prompt(entity, entity.id in kept), id=entity.id) for entity in members)
+            foldable = folding and len(members) > SHOWN_PER_KIND + 1
+            shown = members if not foldable or kind in self._unfolded else members[:SHOWN_PER_KIND]
+            # a chosen entity stays in sight even when its kind is folded
+            shown += [e for e in members[len(shown):] if e.id in kept or e.id == keep_id]
+            options.extend(Option(self._prompt(entity, entity.id in kept), id=entity.id) for entity in shown)
+            if foldable:
+                options.append(Option(self._fold_prompt(kind, len(members) - len(shown)), id=FOLD_PREFIX + kind.value))
         self.option_list.set_options(options)
         self.query_one("#entity-heading", Static).update(f"Entities ({len(timeline.entities)})")
-        if keep_id is not None and keep_id in known:
+        if keep_id is not None and (keep_id in known or keep_id.startswith(FOLD_PREFIX)) and self._has_option(keep_id):
             self.option_list.highlighted = self.option_list.get_option_index(keep_id)
         elif options:
             self.option_list.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
@@ -118,7 +136,42 @@ class EntitySidebar(Vertical):
         text.append(f" {self._counts[entity.id]}", style="dim")
         return text
 
+    def _fold_prompt(self, kind: Kind, hidden: int) -> Text:
+        if hidden:
+            return Text(f"  ▸ {hidden} more {KIND_HEADINGS[kind].lower()} (enter)", style="italic dim")
+        return Text("  ▴ fewer (enter)", style="italic dim")
+
+    def unfold(self, kind: Kind, unfolded: bool = True) -> None:
+        """Show every entity of `kind`, or only its most named."""
+        if unfolded:
+            self._unfolded.add(kind)
+        else:
+            self._unfolded.discard(kind)
+        if self._timeline is not None:
+            self.show(self._timeline)
+
+    def action_unfold_all(self) -> None:
+        everything = set(KIND_HEADINGS)
+        self._unfolded = set() if self._unfolded >= everything else everything
+        if self._timeline is not None:
+            self.show(self._timeline)
+
+    def _has_option(self, option_id: str) -> bool:
+        try:
+            self.option_list.get_option_index(option_id)
+        except OptionDoesNotExist:
+            return False
+        return True
+
     def action_toggle(self) -> None:
+        option = self.option_list.highlighted_option
+        if option is not None and option.id is not None and option.id.startswith(FOLD_PREFIX):
+            kind = Kind(option.id.removeprefix(FOLD_PREFIX))
+            where = self.option_list.highlighted
+            self.unfold(kind, kind not in self._unfolded)
+            if kind in self._unfolded and where is not None:
+                self.option_list.highlighted = where  # the first of the rows just unfolded
+            return
         entity = self.highlighted_entity
         if entity is None:
             return
@@ -167,7 +220,7 @@ class EntitySidebar(Vertical):
             return
         text = Text()
         text.append_text(plain(entity.name, "bold"))
-        text.append(f"  {entity.kind.value}, {self._counts[entity.id]} events")
+        text.append(f"  {entity.kind.value}, {self._counts[entity.id]} events, {self._sources[entity.id]} sources")
         for alias in entity.aliases:
             outlets = [self._source_label(source_id) for source_id in alias.sources]
             text.append("\n• ")
