@@ -30,7 +30,7 @@ from events.titles import event_title
 from events.words import content_lemmas
 
 MERGE_THRESHOLD = 0.30  # how alike two groups from different outlets must be to become one event
-SAME_SOURCE_THRESHOLD = 0.6  # what a merge needs when it brings in no new outlet: one article retelling itself
+SAME_SOURCE_THRESHOLD = 0.4  # what a merge needs when it brings in no new outlet: one article retelling itself
 LEAD_THRESHOLD = 0.18  # what a headline or opening statement needs to join its story's event
 ANNOUNCEMENT_THRESHOLD = 0.2  # two groups made mostly of headlines and openings: they announce the story's happening
 LOWEST_THRESHOLD = min(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD)

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from events.clustering import BLOCK_LIMIT, NEIGHBOURS, _candidate_pairs, _profiles, cluster_events
+from events.clustering import cluster_events
+from events.similarity import BLOCK_LIMIT, NEIGHBOURS, candidates, profiles_of
 from events.figures import extract_figures
 from events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
 
@@ -160,7 +161,7 @@ def test_blocking_pairs_grow_linearly_with_a_shared_key():
         for n in range(400)
     ]
     sources = {s.id: n for n, s in enumerate(SOURCES)}
-    pairs = _candidate_pairs(_profiles(many, sources))
+    pairs = {(a, b) for a, partners in candidates(profiles_of(many, sources, set())) for b in partners}
     assert len(many) > BLOCK_LIMIT
     assert len(pairs) <= len(many) * NEIGHBOURS
     assert len(pairs) >= len(many) - 1  # still connected: the neighbours chain the block

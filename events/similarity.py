@@ -1,0 +1,264 @@
+"""How alike two statements are as reports of one happening.
+
+A statement is profiled as a weighted bag of what a happening is made of:
+
+- its words as lemmas, weighted by how rare they are in English at large
+  (`events.words`), so that the action ("steal", "oust") and the things acted
+  on ("diamond", "stake") count and the reporting frame does not;
+- its participants: every reconciled entity is one token, so "Alexandr Wang"
+  and "Alexandra Wang" match even where the spellings differ;
+- its figures, each a token of kind and value ("$14.3 billion" and "14.3
+  billion dollars" are one), weighted by how rare the value is in the corpus;
+- its time, as the calendar window it allows: statements whose windows cannot
+  overlap never match.
+
+Similarity is the cosine of two profiles, lowered when both give figures of one
+kind that disagree beyond rounding. Words of a trailing appositive ("..., the
+startup founded in 2016") describe rather than report and weigh less.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from events.figures import figure_key, same_figure
+from events.model import Figure, Modifier, Precision, Statement, TimeSpan
+from events.statements import has_finite_verb
+from events.words import action_lemmas, content_lemmas, family, rarity
+
+ENTITY_WEIGHT = 2.5  # a named participant counts like a fairly rare word, whatever its spelling in each outlet
+ACTION_WEIGHT = 1.6  # a verb of the main clause is the happening's act: it weighs more than its setting
+MIN_ENTITY_SHARE_WEIGHT = 0.25
+BACKGROUND_WEIGHT = 0.4  # words only in a trailing appositive
+FIGURE_CLASH_FACTOR = 0.6
+NO_SHARED_ACTION_FACTOR = 0.0
+NEAR_FIGURE_RATIO = 0.85  # figures this close may be one number rounded or misreported
+REPORTED_REACH_DAYS = 31
+BLOCK_LIMIT = 40  # a key shared by more statements pairs each only with its neighbours
+NEIGHBOURS = 12
+KEYS_PER_STATEMENT = 10
+MIN_KEY_RARITY = 1.5  # a word rarer than this in English (zipf below 4.5) can bring two statements together
+
+_FAR_PAST = -(10**9)
+_FAR_FUTURE = 10**9
+_APPOSITIVE_START = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_ATTRIBUTION_UNITS = frozenset({"source", "person", "people", "insider", "official"})
+
+
+@dataclass
+class Profile:
+    index: int
+    statement: Statement
+    order: tuple[int, str, int]  # corpus order: source rank, source, offset
+    vector: dict[str, float]  # token -> weight, unit length
+    figures: list[Figure]
+    lo: int  # ordinals of the calendar window the statement's time allows
+    hi: int
+    lead: bool  # the headline or opening of its article
+    actions: frozenset[str]  # lemmas of its main clause's verbs: what happened
+    lemmas: frozenset[str]  # every content lemma, to meet the other statement's actions as verb or noun
+    keys: list[tuple] = field(default_factory=list)
+
+
+def main_clause(text: str) -> str:
+    """The statement without what hangs on its main clause: trailing appositives ("..., the
+    startup recently backed by $14.3 billion") and trailing dependent clauses ("... after the
+    news that X is taking a stake", "..., prompting Y to ...", "..., which ...").
+
+    Those describe the setting or a consequence, not the happening the clause
+    reports, so their words weigh less in the comparison.
+    """
+    cut = _DEPENDENT.search(text)
+    if cut and len(text[: cut.start()].split()) >= _MIN_MAIN_WORDS:
+        text = text[: cut.start()]
+    chunks = text.split(", ")
+    while len(chunks) > 1:
+        last = chunks[-1]
+        if not _APPOSITIVE_START.match(last) or has_finite_verb(last):
+            break
+        chunks.pop()
+    return ", ".join(chunks)
+
+
+_DEPENDENT = re.compile(
+    r",\s+(?:which|who|prompting|triggering|sparking|causing|forcing|leading|sending|giving|making|bringing)\b|"
+    r"\s(?:after|following|because|as part of|amid|ahead of)\s",
+    re.IGNORECASE,
+)
+_MIN_MAIN_WORDS = 5
+
+
+def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads: set[str]) -> list[Profile]:
+    """One profile per statement, in the order given."""
+    kept_figures = []
+    main_words = []
+    all_words = []
+    actions = []
+    for statement in statements:
+        main = main_clause(statement.text)
+        main_words.append(set(content_lemmas(main)))
+        actions.append(action_lemmas(main))
+        all_words.append(set(content_lemmas(statement.text)))
+        kept_figures.append(
+            [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.text or f.text in main)]
+        )
+    figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
+    word_df = Counter(w for words in all_words for w in words)
+    entity_df = Counter(e for s in statements for e in set(s.entities))
+    total = len(statements)
+    profiles = []
+    for number, statement in enumerate(statements):
+        vector: dict[str, float] = {}
+        for word in all_words[number]:
+            weight = (1.0 + rarity(word)) * (1.0 if word in main_words[number] else BACKGROUND_WEIGHT)
+            vector[word] = weight * (ACTION_WEIGHT if word in actions[number] else 1.0)
+        for entity in set(statement.entities):
+            # Named everywhere in the corpus, a participant tells its happenings apart no more than a common word.
+            vector[f"@{entity}"] = ENTITY_WEIGHT * max(MIN_ENTITY_SHARE_WEIGHT, 1.0 - entity_df[entity] / total)
+        for token in {figure_token(f) for f in kept_figures[number]}:
+            vector[token] = 1.0 + math.log((1 + total) / figure_df[token])
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        lo, hi = time_window(statement.span)
+        profile = Profile(
+            index=number,
+            statement=statement,
+            order=(source_rank.get(statement.source, len(source_rank)), statement.source, statement.start),
+            vector={k: v / norm for k, v in vector.items() if v > 0},
+            figures=kept_figures[number],
+            lo=lo,
+            hi=hi,
+            lead=statement.id in leads,
+            actions=frozenset(family(w) for w in actions[number]),
+            lemmas=frozenset(family(w) for w in all_words[number]),
+        )
+        profile.keys = _keys(profile, word_df)
+        profiles.append(profile)
+    return profiles
+
+
+def figure_token(figure: Figure) -> str:
+    kind, value = figure_key(figure)
+    return f"#{kind}:{value:g}"
+
+
+def _is_attribution_count(figure: Figure) -> bool:
+    # "five sources said" counts the reporters' witnesses, not the happening.
+    return figure.kind == "count" and figure.unit in _ATTRIBUTION_UNITS
+
+
+def time_window(span: TimeSpan) -> tuple[int, int]:
+    """The ordinals between which the happening can lie, with slack for outlets that round."""
+    if span.modifier is Modifier.UNDATED:
+        return _FAR_PAST, _FAR_FUTURE
+    start, end = span.start.toordinal(), span.end.toordinal()
+    slack = 3 if span.precision in (Precision.DAY, Precision.WEEK) else 0
+    if span.confidence < 0.4 and span.modifier is not Modifier.REPORTED:
+        width = max(end - start, 366)  # a vague reading ("the past", "recently") still rules out far-off times
+        return start - width, end + width
+    match span.modifier:
+        case Modifier.REPORTED:
+            # What an article leaves undated is news: it happened in the weeks before
+            # publication, not years before (background is usually dated).
+            return end - REPORTED_REACH_DAYS, end + slack
+        case Modifier.BY:
+            return _FAR_PAST, end + slack
+        case Modifier.BEFORE:
+            return _FAR_PAST, start + slack
+        case Modifier.AFTER:
+            return end - slack, _FAR_FUTURE
+        case Modifier.SINCE:
+            return start - slack, _FAR_FUTURE
+        case Modifier.MORE_THAN | Modifier.LESS_THAN:
+            return _FAR_PAST, _FAR_FUTURE
+        case Modifier.AROUND:
+            width = max(end - start, 7)
+            return start - width, end + width
+    if span.precision is Precision.APPROXIMATE:
+        width = max(end - start, 30) // 2
+        return start - width, end + width
+    return start - slack, end + slack
+
+
+def compatible_windows(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return max(a[0], b[0]) <= min(a[1], b[1])
+
+
+def _keys(profile: Profile, word_df: Counter) -> list[tuple]:
+    """Blocking keys: the statement's rarest shared words, its participants and its figures."""
+    words = [
+        w for w in profile.vector if w[0] not in "@#" and word_df[w] >= 2 and rarity(w) >= MIN_KEY_RARITY
+    ]
+    words.sort(key=lambda w: (-profile.vector[w], w))
+    keys: list[tuple] = [("w", w) for w in words[:KEYS_PER_STATEMENT]]
+    keys.extend(("k", token) for token in profile.vector if token[0] in "@#")
+    return keys
+
+
+def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
+    """Statement by statement, the later statements it must be compared with.
+
+    A key shared by more than BLOCK_LIMIT statements pairs each only with its
+    neighbours in time and corpus order, so that the pairs grow linearly.
+    """
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for profile in profiles:
+        for key in profile.keys:
+            postings[key].append(profile.index)
+    position: dict[tuple, dict[int, int]] = {}
+    for key, members in postings.items():
+        if len(members) > BLOCK_LIMIT:
+            members.sort(key=lambda m: (profiles[m].hi, profiles[m].order))
+            position[key] = {m: i for i, m in enumerate(members)}
+    for profile in profiles:
+        partners: set[int] = set()
+        for key in profile.keys:
+            members = postings[key]
+            if len(members) < 2:
+                continue
+            if key in position:
+                at = position[key][profile.index]
+                partners.update(members[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1])
+            else:
+                partners.update(members)
+        yield profile.index, {b for b in partners if b > profile.index}
+
+
+def similarity(a: Profile, b: Profile) -> float:
+    """How strongly two statements look like reports of one happening: 0 (no) to 1."""
+    if not compatible_windows((a.lo, a.hi), (b.lo, b.hi)):
+        return 0.0
+    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+    score = sum(weight * large[token] for token, weight in small.items() if token in large)
+    if a.figures and b.figures and _clashing_figures(a.figures, b.figures):
+        score *= FIGURE_CLASH_FACTOR
+    if not (a.actions & b.lemmas or b.actions & a.lemmas or _shared_measure(a.figures, b.figures)):
+        # Two reports of one happening name its act, as a verb or a noun ("escaped",
+        # "the escape"), or give its measure (the same "$200 million", "49%"); sharing
+        # only the setting and the people is weaker evidence.
+        score *= NO_SHARED_ACTION_FACTOR
+    return score
+
+
+def _shared_measure(a: list[Figure], b: list[Figure]) -> bool:
+    return any(f.kind != "count" and same_figure(f, g) for f in a for g in b)
+
+
+def _clashing_figures(a: list[Figure], b: list[Figure]) -> bool:
+    """Both give a figure of some kind and no two of that kind agree, even rounded."""
+    for kind in {f.kind for f in a} & {f.kind for f in b} - {"count"}:
+        mine = [f for f in a if f.kind == kind]
+        theirs = [f for f in b if f.kind == kind]
+        if not any(same_figure(f, g) or _near(f, g) for f in mine for g in theirs):
+            return True
+    return False
+
+
+def _near(f: Figure, g: Figure) -> bool:
+    if f.unit and g.unit and f.unit != g.unit:
+        return False
+    low, high = sorted((abs(f.value), abs(g.value)))
+    return bool(high) and low / high >= NEAR_FIGURE_RATIO

@@ -1,0 +1,92 @@
+"""Word knowledge for comparing statements: lemmas and how telling a word is.
+
+Lemmas come from lemminflect (its English dictionary plus its rules for words
+it has not seen), so "stole", "stolen" and "steals" are all "steal" without
+hand-cut suffixes. How much a shared word says comes from wordfreq, how often
+the word turns up in English at large: two outlets that both write "heist"
+agree on something, two that both write "said" do not. A story's own corpus is
+too small and too one-sided to judge that: its central words ("robbers",
+"Paris") are in most of its sentences, which is why they matter, not why they
+don't.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getLemma
+from wordfreq import zipf_frequency
+
+# Zipf frequency (log10 of uses per billion words) at and above which a word says
+# nothing about which happening a sentence reports: "the" 7.7, "said" 6.0, "also" 6.2.
+_COMMON_ZIPF = 6.0
+_WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
+_MIN_LENGTH = 3
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of a lower-case word: a verb's infinitive, a noun's singular."""
+    lemmas = getAllLemmas(word)
+    for pos in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN"):
+        if pos in lemmas:
+            return lemmas[pos][0]
+    guessed = getLemma(word, upos="NOUN", lemmatize_oov=True)
+    return guessed[0] if guessed else word
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """How much sharing this word says, from 0 (everyday words) up: its distance below common use."""
+    return max(0.0, _COMMON_ZIPF - zipf_frequency(word, "en"))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens, possessives dropped."""
+    found = []
+    for raw in _WORD.findall(text.lower().replace("’", "'")):
+        word = raw.removesuffix("'s").removesuffix("'")
+        if len(word) >= _MIN_LENGTH and not word.isdigit():
+            found.append(word)
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def is_verb_form(word: str) -> bool:
+    """Whether a lower-case word reads as an inflected verb ("stole", "placed", "overturns"): a happening's action.
+
+    An -s form that is also a plural noun ("games") is taken for the noun.
+    """
+    lemmas = getAllLemmas(word)
+    verb = lemmas.get("VERB")
+    if not verb or word in verb:
+        return False
+    return word.endswith(("ed", "ing")) or "NOUN" not in lemmas
+
+
+def action_lemmas(text: str) -> set[str]:
+    """Lemmas of the content verbs the text uses in an inflected form."""
+    return {lemma(word) for word in tokens(text) if is_verb_form(word) and rarity(lemma(word)) > 0.0}
+
+
+def content_lemmas(text: str) -> list[str]:
+    """The lemmas of the words that carry content, in order (everyday words dropped)."""
+    out = []
+    for word in tokens(text):
+        base = lemma(word)
+        if rarity(base) > 0.0 and rarity(word) > 0.0:
+            out.append(base)
+    return out
+
+
+_FAMILY_PREFIX = 5
+
+
+def family(lemma_: str) -> str:
+    """A lemma's derivational family: "acquire" and "acquisition", "invest" and "investment", "rob" and "robbery".
+
+    lemminflect knows inflection, not derivation; lemmas that share their first
+    five letters are taken for one family. Short lemmas stand for themselves.
+    """
+    return lemma_[:_FAMILY_PREFIX]
