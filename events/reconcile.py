@@ -341,17 +341,21 @@ def _prefixes(forms: dict[str, Form], groups: Groups, common: Callable[[str], bo
 
 def _surnames(forms: dict[str, Form], groups: Groups) -> None:
     """A surname ("Jackson") or a given name ("Michael") alone joins the one person
-    of the story who has it; with two such people it stays apart."""
+    of the story who has it; with two such people it stays apart, unless one of them
+    is named far more often (`_dominant`)."""
     people: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     counts: Counter = Counter()
+    named: Counter = Counter()  # group root -> mentions by a full name
     for k, form in forms.items():
         words = [w for w in form.words if w not in CONNECTORS]
         # a person by a role or title, or by shape alone if the surname is not used far
         # more often on its own ("Thomson Reuters" is not a person called Reuters)
         if len(words) >= 2 and form.leaning is Kind.PERSON:
-            people[words[-1]].add(groups.find(k))
-            firsts[words[0]].add(groups.find(k))
+            root = groups.find(k)
+            people[words[-1]].add(root)
+            firsts[words[0]].add(root)
+            named[root] += form.count
             if form.kind is Kind.PERSON:
                 counts[words[-1]] += 10**6
             counts[words[-1]] += form.count
@@ -359,31 +363,24 @@ def _surnames(forms: dict[str, Form], groups: Groups) -> None:
         if " " in k or form.kind not in (None, Kind.PERSON):
             continue
         if k in people:
-            owners = {groups.find(o) for o in people[k]}
-            owner = _dominant(owners, forms, groups)
+            owner = _dominant(people[k], named)
             if owner is not None and form.count <= 2 * counts[k]:
                 groups.union(k, owner)
         elif k in firsts:
-            owners = {groups.find(o) for o in firsts[k]}
-            owner = _dominant(owners, forms, groups)
+            owner = _dominant(firsts[k], named)
             if owner is not None and given_name(k):
                 groups.union(k, owner)
 
 
-def _dominant(owners: set[str], forms: dict[str, Form], groups: Groups) -> str | None:
+def _dominant(owners: set[str], named: Counter) -> str | None:
     """The one person a bare surname or given name means: the only one who has it, or
     one named far more often than the others ("Weitz" is Chris Weitz, named a dozen
     times, not his brother Paul, named once)."""
     if len(owners) == 1:
         return next(iter(owners))
-    named: Counter = Counter()
-    for k, form in forms.items():
-        root = groups.find(k)
-        if root in owners and " " in k:
-            named[root] += form.count
-    ranked = named.most_common()
-    if len(ranked) >= 2 and ranked[0][1] >= 4 * sum(n for _, n in ranked[1:]):
-        return ranked[0][0]
+    ranked = sorted(owners, key=lambda o: (-named[o], o))
+    if named[ranked[0]] >= 4 * sum(named[o] for o in ranked[1:]):
+        return ranked[0]
     return None
 
 

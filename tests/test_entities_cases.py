@@ -207,3 +207,37 @@ def test_name_segmenter_is_linear_on_100kb_of_capitalised_words():
         entities = find_entities(statements)
         assert all(len(a.text) < 200 for e in entities for a in e.aliases)
         assert statements[1].entities
+
+
+# --- the seeds without their curated file, through the CLI export ------------------------
+
+
+def test_seeds_without_curated_file_through_the_export(tmp_path):
+    import shutil
+    import tomllib
+    from pathlib import Path
+
+    from tui.cli import main
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    for path in seeds.iterdir():
+        if path.is_file() and path.name != "entities.toml":
+            shutil.copy(path, corpus / path.name)
+    out = tmp_path / "timeline.toml"
+    assert main(["export", str(corpus), "-o", str(out)]) == 0
+    entities = tomllib.loads(out.read_text(encoding="utf-8"))["entities"]
+    aliases = {a["text"]: e for e in entities for a in e["aliases"]}
+    for junk in ["Leading AI Labs", "Skele Deal", "Meta-Skele Deal", "Power Gemini", "Garat Lord Lord Lord", "Lord Lord"]:
+        assert junk not in aliases, junk
+    for outlet in ["Reuters", "The Information", "Thomson Reuters"]:  # only ever the reporters
+        assert outlet not in aliases, outlet
+    kinds = {name: aliases[name]["kind"] for name in ["Alphabet", "Amazon", "Microsoft", "Google", "Garat Lord", "Jonathan Siddharth"]}
+    assert kinds == {"Alphabet": "organisation", "Amazon": "organisation", "Microsoft": "organisation",
+                     "Google": "organisation", "Garat Lord": "person", "Jonathan Siddharth": "person"}
+    groups = [("Alexandr Wang", "Alexandra Wang", "Alexander Wang", "Wang"), ("Meta", "Meta Platforms", "Mata"),
+              ("OpenAI", "Openai"), ("Labelbox", "Labbox"), ("Handshake", "Handsheakes", "Handshek"), ("Llama", "Lama"),
+              ("xAI", "Zai", "XAI"), ("Scale AI", "Scale"), ("Elon Musk", "Musk"), ("Mark Zuckerberg", "Zuckerberg")]
+    for group in groups:
+        assert len({aliases[a]["id"] for a in group}) == 1, group
