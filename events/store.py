@@ -151,10 +151,11 @@ def _table(value: object, where: str, what: str) -> dict:
     return value
 
 
-def _tables(data: dict, key: str, where: str, what: str) -> list[dict]:
+def _tables(data: dict, key: str, where: str, what: str, toml_name: str = "") -> list[dict]:
+    """data[key] as a list of tables; `what` names it in messages ("events", "event 3's statements")."""
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise TimelineFileError(f"{where}: {what} must be [[{what}]] tables, not {_toml_type(value)}")
+        raise TimelineFileError(f"{where}: {what} must be [[{toml_name or key}]] tables, not {_toml_type(value)}")
     return [_table(item, where, f"{what} {number}") for number, item in enumerate(value, start=1)]
 
 
@@ -182,7 +183,7 @@ def _event_from_toml(table: dict, where: str, number: int) -> dict:
     if "date" in annotation:
         annotation["span"] = annotation.pop("date")
     out["annotation"] = annotation
-    statements = _tables(table, "statements", where, f"events {number} statements")
+    statements = _tables(table, "statements", where, f"event {number}'s statements", "events.statements")
     out["statements"] = [_statement_from_toml(statement) for statement in statements]
     return out
 
