@@ -1,0 +1,154 @@
+"""What scaletui promises about the files it reads.
+
+- Only regular files are read. A FIFO, a device, a link to /dev/zero, named like an
+  article or a timeline, is skipped or refused in one line and never blocks.
+- Files have a size limit (SCALETUI_MAX_ARTICLE_SIZE, SCALETUI_MAX_TIMELINE_SIZE):
+  an article over it is skipped with a message, a timeline over it refused.
+- Nothing outside the corpus folder is read: a link leading out of it is skipped
+  with a message, and its target's text never reaches the export.
+- Articles in subfolders are not read, and the user is told so.
+- File names in messages are printed safely: no escape code reaches the terminal,
+  no newline splits a message.
+- A single article opens as a corpus of one.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from hostile_helpers import STORY, corpus, one_line_error, run_cli
+
+from tui.cli import main
+
+SECRET = "root:x:0:0:the-secret-line"
+
+
+def _export(folder: Path, out: Path, env: dict[str, str] | None = None) -> tuple[dict, list[str]]:
+    result = run_cli("export", str(folder), "-o", str(out), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("scaletui: skipped ")]
+    return tomllib.loads(out.read_text()), skipped
+
+
+def _paths(data: dict) -> list[str]:
+    return [source["path"] for source in data["sources"]]
+
+
+def test_special_files_named_like_articles_are_skipped_without_blocking(tmp_path):
+    folder = corpus(tmp_path / "c")
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    data, skipped = _export(folder, tmp_path / "out.toml")
+    assert _paths(data) == ["story.txt"]
+    assert any("fifo.txt: is a named pipe (FIFO), not a regular file" in line for line in skipped), skipped
+    assert any("zero.txt" in line and ("a device" in line or "outside the corpus" in line) for line in skipped), skipped
+
+
+def test_an_article_over_the_size_limit_is_skipped(tmp_path):
+    folder = corpus(tmp_path / "c", {"story.txt": STORY, "huge.txt": STORY * 100})
+    data, skipped = _export(folder, tmp_path / "out.toml", env={"SCALETUI_MAX_ARTICLE_SIZE": "4k"})
+    assert _paths(data) == ["story.txt"]
+    assert skipped == [f"scaletui: skipped {folder / 'huge.txt'}: is 16 kB, over the 4 kB limit; set SCALETUI_MAX_ARTICLE_SIZE to raise it"]
+
+
+def test_a_50_megabyte_article_is_skipped_at_once(tmp_path):
+    folder = corpus(tmp_path / "c")
+    with open(folder / "huge.txt", "wb") as huge:
+        huge.truncate(50 * 1024 * 1024)  # sparse: costs no disk, and is never read
+    data, skipped = _export(folder, tmp_path / "out.toml")
+    assert _paths(data) == ["story.txt"] and "50.0 MB, over the 8.0 MB limit" in skipped[0]
+
+
+def test_a_bad_size_limit_is_one_line(tmp_path):
+    line = one_line_error(run_cli("export", str(corpus(tmp_path / "c")), env={"SCALETUI_MAX_ARTICLE_SIZE": "lots"}))
+    assert "SCALETUI_MAX_ARTICLE_SIZE='lots' is not a size" in line
+
+
+def test_links_leading_out_of_the_corpus_are_not_followed(tmp_path):
+    outside = tmp_path / "passwd"
+    outside.write_text(SECRET + "\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text(SECRET + " in a folder.\n")
+    folder = corpus(tmp_path / "c")
+    (folder / "passwd.txt").symlink_to(outside)
+    (folder / "more").symlink_to(tmp_path / "elsewhere")
+    (folder / "inside.txt").symlink_to(folder / "story.txt")  # a link within the corpus is fine
+    out = tmp_path / "out.toml"
+    data, skipped = _export(folder, out)
+    assert _paths(data) == ["inside.txt", "story.txt"]
+    assert f"scaletui: skipped {folder / 'passwd.txt'}: a link to outside the corpus folder; not read" in skipped
+    assert any("more" in line and "outside the corpus" in line for line in skipped)
+    assert "the-secret-line" not in out.read_text()
+
+
+def test_a_sources_toml_that_is_a_fifo_or_leads_outside_is_refused(tmp_path):
+    folder = corpus(tmp_path / "c")
+    os.mkfifo(folder / "sources.toml")
+    assert "named pipe" in one_line_error(run_cli("export", str(folder)))
+    (folder / "sources.toml").unlink()
+    (tmp_path / "elsewhere.toml").write_text("[[sources]]\n")
+    (folder / "sources.toml").symlink_to(tmp_path / "elsewhere.toml")
+    assert "outside the corpus" in one_line_error(run_cli("export", str(folder)))
+
+
+def test_a_deeply_nested_sources_toml_is_one_line(tmp_path):
+    folder = corpus(tmp_path / "c", {"story.txt": STORY, "sources.toml": "x = " + "[" * 1000 + "]" * 1000 + "\n"})
+    line = one_line_error(run_cli("export", str(folder)))
+    assert "sources.toml" in line
+
+
+def test_articles_in_subfolders_are_reported_not_read(tmp_path):
+    folder = corpus(tmp_path / "c")
+    corpus(folder / "2024", {"old.txt": STORY})
+    (folder / "images").mkdir()  # no articles in it: nothing to say
+    data, skipped = _export(folder, tmp_path / "out.toml")
+    assert _paths(data) == ["story.txt"]
+    assert skipped == [f"scaletui: skipped {folder / '2024'}/: a subfolder; only articles directly in the corpus folder are read"]
+
+
+def test_file_names_are_printed_safely(tmp_path):
+    folder = corpus(tmp_path / "c")
+    (folder / "evil\x1b[31mred\nsecond line.txt").write_bytes(b"\x00\x01binary")
+    (folder / b"bad-\xff-name.txt".decode("utf-8", "surrogateescape")).write_bytes(b"\x00")
+    result = run_cli("export", str(folder), "-o", str(tmp_path / "out.toml"))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr
+    skipped = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert len(skipped) == 2 and all(line.startswith("scaletui: skipped ") for line in skipped)
+    assert any("evil\\x1b[31mred\\nsecond line.txt: not a text file" in line for line in skipped), skipped
+    assert any("bad-\\xff-name.txt" in line for line in skipped), skipped
+
+
+def test_a_single_article_is_a_corpus_of_one(tmp_path):
+    folder = corpus(tmp_path / "c", {"story.txt": STORY, "other.txt": "Another story about something else.\n"})
+    data, skipped = _export(folder / "story.txt", tmp_path / "out.toml")
+    assert _paths(data) == ["story.txt"] and skipped == []
+
+
+def test_a_file_that_is_neither_is_one_line(tmp_path, capsys):
+    notes = tmp_path / "notes.pdf"
+    notes.write_bytes(b"%PDF-1.4")
+    assert main([str(notes)]) == 2
+    assert capsys.readouterr().err.strip() == f"scaletui: {notes}: not a corpus folder, an article (.txt or .md) or a timeline (.toml)"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "too-big"])
+def test_special_or_huge_timeline_files_are_refused_before_the_app(tmp_path, capsys, kind, monkeypatch):
+    path = tmp_path / "t.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+        expected = "is a named pipe (FIFO), not a regular file"
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")
+        expected = "is a device, not a regular file"
+    else:
+        path.write_text('format = "scaletui-timeline"\nversion = 2\n' + "# padding\n" * 500)
+        monkeypatch.setenv("SCALETUI_MAX_TIMELINE_SIZE", "1k")
+        expected = "over the 1 kB limit; set SCALETUI_MAX_TIMELINE_SIZE to raise it"
+    assert main([str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"scaletui: {path}: ") and expected in err and "\n" not in err
