@@ -67,7 +67,7 @@ HEADING_WORDS = 20  # longer lines without a full stop are run-on text, not head
 # punctuation; it is cut at a clause break or a space, so the analyses that
 # cost more than linear in a sentence's length (tense, clauses, names) stay
 # bounded whatever the article.
-MAX_SENTENCE_CHARS = 1200
+MAX_SENTENCE_CHARS = 800
 _WRAP_WIDTH = 100  # hard-wrapped files keep (nearly) every line at most this long
 
 
