@@ -61,7 +61,10 @@ def company_kept(text_of: list[str], mentions: list[list[Mention]], root_of: dic
             else:
                 chains.append([n])
         for chain in chains:
-            listed = [roots[i] for i in chain if roots[i] is not None]
+            # "Microsoft and Elon Musk's xAI": the owner is no member of the list, xAI is
+            owned = {i for i in chain if ordered[i].possessive and i + 1 < len(ordered)
+                     and text[ordered[i].end : ordered[i + 1].start].strip() in ("'s", "’s", "'", "’")}
+            listed = [roots[i] for i in chain if roots[i] is not None and i not in owned]
             for r in set(listed):
                 others = {kinds[o] for o in listed if o != r and kinds.get(o, Kind.OTHER) is not Kind.OTHER}
                 if len(others) == 1:

@@ -51,8 +51,8 @@ def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
             return True
     gap = tokens[first].gap
     after = tokens[last].after
-    if "(" in gap and after == ")":
-        return True  # the dateline credit: "LONDON, May 2 (Reuters) -"
+    if "(" in gap and after == ")" and last + 1 < len(tokens) and any(d in tokens[last + 1].gap for d in "-–—"):
+        return True  # the dateline credit: "LONDON, May 2 (Reuters) -", not "Edward (Robert Pattinson)"
     if "©" in gap:
         return True
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None

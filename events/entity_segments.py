@@ -101,8 +101,8 @@ def segment(m: Mention, toks: list[Token], names: KnownNames, vocab: Vocabulary,
             i += 1
     if not headline and (not pieces or pieces[-1][1] != len(units)):
         return [m]
-    if not headline and any(known.get(tuple(words[a:b]), 0) < whole for a, b in pieces):
-        return [m]  # the whole run is at least as common as its parts: a name of its own
+    if not headline and (whole >= 2 or any(known.get(tuple(words[a:b]), 0) < whole for a, b in pieces)):
+        return [m]  # the whole run recurs ("San Diego Chargers"): a name of its own
     return [_piece(m, units, a, b, headline, keep_cues=(a, b) == (0, len(units))) for a, b in pieces]
 
 

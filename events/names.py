@@ -76,6 +76,10 @@ ROLE_WORDS = {
     "strategist", "researcher", "scientist", "lawyer", "attorney", "judge", "owner", "trader",
     "consultant", "adviser", "advisor", "commissioner", "prime", "chancellor",
     "treasurer", "representative", "rep", "congressman", "congresswoman", "king", "queen", "prince",
+    "author", "writer", "novelist", "filmmaker", "producer", "actor", "actress", "singer", "musician",
+    "rapper", "player", "coach", "quarterback", "receiver", "linebacker", "striker", "goalkeeper",
+    "captain", "detective", "inspector", "sergeant", "lieutenant", "sheriff", "prosecutor", "bishop",
+    "pastor", "activist", "entrepreneur", "investor", "billionaire", "astronaut", "pilot",
 }
 # Role words that are not person-specific on their own ("general", "former") only count
 # next to a core role word.
@@ -511,7 +515,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.ORGANISATION] += 2
     if before_low[-2:-1] and before_low[-2] in ("ceo", "founder", "chairman", "head", "cfo", "spokesperson", "spokesman", "spokeswoman", "executive") and before_low[-1] == "of":
         cues[Kind.ORGANISATION] += 2
-    if before_low and before_low[-1] in PLACE_PREPS:
+    if before_low and before_low[-1] in PLACE_PREPS and not m.possessive:  # "in Meyer's series" is no place
         cues[Kind.PLACE] += 1
     elif len(before_low) >= 3 and before_low[-1] in ("and", "or") and before_low[-3] in PLACE_PREPS:
         cues[Kind.PLACE] += 1  # "in Germany and Poland"
@@ -554,12 +558,12 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
     m.attribution = is_attribution(tokens, part[0], part[-1])
     if m.attribution:
         cues[Kind.ORGANISATION] += 1
-    # the shape of a person's name ("Korvex Systems", "Billie Jean" have it too) counts
-    # in full only when nothing around the name says it is something else
+    # the shape of a person's name is a prior, like a gazetteer's: counted once per
+    # spelling, so what the story does with the name ("sang Billie Jean", "Korvex Systems
+    # chief executive ...") outweighs it when it says otherwise
     shape = (0.5 if _person_shape(words, vocab) else 0) + (1.5 if _given_name_first(words) else 0)
     if shape:
-        told_otherwise = max((w for k, w in (cues + m.priors).items() if k != Kind.PERSON), default=0) >= 1
-        cues[Kind.PERSON] += shape / 4 if told_otherwise else shape
+        m.priors[Kind.PERSON] += shape
 
 
 def lexicon_cues(words: list[Token], m: Mention) -> None:

@@ -68,19 +68,33 @@ class Form:
         return self.key.split()
 
     @cached_property
+    def evidence(self) -> Counter:
+        return self.cues + self.priors
+
+    @cached_property
     def leaning(self) -> Kind | None:
-        """The kind the cues point to, however weakly."""
-        if not self.cues:
+        """The kind the evidence points to, however weakly."""
+        if not self.evidence:
             return None
-        return Kind(max(self.cues.items(), key=lambda kv: (kv[1], kv[0]))[0])
+        return Kind(max(self.evidence.items(), key=lambda kv: (kv[1], kv[0]))[0])
 
     @cached_property
     def kind(self) -> Kind | None:
-        """The kind the cues point to, or None when they say little."""
-        if not self.cues:
-            return None
-        kind, weight = max(self.cues.items(), key=lambda kv: (kv[1], kv[0]))
-        return Kind(kind) if weight >= 2 else None
+        """The kind the evidence points to, or None when it says little."""
+        return _strong(self.evidence)
+
+    @cached_property
+    def context_kind(self) -> Kind | None:
+        """The kind the story's own usage points to, gazetteers and name shapes aside
+        ("Jordan" is a country, but "Jordan fixed some contracts" is Michael Jordan)."""
+        return _strong(self.cues)
+
+
+def _strong(cues: Counter) -> Kind | None:
+    if not cues:
+        return None
+    kind, weight = max(cues.items(), key=lambda kv: (kv[1], kv[0]))
+    return Kind(kind) if weight >= 2 else None
 
 
 @dataclass
@@ -360,7 +374,7 @@ def _surnames(forms: dict[str, Form], groups: Groups) -> None:
                 counts[words[-1]] += 10**6
             counts[words[-1]] += form.count
     for k, form in forms.items():
-        if " " in k or form.kind not in (None, Kind.PERSON):
+        if " " in k or form.context_kind not in (None, Kind.PERSON):
             continue
         if k in people:
             owner = _dominant(people[k], named)
@@ -379,7 +393,7 @@ def _dominant(owners: set[str], named: Counter) -> str | None:
     if len(owners) == 1:
         return next(iter(owners))
     ranked = sorted(owners, key=lambda o: (-named[o], o))
-    if named[ranked[0]] >= 4 * sum(named[o] for o in ranked[1:]):
+    if named[ranked[0]] >= 3 * sum(named[o] for o in ranked[1:]):
         return ranked[0]
     return None
 
