@@ -41,17 +41,13 @@ def _full_year(text: str) -> int:
     return year
 
 
-def _numeric(match: re.Match[str], month_first: bool = False) -> tuple[int | None, int, int, re.Match[str]] | None:
-    """13/06/2025 or 06/13/2025: only when one side cannot be a month is the order known.
-
-    `month_first` settles the rest the American way, for a line that is only a
-    date stamp (where US-style stamps are the common case in English news).
-    """
+def _numeric(match: re.Match[str]) -> tuple[int | None, int, int, re.Match[str]] | None:
+    """13/06/2025 or 06/13/2025: only when one side cannot be a month (or both are the same) is the date known."""
     first, second = int(match.group("first")), int(match.group("second"))
     year = _full_year(match.group("year"))
     if first > 12 >= second:
         return year, second, first, match
-    if second > 12 >= first or (month_first and first <= 12 and second <= 12):
+    if second > 12 >= first or first == second <= 12:
         return year, first, second, match
     return None
 
@@ -169,6 +165,8 @@ def _stated_dates(text: str) -> dict[str, tuple[int | None, int, int]]:
         kind = "updated line" if re.search(r"(?i)updated|modified", keyword.group("word")) else "published line"
         found.setdefault(kind, parsed[:3])
     for line in filled[:_LEADING_LINES]:
+        if _KEYWORD_LINE.match(line):
+            continue  # read above, with its keyword's meaning
         dateline = _match_dateline(line)
         if dateline and dateline[1]:
             found.setdefault("dateline", dateline[1][:3])
@@ -229,7 +227,7 @@ def _stamp_date(line: str) -> tuple[int | None, int, int, re.Match[str]] | None:
     parsed = _date_at(text, search=True)
     numeric = _SHORT_NUMERIC.search(text) or _DATE_FORMS[3].search(text)
     if numeric and (parsed is None or numeric.start() <= parsed[3].start()):
-        parsed = _numeric(numeric, month_first=True)
+        parsed = _numeric(numeric)
     if parsed is None:
         return None
     match = parsed[3]

@@ -222,30 +222,41 @@ def statements_of(
     and is undated: guessing a day would put it in the wrong place.
     """
     headline = headline_index(sentences)
-    reference = published or date(reference_year or _UNANCHORED_YEAR, 7, 1)
+    reference = published or date(reference_year or _UNANCHORED_YEAR, 1, 1)
     statements: list[Statement] = []
     for sentence in sentences:
         if not is_claim(sentence, headline):
             continue
         expressions = [e for e in tag(sentence.text, reference) if e.timex_type != "SET"]
         if published is None:
-            expressions = [_unresolved_if_anchored(e, reference_year) for e in expressions]
+            expressions = _without_unknown_anchors(sentence.text, expressions, reference_year)
         statements.extend(_split(sentence, expressions, published, published_estimated))
     return statements
+
+
+def _without_unknown_anchors(
+    text: str, expressions: list[TimeExpression], reference_year: int | None
+) -> list[TimeExpression]:
+    """Expressions that need a reference date the article does not give come back undated.
+
+    Knowing only the year, an expression is kept where the first and the last
+    day of that year resolve it alike ("last year", "in April"), not where they
+    differ ("recently", "this week", "on Friday").
+    """
+    if reference_year is None or not any(e.anchored for e in expressions):
+        return [e if not e.anchored else e.model_copy(update={"span": undated_span()}) for e in expressions]
+    at_year_end = {(e.start, e.end): e.span for e in tag(text, date(reference_year, 12, 31))}
+    kept = []
+    for expression in expressions:
+        if expression.anchored and at_year_end.get((expression.start, expression.end)) != expression.span:
+            expression = expression.model_copy(update={"span": undated_span()})
+        kept.append(expression)
+    return kept
 
 
 # The reference handed to the tagger when an article has no date: any year does,
 # since whatever its resolutions depend on it is thrown away.
 _UNANCHORED_YEAR = 2000
-
-
-def _unresolved_if_anchored(expression: TimeExpression, reference_year: int | None) -> TimeExpression:
-    if not expression.anchored:
-        return expression
-    if reference_year is not None and expression.span.precision.rank >= Precision.YEAR.rank:
-        if expression.span.modifier not in (Modifier.MORE_THAN, Modifier.LESS_THAN):
-            return expression
-    return expression.model_copy(update={"span": undated_span()})
 
 
 def headline_index(sentences: list[Sentence]) -> int | None:

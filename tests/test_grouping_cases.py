@@ -1,0 +1,64 @@
+"""Event grouping on real coverage: concrete pairs of sentences from two ECB+ stories.
+
+Each case names two sentences of different outlets. The pairs that must share
+an event report one happening in different words; the pairs that must stay
+apart are two happenings of one story (an escape and the capture a week later).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from events.corpus import load_corpus
+from events.pipeline import build_timeline
+
+CORPORA = Path(__file__).resolve().parent / "corpora" / "ecbplus"
+
+
+@pytest.fixture(scope="module")
+def escape():
+    return build_timeline(load_corpus(CORPORA / "3_ecbplus"))
+
+
+@pytest.fixture(scope="module")
+def overturned():
+    return build_timeline(load_corpus(CORPORA / "9_ecbplus"))
+
+
+def event_of(timeline, source: str, fragment: str):
+    found = [e for e in timeline.events for s in e.statements if s.source == source and fragment in s.text]
+    assert found, f"no statement of {source} says {fragment!r}"
+    return found[0]
+
+
+def test_two_outlets_telling_the_escape_in_their_own_words_share_an_event(escape):
+    first = event_of(escape, "3_3ecbplus", "escaped when he was being transported")
+    second = event_of(escape, "3_9ecbplus", "He escaped last week while being transported")
+    assert first.id == second.id
+    assert {"3_3ecbplus", "3_9ecbplus"} <= set(first.sources)
+
+
+def test_headlines_announcing_the_escape_join_the_reports_of_it(escape):
+    told = event_of(escape, "3_7ecbplus", "Texas Lifer Escapes Prison Van Near Houston")
+    assert told.id == event_of(escape, "3_3ecbplus", "Comeaux escaped with a 12-gauge shotgun").id
+
+
+def test_the_capture_a_week_later_stays_apart_from_the_escape(escape):
+    capture = event_of(escape, "3_10ecbplus", "Texas prisoner captured after week on the run")
+    escaped = event_of(escape, "3_3ecbplus", "escaped when he was being transported")
+    assert capture.id != escaped.id
+
+
+def test_overturned_reversed_and_flipped_headlines_are_reports_of_one_rule_change(overturned):
+    first = event_of(overturned, "9_2ecbplus", "Obama overturns Bush endangered species rule")
+    second = event_of(overturned, "9_10ecbplus", "President Barack Obama overturns Bush administration ruling")
+    third = event_of(overturned, "9_8ecbplus", "President Obama Overturns Endangered Species Rule")
+    assert first.id == second.id == third.id
+
+
+def test_a_headline_after_a_date_stamp_is_the_title_and_a_statement(overturned):
+    # 9_2ecbplus opens "updated 8:41 p. m. EST, Tue March 3, 2009" and then its headline
+    source = overturned.source("9_2ecbplus")
+    assert source.title == "Obama overturns Bush endangered species rule"
+    assert source.published.isoformat() == "2009-03-03" and source.published_basis == "updated line"
+    assert not [s for e in overturned.events for s in e.statements if s.text.startswith(("updated 8:41", "EST, Tue"))]
