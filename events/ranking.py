@@ -37,11 +37,16 @@ FAMILY_SHARE = 0.3
 MAX_COMPARED = 24
 
 # General English cues, not tied to any story.
-_SPECULATION = re.compile(
-    r"\b(?:could|might|may|would|should|perhaps|possibly|likely|unlikely|potential(?:ly)?|remains? to be seen|"
-    r"raises? questions?|questions? whether|expected to|appears? to|seems? to|if)\b",
-    re.IGNORECASE,
+_SPECULATIVE_WORDS = frozenset(
+    "could might may would should perhaps possibly likely unlikely potential potentially if".split()
 )
+_SPECULATIVE_PHRASES = ("remain to be seen", "remains to be seen", "raises question", "raise question",
+                        "question whether", "questions whether", "expected to", "appears to", "appear to",
+                        "seems to", "seem to")
+_WORD = re.compile(r"[a-z]+")
+# Cheap gate before the boilerplate pattern: every phrase it knows holds one of these.
+_BOILERPLATE_GATE = ("comment", "respond", "reply", "reached", "available", "click", "subscribe", "sign up",
+                     "read more", "follow us", "rights reserved")
 _BOILERPLATE = re.compile(
     r"\b(?:(?:declined|refused|did not|didn't|could not|couldn't)\s+(?:immediately\s+)?"
     r"(?:to\s+)?(?:comment|respond|reply|be reached)|no comment|not immediately available|"
@@ -72,10 +77,11 @@ def rank_events(events: Sequence[Event], sources: Sequence[Source]) -> None:
     """Set `rank` (1 = most important) and `key` on every event, in place."""
     if not events:
         return
-    families = source_families(events)
+    copies = {event.id: list(near_duplicate_pairs(event)) for event in events if len(set(event.sources)) > 1}
+    families = source_families(events, copies)
     coverage = entity_coverage(events, max(len(sources), 1))
     scored = sorted(
-        ((importance(event, families, coverage), event.id, event) for event in events),
+        ((importance(event, families, coverage, copies.get(event.id, [])), event.id, event) for event in events),
         key=lambda item: (-item[0], item[1]),
     )
     size = key_view_size(len(events), len(sources))
@@ -84,9 +90,14 @@ def rank_events(events: Sequence[Event], sources: Sequence[Source]) -> None:
         event.key = position <= size
 
 
-def importance(event: Event, families: dict[str, str], coverage: dict[str, float]) -> float:
-    """A score: higher is more important. Each term is explained in the module docstring."""
-    outlets = independent_outlets(event, families)
+def importance(
+    event: Event, families: dict[str, str], coverage: dict[str, float], copies: Sequence[tuple[str, str]] | None = None
+) -> float:
+    """A score: higher is more important. Each term is explained in the module docstring.
+
+    `copies`: the event's near-duplicate source pairs when already found.
+    """
+    outlets = independent_outlets(event, families, copies)
     score = 3.0 * math.log2(1 + outlets)
     span = event.span
     if span.modifier is not Modifier.REPORTED:
@@ -105,8 +116,8 @@ def importance(event: Event, families: dict[str, str], coverage: dict[str, float
         if any(statement.figures for statement in statements):
             score += 0.75
         share = 1 / len(statements)
-        score -= 1.5 * share * sum(1 for s in statements if _SPECULATION.search(s.text))
-        score -= 2.0 * share * sum(1 for s in statements if _BOILERPLATE.search(s.text))
+        score -= 1.5 * share * sum(1 for s in statements if is_speculative(s.text))
+        score -= 2.0 * share * sum(1 for s in statements if is_boilerplate(s.text))
         score -= 1.0 * share * sum(1 for s in statements if is_quoted_opinion(s.text))
     first_word = re.match(r"[A-Za-z']+", event.title)
     if first_word and first_word.group(0).lower() in _VAGUE_OPENING:
@@ -114,8 +125,22 @@ def importance(event: Event, families: dict[str, str], coverage: dict[str, float
     return score
 
 
+def is_speculative(text: str) -> bool:
+    """Hedged or conditional: what might happen, not what did."""
+    lower = text.lower()
+    return not _SPECULATIVE_WORDS.isdisjoint(_WORD.findall(lower)) or any(p in lower for p in _SPECULATIVE_PHRASES)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Reporting or page boilerplate: "declined to comment", "did not respond", "subscribe"."""
+    lower = text.lower()
+    return any(word in lower for word in _BOILERPLATE_GATE) and _BOILERPLATE.search(text) is not None
+
+
 def is_quoted_opinion(text: str) -> bool:
     """Most of the sentence is inside quotation marks: someone's words, not a happening."""
+    if not any(mark in text for mark in _QUOTE_CHARS):
+        return False
     inside, quoted = 0, False
     for char in text:
         if char in _QUOTE_CHARS:
@@ -125,11 +150,13 @@ def is_quoted_opinion(text: str) -> bool:
     return inside > 0.5 * len(text)
 
 
-def independent_outlets(event: Event, families: dict[str, str]) -> int:
+def independent_outlets(event: Event, families: dict[str, str], copies: Sequence[tuple[str, str]] | None = None) -> int:
     """Sources reporting the event, copies of one report counted once."""
     present = list(dict.fromkeys(event.sources))
     if len(present) <= 1:
         return len(present)
+    if copies is not None and not copies:
+        return len({families.get(source_id, source_id) for source_id in present})
     groups = _UnionFind(present)
     by_family: dict[str, str] = {}
     for source_id in present:
@@ -138,7 +165,7 @@ def independent_outlets(event: Event, families: dict[str, str]) -> int:
             groups.join(source_id, by_family[family])
         else:
             by_family[family] = source_id
-    for a, b in near_duplicate_pairs(event):
+    for a, b in near_duplicate_pairs(event) if copies is None else copies:
         groups.join(a, b)
     return len({groups.find(source_id) for source_id in present})
 
@@ -156,15 +183,19 @@ def near_duplicate_pairs(event: Event) -> Iterable[tuple[str, str]]:
                 yield first.source, second.source
 
 
-def source_families(events: Sequence[Event]) -> dict[str, str]:
-    """Each source's family: sources that repeat each other across events share one representative."""
+def source_families(events: Sequence[Event], copies: dict[str, list[tuple[str, str]]] | None = None) -> dict[str, str]:
+    """Each source's family: sources that repeat each other across events share one representative.
+
+    `copies`: each event's near-duplicate pairs by event id, when already found.
+    """
     shared: Counter[tuple[str, str]] = Counter()
     events_of: Counter[str] = Counter()
     for event in events:
         present = set(event.sources)
         events_of.update(present)
         if len(present) > 1:
-            shared.update({tuple(sorted(pair)) for pair in near_duplicate_pairs(event)})
+            pairs = copies.get(event.id, []) if copies is not None else near_duplicate_pairs(event)
+            shared.update({(a, b) if a < b else (b, a) for a, b in pairs})
     every = sorted(events_of)
     groups = _UnionFind(every)
     for (a, b), count in shared.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from events.figures import extract_figures
 from events.model import Discrepancy
@@ -21,7 +22,12 @@ def only_rounding(discrepancy: Discrepancy) -> bool:
     """True when the claims are one figure given at different precisions."""
     if discrepancy.field != "figure" or len(discrepancy.claims) < 2:
         return False
-    parsed = [_written(claim.value) for claim in discrepancy.claims]
+    return _values_only_rounding(tuple(claim.value for claim in discrepancy.claims))
+
+
+@lru_cache(maxsize=8192)  # asked per row drawn and per search; the same few values recur
+def _values_only_rounding(claims: tuple[str, ...]) -> bool:
+    parsed = [_written(value) for value in claims]
     if any(item is None for item in parsed):
         return False
     values = [item for item in parsed if item is not None]

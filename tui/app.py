@@ -27,6 +27,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from events.annotations import History
@@ -85,6 +86,8 @@ MAIN_SCREEN_ACTIONS = {
     "sidebar_up",
 }
 
+# Seconds the cursor rests before the detail pane follows it (longer than one frame, 1/60 s).
+FOLLOW_DELAY = 0.05
 # Below this width the sidebar hides itself; below this height, the detail pane.
 SIDEBAR_MIN_WIDTH = 100
 DETAIL_MIN_HEIGHT = 20
@@ -192,6 +195,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._position_of: dict[str, int] = {}
         self._sidebar_wanted: bool | None = None  # the user's choice; None: follow the width
         self._detail_wanted = True
+        self._follow_timer: Timer | None = None
         self._build_number = 0
         self._build_cancel = threading.Event()
         self._build_thread: threading.Thread | None = None
@@ -391,6 +395,15 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._refilter()
         keep_out_of_gc()
         self.timeline_view.focus()
+        # Build the search index in the background: the first search is then as fast as the next.
+        haystacks = self._haystacks
+        threading.Thread(target=self._index_for_search, args=(timeline, haystacks), name="scaletui-index", daemon=True).start()
+
+    def _index_for_search(self, timeline: Timeline, haystacks: dict[str, str]) -> None:
+        for event in list(timeline.events):
+            if haystacks is not self._haystacks or timeline is not self.timeline:
+                return  # an entity edit or another timeline made this index stale
+            self._haystack(event)
 
     def _legend(self, timeline: Timeline) -> Text:
         """Column headings, then every source column named (wrapping as needed), or a count when they collapse."""
@@ -424,26 +437,31 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
             self._order = sorted(self.timeline.events, key=timeline_order)
         return self._order
 
-    def _refilter(self, keep: str | None = None) -> None:
-        """Show the events the entity filter, the marks filter and the search leave, keeping the cursor's event."""
+    def _refilter(self, keep: str | None = None, *, search_only: bool = False) -> None:
+        """Show the events the entity filter, the marks filter and the search leave, keeping the cursor's event.
+
+        `search_only`: only the search changed, so the filtered list, its overview and positions stand.
+        """
         if self.timeline is None:
             return
         view = self.timeline_view
         if keep is None:
             current = view.current or (view.current_fold.members[0] if view.current_fold else None)
             keep = current.id if current else None
-        chosen, mode = set(self.sidebar.selected), self.sidebar.mode
-        events = self._sorted_events()
-        if chosen:
-            if mode == "and":
-                events = [event for event in events if chosen.issubset(event.entities)]
-            else:
-                events = [event for event in events if not chosen.isdisjoint(event.entities)]
-        if self.only_marked:
-            events = [event for event in events if event.discrepancies or has_own_mark(event)]
-        self.shown = events
-        self._position_of = {event.id: index for index, event in enumerate(events)}
-        self.overview.show(events)
+        chosen = set(self.sidebar.selected)
+        if not search_only:
+            events = self._sorted_events()
+            if chosen:
+                if self.sidebar.mode == "and":
+                    events = [event for event in events if chosen.issubset(event.entities)]
+                else:
+                    events = [event for event in events if not chosen.isdisjoint(event.entities)]
+            if self.only_marked:
+                events = [event for event in events if event.discrepancies or has_own_mark(event)]
+            self.shown = events
+            self._position_of = {event.id: index for index, event in enumerate(events)}
+            self.overview.show(events)
+        events = self.shown
         listed = events
         if self.search_query:
             needle = self.search_query.casefold()
@@ -466,12 +484,22 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._refilter()
 
     def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
+        self._update_status()
+        # The detail pane and the overview's mark follow the cursor once it
+        # rests: repainting them on every key would make each move repaint the
+        # screen from the timeline row down to the pane (Textual repaints the
+        # box around everything that changed in a frame).
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self._follow_timer = self.set_timer(FOLLOW_DELAY, self.follow_cursor)
+
+    def follow_cursor(self) -> None:
+        """Show the cursor's event in the detail pane and mark its place on the overview strip."""
+        self._follow_timer = None
         view = self.timeline_view
-        item = view.current or view.current_fold
-        self.detail.show(item)
+        self.detail.show(view.current or view.current_fold)
         first = view.current or (view.current_fold.members[0] if view.current_fold else None)
         self.overview.mark(first.shown_span.start if first else None)
-        self._update_status()
 
     def on_timeline_view_folds_changed(self, message: TimelineView.FoldsChanged) -> None:
         self._update_status()
@@ -489,7 +517,6 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
             names = tuple(e.name for entity_id in self.sidebar.selected if (e := timeline.entity(entity_id)))
         view = self.timeline_view
         position = view.cursor + 1 if self.match_indices and 0 <= view.cursor < len(self.match_indices) else 0
-        current = view.current
         self.query_one(StatusLine).show_status(
             Status(
                 corpus=timeline.corpus if timeline else "",
@@ -499,7 +526,6 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
                 key_view=view.key_view and view.folding,
                 folded=view.folded_count,
                 only_marked=self.only_marked,
-                position=f"rank {current.rank}" if current is not None and current.rank else "",
                 filters=names,
                 mode=self.sidebar.mode,
                 search=self.search_query,

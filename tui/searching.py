@@ -41,7 +41,7 @@ class SearchingMixin(_AppBase):
         _query_before: str
         _entity_by_id: dict[str, Entity]
 
-        def _refilter(self, keep: str | None = None) -> None: ...
+        def _refilter(self, keep: str | None = None, *, search_only: bool = False) -> None: ...
 
         @property
         def timeline_view(self) -> TimelineView: ...
@@ -81,7 +81,7 @@ class SearchingMixin(_AppBase):
         if query == self.search_query:
             return
         self.search_query = query
-        self._refilter()
+        self._refilter(search_only=True)
 
     def search(self, query: str) -> None:
         """List the events matching `query` and put the cursor on the first."""
@@ -91,7 +91,8 @@ class SearchingMixin(_AppBase):
         self._update_status()
 
     def _haystack(self, event: Event) -> str:
-        if (text := self._haystacks.get(event.id)) is None:
+        haystacks = self._haystacks  # the background indexer may be filling it too: same values
+        if (text := haystacks.get(event.id)) is None:
             parts = [event.title, *(s.text for s in event.statements)]
             for entity_id in event.entities:
                 if (entity := self._entity_by_id.get(entity_id)) is not None:
@@ -102,7 +103,7 @@ class SearchingMixin(_AppBase):
                 parts.append(discrepancy.topic)
                 parts.extend(claim.value for claim in discrepancy.claims)
             text = "\n".join(parts).casefold()
-            self._haystacks[event.id] = text
+            haystacks[event.id] = text
         note = event.annotation
         if note.empty:
             return text

@@ -182,7 +182,7 @@ async def test_the_detail_pane_shows_the_whole_title_sources_and_disagreements()
     app = quiet_app(timeline=timeline)
     async with app.run_test(size=SMALL) as pilot:
         app.timeline_view.reveal(event)
-        await pilot.pause()
+        await pilot.pause(0.2)  # the detail pane follows the cursor once it rests
         detail = str(app.detail.render())
         assert event.title in " ".join(detail.split("\n")).replace("  ", " ") or "Zanzibar" in detail
         assert "Zanzibar" in screen_text(app)  # wrapped onto the screen, not cut
@@ -258,7 +258,7 @@ async def test_rounding_is_marked_apart_from_a_disagreement():
     async with app.run_test(size=SIZE) as pilot:
         view = app.timeline_view
         view.reveal(rounded)
-        await pilot.pause()
+        await pilot.pause(0.2)  # the detail pane follows the cursor once it rests
         row = "".join(s.text for s in view._render_row(view._rows[view._row_of_event[view.cursor]], 120, False))
         assert "≈" in row and "≠" not in row
         assert "rounding" in str(app.detail.render())

@@ -194,6 +194,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.folding = True
         self.unfolded: set[tuple[int, int]] = set()
         self.revealed: set[str] = set()
+        self._folded_count = 0
         self._rows: list[Row] = []
         self._row_of_event: list[int] = []
         self._month_starts: list[int] = []
@@ -267,7 +268,8 @@ class TimelineView(ScrollView, can_focus=True):
 
     @property
     def folded_count(self) -> int:
-        return sum(len(item.members) for item in self.events if isinstance(item, Fold))
+        """How many events are folded away (counted when the rows are built, not per key)."""
+        return self._folded_count
 
     def action_toggle_fold(self) -> None:
         item = self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
@@ -349,6 +351,7 @@ class TimelineView(ScrollView, can_focus=True):
             row_of_event.append(len(rows))
             rows.append(Row("fold" if isinstance(item, Fold) else "event", "", index))
         self.events = items
+        self._folded_count = sum(len(fold.members) for fold in folds.values())
         self._rows, self._row_of_event = rows, row_of_event
         self._month_starts = sorted(set(month_starts) | set(year_starts))
         self._year_starts = year_starts
