@@ -209,6 +209,58 @@ def test_replaying_edits_on_a_fresh_timeline_reproduces_them(timeline):
     assert fresh.model_dump() == timeline.model_dump()
 
 
+# ------------------------------------------------------------------ undo and redo
+
+
+def test_history_undoes_and_redoes_event_annotations(timeline):
+    history = ann.History()
+    history.annotate(timeline, "one", lambda: ann.set_note(timeline, "one", "check"), "note")
+    history.annotate(timeline, "one", lambda: ann.set_flag(timeline, "one", "verified"), "flag")
+    history.annotate(timeline, "one", lambda: ann.set_flag(timeline, "one", "verified"), "flag")  # no change: no step
+    one = ann.find_event(timeline, "one")
+    assert history.undo() == "flag" and one.annotation.flag is Flag.NONE and one.annotation.note == "check"
+    assert history.undo() == "note" and one.annotation.empty
+    assert history.undo() is None
+    assert history.redo() == "note" and one.annotation.note == "check"
+    assert history.redo() == "flag" and one.annotation.flag is Flag.VERIFIED
+    assert history.redo() is None
+
+
+def test_a_new_change_after_undo_drops_the_redo(timeline):
+    history = ann.History()
+    history.annotate(timeline, "one", lambda: ann.set_note(timeline, "one", "a"), "note")
+    history.undo()
+    history.annotate(timeline, "two", lambda: ann.set_note(timeline, "two", "b"), "note")
+    assert history.redo() is None
+    assert ann.find_event(timeline, "one").annotation.note == ""
+
+
+def test_undoing_entity_edits_restores_them_and_the_recorded_list_replays(timeline):
+    original = timeline.model_dump()
+    history = ann.History()
+    history.edit_entities(timeline, lambda: ann.split_entity(timeline, "acme", ["Zed"]), "split")
+    history.edit_entities(timeline, lambda: ann.merge_entities(timeline, "zed", "acme-2"), "merge")
+    after_both = timeline.model_dump()
+    assert history.undo() == "merge"
+    assert [e.action for e in timeline.entity_edits] == ["split"]
+    fresh = Timeline.model_validate(original)
+    fresh.entity_edits = [edit.model_copy() for edit in timeline.entity_edits]
+    ann.replay_entity_edits(fresh)
+    assert fresh.model_dump() == timeline.model_dump()  # what would be saved now replays to what is shown
+    assert history.undo() == "split"
+    assert timeline.model_dump() == original
+    history.redo()
+    history.redo()
+    assert timeline.model_dump() == after_both
+
+
+def test_a_refused_edit_leaves_no_step(timeline):
+    history = ann.History()
+    with pytest.raises(ScaletuiError):
+        history.edit_entities(timeline, lambda: ann.merge_entities(timeline, "acme", "acme"), "merge")
+    assert history.undo() is None
+
+
 def test_annotations_module_never_imports_textual():
     code = "import sys, events.annotations; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(ann.__file__).parents[1]).returncode == 0

@@ -6,6 +6,7 @@ from datetime import date
 
 from events.model import Claim, Discrepancy, Event, Modifier, Precision, Source, Statement, TimeSpan
 from events.ranking import independent_outlets, key_view_size, rank_events, source_families
+from events.rounding import only_rounding
 
 DAY = date(2024, 3, 5)
 SOURCES = [Source(id=f"s{i}", path=f"{i}.txt", outlet=f"Outlet {i}") for i in range(6)]
@@ -131,3 +132,18 @@ def test_the_pipeline_ranks_the_seeds():
     # The top event is reported by more outlets than the median event.
     counts = sorted(len(set(e.sources)) for e in timeline.events)
     assert len(set(ranked[0].sources)) > counts[len(counts) // 2]
+
+
+def figures(*values: str) -> Discrepancy:
+    return Discrepancy(field="figure", topic="stake", claims=[Claim(value=v, sources=[f"s{i}"]) for i, v in enumerate(values)])
+
+
+def test_rounding_is_told_apart_from_a_real_difference():
+    assert only_rounding(figures("$14 billion", "$14.3 billion"))
+    assert only_rounding(figures("49%", "49.5%"))
+    assert not only_rounding(figures("$14 billion", "$14.8 billion"))  # 14.8 does not round to 14
+    assert not only_rounding(figures("$14.3 billion", "$14.8 billion"))  # same precision, different values
+    assert not only_rounding(figures("$150 million", "$200 million"))  # a trailing zero is not coarser
+    assert not only_rounding(figures("$14 billion", "$14 million"))
+    assert not only_rounding(figures("$14 billion", "$14.3 billion", "$14.8 billion"))
+    assert not only_rounding(Discrepancy(field="date", topic="x", claims=[Claim(value="2024", sources=["a"]), Claim(value="2025", sources=["b"])]))
