@@ -350,6 +350,8 @@ def _appositive(tokens: list[Token], after: int) -> tuple[str, str]:
         if words and tok.gap.strip():
             break
         words.append(tok)
+    if words and words[0].lower in PERSON_VERBS:
+        return "", ""  # "in San Diego, said Officer Ray Scheidnes": the role is the speaker's
     role = [w.text for w in words if w.lower in CORE_ROLES or w.lower == "executive"]
     if role:
         marks = [i for i, w in enumerate(words) if w.lower in ROLE_WORDS]
@@ -585,7 +587,7 @@ def lexicon_cues(words: list[Token], m: Mention) -> None:
             priors[Kind.PLACE] += 2  # "San Diego", "Palo Alto", "Berlin"
         elif people >= 100_000:
             priors[Kind.PLACE] += 1
-    if len(words) > 1 and not _given_name_first(words) and words[-1].lower not in PLACE_SUFFIXES:
+    if len(words) > 1 and not priors[Kind.PLACE] and not _given_name_first(words) and words[-1].lower not in PLACE_SUFFIXES:
         # "San Diego Chargers", "Rotterdam Port Authority": named after a place, not the place
         for n in range(min(len(words) - 1, 3), 0, -1):
             if city_population(" ".join(w.text for w in words[:n])) or country(" ".join(w.text for w in words[:n])):
@@ -615,6 +617,7 @@ def _given_name_first(words: list[Token]) -> bool:
     return (
         2 <= len(names) <= 3
         and given_name(names[0].text)
+        and not city_population(f"{names[0].text} {names[1].text}")  # "San Diego" is no Mr Diego
         and names[0].text[:1].isupper()
         and last not in ORG_SUFFIXES
         and last not in PLACE_SUFFIXES
