@@ -68,7 +68,7 @@ GENERIC_ACRONYMS = {
 # Words that, just before a name, make it a person and stay with it as its role.
 TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "prof", "prof."}
 ROLE_WORDS = {
-    "ceo", "cfo", "cto", "coo", "chief", "executive", "founder", "co-founder", "cofounder",
+    "ceo", "cfo", "cto", "coo", "cio", "cmo", "chief", "executive", "founder", "co-founder", "cofounder",
     "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson",
     "director", "secretary", "leader", "minister", "senator", "governor", "mayor", "analyst",
     "economist", "professor", "reporter", "editor", "correspondent", "head", "boss", "manager",

@@ -234,7 +234,7 @@ def _acronyms(forms: dict[str, Form], groups: Groups) -> None:
             continue
         if not any(s.replace(".", "").isupper() for s in form.surfaces):
             continue
-        matches = {groups.find(m) for m in by_initials.get(k, []) if initials(forms[m].words) == k}
+        matches = {groups.find(m) for m in by_initials.get(k, []) if initials(forms[m].words) == k} - {groups.find(k)}
         if len(matches) == 1:
             groups.union(k, matches.pop())
 
