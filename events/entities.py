@@ -196,10 +196,11 @@ def _canonical(members: list[Form], curated: Curated | None, kind: Kind, trust: 
         if spelled:
             return spelled[0]
     # a fuller form used by more than one source ("Kestrel Terminals" over "Kestrel")
+    # or qualified by where it is from, "San Diego Chargers" over "Chargers"
     longer = [
         t for t in surfaces
-        if t != best and key(t).startswith(key(best) + " ") and len(sources[t]) >= 2 and _well_formed(t)
-        and 10 * surfaces[t] >= 3 * surfaces[best]
+        if t != best and (key(t).startswith(key(best) + " ") or key(t).endswith(" " + key(best)))
+        and len(sources[t]) >= 2 and _well_formed(t) and 10 * surfaces[t] >= 3 * surfaces[best]
     ]
     if longer:
         best = max(longer, key=lambda t: (len(sources[t]), surfaces[t], -len(t), t))
