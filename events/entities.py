@@ -5,9 +5,15 @@ reconciled into one entity each.
 
 sets `statement.entities` in place (ids in order of appearance) and returns the
 entities. No list of names is needed: candidates come from capitalised
-sequences (`events.names`), variants are grouped with context as well as
-spelling (`events.reconcile`). A curated alias file may pin canonical names and
-kinds for a corpus:
+sequences (`events.names`), hyphenated words are judged (`entity_hyphens`),
+title-case runs cut into the names they hold (`entity_segments`), variants
+grouped with context as well as spelling (`events.reconcile`), kinds decided
+from the story's usage and what packages know of the name (`entity_kinds`,
+`entity_lexicon`). Outlets named only as reporters are left out
+(`entity_outlets`). Everything is one pass or a dictionary lookup per mention,
+so the cost grows with the corpus, plus a fixed second or two to load word
+lists on first use. A curated alias file may pin canonical names and kinds for
+a corpus:
 
     [[entities]]
     name = "xAI"
@@ -26,22 +32,11 @@ from pathlib import Path
 
 from events.errors import CorpusError
 from events.model import Alias, Entity, Kind, Statement
-from events.names import (
-    CONNECTORS,
-    GENERIC_ACRONYMS,
-    Mention,
-    Token,
-    Vocabulary,
-    extract,
-    headline_like,
-    is_acronym,
-    is_camel,
-    tokenize,
-)
+from events.entity_hyphens import split_hyphens, squash
 from events.entity_kinds import company_kept, decide
 from events.entity_lexicon import world_spelling
-from events.entity_hyphens import split_hyphens, squash
 from events.entity_segments import KnownNames, mention_tokens, segment
+from events.names import Mention, Vocabulary, extract, headline_like, tokenize
 from events.reconcile import Curated, Form, Groups, initials, key, reconcile
 
 
