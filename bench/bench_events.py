@@ -42,7 +42,7 @@ import scoring  # noqa: E402
 
 
 class Exporter:
-    """The public pipeline of one code tree: a corpus folder in, the exported TOML (parsed) out."""
+    """The public pipeline of one code tree: a corpus folder in, its exported timeline (as tables) out."""
 
     def __init__(self, code_root: Path) -> None:
         # Should the pipeline fix its cache's place when imported, it is still not the user's.
