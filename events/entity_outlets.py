@@ -20,6 +20,8 @@ OUTLET_NOUNS = {"journal", "times", "post", "news", "reporter", "herald", "tribu
                 "magazine", "weekly", "daily", "wire", "chronicle", "insider", "observer", "bulletin", "examiner"}
 # what only a reporter has: "X's questions"
 _REPORTING = {"questions", "request", "requests", "inquiry", "inquiries", "queries", "calculations", "reporting", "tally", "analysis", "survey", "poll"}
+# what an outlet publishes, right after its name
+_STORIES = {"scoop", "scoops", "exclusive", "article", "interview", "investigation", "poll", "survey", "reporting"}
 # words right before the name that make it the reporter
 _BEFORE = [
     ("according", "to"), ("according", "to", "the"), ("told",), ("told", "the"), ("reported", "to"),
@@ -27,7 +29,7 @@ _BEFORE = [
     ("quoted", "by"), ("quoted", "by", "the"), ("interview", "with"), ("interview", "with", "the"),
     ("speaking", "to"), ("speaking", "to", "the"), ("spoke", "to"), ("spoke", "to", "the"),
     ("report", "by"), ("report", "by", "the"), ("report", "in"), ("report", "in", "the"),
-    ("told", "news", "agency"), ("newspaper",), ("the", "newspaper"), ("news", "agency"), ("via",),
+    ("tell",), ("tells",), ("telling",), ("told", "news", "agency"), ("newspaper",), ("the", "newspaper"), ("news", "agency"), ("via",),
 ]
 # verbs right after the name that make it the reporter when nothing is reported as an object
 _REPORT_VERBS = {"reported", "reports", "wrote", "writes", "cited", "citing", "revealed", "learned", "learnt"}
@@ -46,7 +48,7 @@ def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
         i -= 1
     for pattern in _BEFORE:
         if tuple(before[-len(pattern):]) == pattern:
-            if pattern[0] == "told" and given_name(tokens[first].text):
+            if pattern[0] in ("told", "tell", "tells", "telling") and given_name(tokens[first].text):
                 return False  # "told Mark Zuckerberg": a person is told things too
             return True
     gap = tokens[first].gap
@@ -60,6 +62,8 @@ def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
         return False
     if tokens[last].possessive and nxt.lower in _REPORTING:
         return True  # "did not reply to Reuters' questions", "Reuters' calculations"
+    if not tokens[last].possessive and nxt.gap == " " and nxt.lower in _STORIES:
+        return True  # "a recent Deadline Hollywood scoop"
     verbs = [nxt.lower]
     step = last + 2
     if nxt.lower in ("first", "has", "had", "previously", "also", "earlier") and step < len(tokens):

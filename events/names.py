@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region, verb_form
-from events.entity_outlets import is_attribution
+from events.entity_outlets import OUTLET_NOUNS, is_attribution
 from events.model import Kind
 
 # A word: letters/digits, joined by . ' ’ - & when another word character follows
@@ -395,6 +395,8 @@ def _is_role(tokens: list[Token], i: int, run: list[int]) -> bool:
     low = tokens[i].lower
     if tokens[i].possessive:
         return False
+    if i == run[-1] and i != run[0] and low in OUTLET_NOUNS:
+        return False  # "The Hollywood Reporter": the name of an outlet, not a reporter
     if low in CORE_ROLES or low in TITLES:
         return True
     # "Chief Executive Officer": a modifier counts when a core role follows in the run

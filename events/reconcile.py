@@ -31,7 +31,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from events.entity_lexicon import city_population, given_name, region
+from events.entity_lexicon import city_population, common_word, given_name, region
 from events.model import Kind
 from events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
 
@@ -382,7 +382,8 @@ def _surnames(forms: dict[str, Form], groups: Groups) -> None:
                 groups.union(k, owner)
         elif k in firsts:
             owner = _dominant(firsts[k], named)
-            if owner is not None and given_name(k):
+            # a given name, or a rare word ("Stephenie") that only starts this person's name
+            if owner is not None and (given_name(k) or not common_word(k) and form.count <= 2 * named[owner]):
                 groups.union(k, owner)
 
 
