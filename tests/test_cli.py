@@ -187,3 +187,33 @@ def test_opening_a_bad_timeline_refuses_before_the_screen(tmp_path, capsys):
     newer.write_text('format = "scaletui-timeline"\nversion = 7\n')
     assert main([str(newer)]) == 2
     assert "newer" in capsys.readouterr().err
+
+
+def test_a_crash_inside_the_app_exits_non_zero(monkeypatch):
+    import tui.app
+
+    class CrashingApp:  # what Textual leaves after an unhandled exception: a return code of 1
+        def __init__(self, **launch):
+            self.return_code = None
+
+        def run(self):
+            self.return_code = 1
+
+    monkeypatch.setattr(tui.app, "ScaletuiApp", CrashingApp)
+    assert main([str(SEEDS)]) == 1
+
+
+def test_an_internal_error_is_one_line_unless_debugging(monkeypatch, capsys):
+    import events.pipeline
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug\nover two lines")
+
+    monkeypatch.setattr(events.pipeline, "build_timeline", broken)
+    monkeypatch.delenv("SCALETUI_DEBUG", raising=False)
+    assert main(["export", str(SEEDS)]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error (ValueError: a bug\\nover two lines)" in err
+    monkeypatch.setenv("SCALETUI_DEBUG", "1")
+    with pytest.raises(ValueError):
+        main(["export", str(SEEDS)])
