@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -58,12 +59,14 @@ class Corpus(BaseModel):
 def load_corpus(folder: Path) -> Corpus:
     """The corpus in `folder`; a single article file gives a corpus of that one article."""
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        raise CorpusError(f"{folder}: no such folder") from None
+    except (OSError, ValueError) as error:  # a name too long, a loop of links, a NUL byte
+        raise CorpusError(f"{folder}: cannot open ({getattr(error, 'strerror', None) or error})") from None
+    if not stat.S_ISDIR(info.st_mode):
         return _single_article(folder)
-    if not folder.exists():
-        raise CorpusError(f"{folder}: no such folder")
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: not a folder, nor a .txt or .md article")
     articles, problems = _list_articles(folder)
     if not articles:
         if problems:

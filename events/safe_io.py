@@ -78,6 +78,11 @@ def megabytes(size: int) -> str:
 # ---------------------------------------------------------------- reading
 
 
+def _check_name(path: Path) -> None:
+    if "\x00" in str(path):
+        raise Refused("is not a file name (it holds a NUL character)")
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
     if stat.S_ISDIR(mode):
@@ -100,6 +105,7 @@ def _open_regular(path: Path) -> tuple[int, os.stat_result]:
     (the file may have been swapped in between). O_NONBLOCK makes opening a
     FIFO return at once instead of waiting for a writer.
     """
+    _check_name(path)
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise Refused(f"is {kind_of(info.st_mode)}, not a regular file")
@@ -158,6 +164,14 @@ def digest_regular(path: Path, digest: Callable[[], object]) -> bytes | None:
     return hasher.digest()  # type: ignore[attr-defined,no-any-return]
 
 
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False, never an exception, for a name the system refuses."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def inside(path: Path, folder: Path) -> bool:
     """Whether `path`, every link followed, lies within `folder` (links followed too)."""
     try:
@@ -177,6 +191,7 @@ def write_target(path: Path) -> Path:
     Refused unless that is a regular file or does not exist yet in an existing folder.
     """
     path = Path(path)
+    _check_name(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         info = os.stat(target)

@@ -135,13 +135,14 @@ def _silence_stdout() -> None:
 def open_app(argv: list[str]) -> int:
     args = _open_parser().parse_args(argv)
     from events.corpus import load_corpus
+    from events.safe_io import is_folder
     from events.seeds import bundled_corpus
     from events.store import load_timeline
 
     path: Path = args.path or bundled_corpus()
     # Bad input is refused here, before the screen is taken over, so the
     # message stays readable in the terminal.
-    if path.suffix.lower() == ".toml" and not path.is_dir():
+    if path.suffix.lower() == ".toml" and not is_folder(path):
         timeline = load_timeline(path)
         launch = {"timeline": timeline, "timeline_path": path}
     else:

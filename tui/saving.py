@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from events.errors import SaveConflict, ScaletuiError
+from events.safe_io import is_folder
 from events.model import Timeline
 from tui.screens.dialogs import Choice, TextPrompt
 
@@ -89,7 +90,7 @@ class SavingMixin(_AppBase):
             if not value or not value.strip():
                 return
             path = Path(value.strip()).expanduser().absolute()
-            if path.is_dir():
+            if is_folder(path):
                 self.notify(f"{path} is a folder: give a file name", severity="error", markup=False)
                 return
             if path == self.timeline_path:
@@ -163,7 +164,7 @@ class SavingMixin(_AppBase):
         from events.store import file_stamp, load_timeline
 
         try:
-            if path.suffix.lower() == ".toml" and not path.is_dir():
+            if path.suffix.lower() == ".toml" and not is_folder(path):
                 timeline = load_timeline(path)
                 stamp = file_stamp(path)
                 proceed: Callable[[], object] = lambda: self._install(timeline, path, stamp)

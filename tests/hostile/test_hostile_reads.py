@@ -152,3 +152,13 @@ def test_special_or_huge_timeline_files_are_refused_before_the_app(tmp_path, cap
     assert main([str(path)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"scaletui: {path}: ") and expected in err and "\n" not in err
+
+
+def test_names_the_system_refuses_are_one_line(tmp_path, capsys):
+    line = one_line_error(run_cli("export", str(tmp_path / ("x" * 5000))))
+    assert "File name too long" in line
+    story = corpus(tmp_path / "c")
+    for argv in (["export", "a\x00b"], ["a\x00b.toml"], ["export", str(story), "-o", "out\x00.toml"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "\\x00" in err and "Traceback" not in err, err
