@@ -31,7 +31,7 @@ from events.words import content_lemmas
 
 MERGE_THRESHOLD = 0.30  # how alike two groups from different outlets must be to become one event
 SAME_SOURCE_THRESHOLD = 0.4  # what a merge needs when it brings in no new outlet: one article retelling itself
-LEAD_THRESHOLD = 0.18  # what a headline or opening statement needs to join its story's event
+LEAD_THRESHOLD = 0.45  # what a headline or opening statement needs to join its story's event
 ANNOUNCEMENT_THRESHOLD = 0.2  # two groups made mostly of headlines and openings: they announce the story's happening
 LOWEST_THRESHOLD = min(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD)
 EDGE_FLOOR = 0.08  # pairs less alike than this are not kept at all
@@ -52,9 +52,9 @@ def cluster_events(statements: list[Statement], entities: list[Entity], sources:
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
     profiles = profiles_of(statements, source_rank, lead_statements(statements))
-    edges = _edges(profiles)
+    edges, lead_links = _edges(profiles)
     groups = _average_link(profiles, edges)
-    groups = _gather_leads(profiles, edges, groups)
+    groups = _gather_leads(profiles, lead_links, groups)
     main_entities = _main_entities(statements, len(sources))
     events = [_event(profiles, members, source_rank, main_entities, len(sources)) for members in groups]
     _disambiguate_ids(events)
@@ -74,15 +74,23 @@ def lead_statements(statements: list[Statement]) -> set[str]:
     return leads
 
 
-def _edges(profiles: list[Profile]) -> dict[int, dict[int, float]]:
+def _edges(profiles: list[Profile]) -> tuple[dict[int, dict[int, float]], dict[int, set[int]]]:
+    """Similar pairs, and for each lead statement the other outlets' statements it may announce."""
     edges: dict[int, dict[int, float]] = defaultdict(dict)
+    lead_links: dict[int, set[int]] = defaultdict(set)
     for a, partners in candidates(profiles):
+        first = profiles[a]
         for b in partners:
-            score = similarity(profiles[a], profiles[b])
+            second = profiles[b]
+            score = similarity(first, second)
             if score >= EDGE_FLOOR:
                 edges[a][b] = score
                 edges[b][a] = score
-    return edges
+            if (first.lead or second.lead) and first.statement.source != second.statement.source:
+                if similarity(first, second, gated=False) >= EDGE_FLOOR:
+                    lead_links[a].add(b)
+                    lead_links[b].add(a)
+    return edges, lead_links
 
 
 class _Groups:
@@ -176,31 +184,47 @@ def _average_link(profiles: list[Profile], edges: dict[int, dict[int, float]]) -
     return groups
 
 
-def _gather_leads(profiles: list[Profile], edges: dict[int, dict[int, float]], groups: _Groups) -> list[list[int]]:
-    """Lead statements left alone join the several-source event they match best, if they match it enough."""
+def _gather_leads(profiles: list[Profile], lead_links: dict[int, set[int]], groups: _Groups) -> list[list[int]]:
+    """Headlines and openings that only their own article reports join the event several outlets report
+    that they resemble most as a whole, if they resemble it enough."""
     group_of = {m: g for g, members in groups.members.items() for m in members}
-    sources_of = {g: {profiles[m].statement.source for m in members} for g, members in groups.members.items()}
     moves: dict[int, int] = {}
     for profile in profiles:
         home = group_of[profile.index]
+        own = profile.statement.source
         if not profile.lead or len(groups.members[home]) > 1:
             continue
-        totals: dict[int, float] = defaultdict(float)
-        for other, score in edges.get(profile.index, {}).items():
-            target = group_of[other]
-            if target != home and len(sources_of[target] - {profile.statement.source}) >= 2:
-                totals[target] += score
-        best = max(totals, key=lambda g: (totals[g] / len(groups.members[g]), -g), default=None)
-        if best is None:
-            continue
+        targets = {group_of[other] for other in lead_links.get(profile.index, ())}
+        targets = {g for g in targets if len(groups.sources[g] - {own}) >= 2}
         window = (profile.lo, profile.hi)
-        if totals[best] / len(groups.members[best]) >= LEAD_THRESHOLD and compatible_windows(window, groups.window[best]):
-            moves[profile.index] = best
+        scored = [
+            (_likeness_to(profile, groups, g), -g)
+            for g in targets
+            if compatible_windows(window, groups.window[g]) and _acts_agree(profile, [profiles[m] for m in groups.members[g]])
+        ]
+        if scored:
+            score, negative = max(scored)
+            if score >= LEAD_THRESHOLD:
+                moves[profile.index] = -negative
     result = {g: list(members) for g, members in groups.members.items()}
     for member, target in moves.items():
         result[group_of[member]].remove(member)
         result[target].append(member)
     return [sorted(members) for members in result.values() if members]
+
+
+def _acts_agree(lead: Profile, members: list[Profile]) -> bool:
+    """A headline naming no act of its own ("Ten dead in Iran quake") may join; one that names an act
+    ("plans to cut ties") joins only an event whose statements name that act too, as verb or noun."""
+    if not lead.actions:
+        return True
+    return any(lead.actions & m.lemmas or m.actions & lead.lemmas for m in members)
+
+
+def _likeness_to(profile: Profile, groups: _Groups, group: int) -> float:
+    centroid = groups.centroid[group]
+    dot = sum(weight * centroid.get(token, 0.0) for token, weight in profile.vector.items())
+    return dot / groups.norm[group]
 
 
 # -- events -------------------------------------------------------------------------------------------

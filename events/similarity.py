@@ -59,8 +59,8 @@ class Profile:
     lo: int  # ordinals of the calendar window the statement's time allows
     hi: int
     lead: bool  # the headline or opening of its article
-    actions: frozenset[str]  # lemmas of its main clause's verbs: what happened
-    lemmas: frozenset[str]  # every content lemma, to meet the other statement's actions as verb or noun
+    actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
+    lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
     keys: list[tuple] = field(default_factory=list)
 
 
@@ -132,12 +132,17 @@ def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads:
             lo=lo,
             hi=hi,
             lead=statement.id in leads,
-            actions=frozenset(family(w) for w in actions[number]),
-            lemmas=frozenset(family(w) for w in all_words[number]),
+            actions=_act_keys(actions[number]),
+            lemmas=_act_keys(all_words[number]),
         )
         profile.keys = _keys(profile, word_df)
         profiles.append(profile)
     return profiles
+
+
+def _act_keys(lemmas: set[str]) -> frozenset[str]:
+    """What can match an act: each lemma's derivational family ("acquire" meets "acquisition")."""
+    return frozenset(family(w) for w in lemmas)
 
 
 def figure_token(figure: Figure) -> str:
@@ -227,15 +232,19 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
         yield profile.index, {b for b in partners if b > profile.index}
 
 
-def similarity(a: Profile, b: Profile) -> float:
-    """How strongly two statements look like reports of one happening: 0 (no) to 1."""
+def similarity(a: Profile, b: Profile, gated: bool = True) -> float:
+    """How strongly two statements look like reports of one happening: 0 (no) to 1.
+
+    `gated=False` leaves out the test for a shared act, for headlines: they name
+    their story's happening in a word or two ("quake", "heist") that no verb matches.
+    """
     if not compatible_windows((a.lo, a.hi), (b.lo, b.hi)):
         return 0.0
     small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
     score = sum(weight * large[token] for token, weight in small.items() if token in large)
     if a.figures and b.figures and _clashing_figures(a.figures, b.figures):
         score *= FIGURE_CLASH_FACTOR
-    if not (a.actions & b.lemmas or b.actions & a.lemmas or _shared_measure(a.figures, b.figures)):
+    if gated and not (a.actions & b.lemmas or b.actions & a.lemmas or _shared_measure(a.figures, b.figures)):
         # Two reports of one happening name its act, as a verb or a noun ("escaped",
         # "the escape"), or give its measure (the same "$200 million", "49%"); sharing
         # only the setting and the people is weaker evidence.

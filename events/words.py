@@ -47,7 +47,7 @@ def tokens(text: str) -> list[str]:
     found = []
     for raw in _WORD.findall(text.lower().replace("’", "'")):
         word = raw.removesuffix("'s").removesuffix("'")
-        if len(word) >= _MIN_LENGTH and not word.isdigit():
+        if (len(word) >= _MIN_LENGTH or word == "to") and not word.isdigit():
             found.append(word)
     return found
 
@@ -66,8 +66,24 @@ def is_verb_form(word: str) -> bool:
 
 
 def action_lemmas(text: str) -> set[str]:
-    """Lemmas of the content verbs the text uses in an inflected form."""
-    return {lemma(word) for word in tokens(text) if is_verb_form(word) and rarity(lemma(word)) > 0.0}
+    """Lemmas of the content verbs the text uses in an inflected form: its acts.
+
+    A verb that takes "to" and another verb ("planning to cut", "decided to
+    pull back") only frames the act; the verb after "to" is the act.
+    """
+    words = tokens(text)
+    found = set()
+    for number, word in enumerate(words):
+        if not is_verb_form(word):
+            continue
+        if number + 2 < len(words) and words[number + 1] == "to":
+            word = words[number + 2]
+            if "VERB" not in getAllLemmas(word):
+                continue
+        base = lemma(word)
+        if rarity(base) > 0.0:
+            found.add(base)
+    return found
 
 
 def content_lemmas(text: str) -> list[str]:
@@ -90,3 +106,4 @@ def family(lemma_: str) -> str:
     five letters are taken for one family. Short lemmas stand for themselves.
     """
     return lemma_[:_FAMILY_PREFIX]
+
