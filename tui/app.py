@@ -26,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
@@ -88,6 +89,8 @@ MAIN_SCREEN_ACTIONS = {
 
 # Seconds the cursor rests before the detail pane follows it (longer than one frame, 1/60 s).
 FOLLOW_DELAY = 0.05
+SIDEBAR_WIDTH = 34  # as app.tcss sets it
+TIMELINE_CHROME = 3  # the timeline's focus edge and scrollbar
 # Below this width the sidebar hides itself; below this height, the detail pane.
 SIDEBAR_MIN_WIDTH = 100
 DETAIL_MIN_HEIGHT = 20
@@ -387,6 +390,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         view = self.timeline_view
         view.key_view = self.key_view
         view.unfolded.clear()
+        view._unfolded_together.clear()
         view.revealed.clear()
         self.detail.set_timeline(timeline)
         self.sidebar.clear()
@@ -407,9 +411,11 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
 
     def _legend(self, timeline: Timeline) -> Text:
         """Column headings, then every source column named (wrapping as needed), or a count when they collapse."""
-        width = self.timeline_view.size.width or self.size.width
-        date_width = DATE_WIDTH if width >= NARROW else NARROW_DATE_WIDTH
-        columns = source_columns_fit(len(timeline.sources), width)
+        # Computed from the terminal, not from the panes, whose sizes lag a resize by a frame.
+        width = self.size.width - (SIDEBAR_WIDTH if self.sidebar.display else 0) - 1  # less the legend's padding
+        rows_width = width - TIMELINE_CHROME
+        date_width = DATE_WIDTH if rows_width >= NARROW else NARROW_DATE_WIDTH
+        columns = source_columns_fit(len(timeline.sources), rows_width)
         text = Text()
         text.append("  " + "date".ljust(date_width), style="bold")
         if columns:
@@ -418,15 +424,25 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
             text.append("srcs ", style="bold")
         text.append(" ✎!≠ ", style="bold")
         text.append("event", style="bold")
-        text.append("\n  ")
+        # The legend items, packed into lines by hand so that no item is split across two lines.
+        items: list[Text] = []
         if columns:
             for index, source in enumerate(timeline.sources):
-                text.append(f"{source_symbol(index)} ", style="bold")
-                text.append_text(plain(timeline.source_label(source.id)))
-                text.append("  ")
+                item = Text(f"{source_symbol(index)} ", style="bold")
+                item.append_text(plain(timeline.source_label(source.id)))
+                items.append(item)
         else:
-            text.append(f"srcs: how many of the {len(timeline.sources)} sources report it; the detail pane names them  ", style="dim")
-        text.append("✎ note  ! ? ✓ flag  ≠ disagree  ≈ rounding", style="dim")
+            items.append(Text(f"srcs: how many of the {len(timeline.sources)} sources report it; the detail pane names them", style="dim"))
+        items.extend(Text(part, style="dim") for part in ("✎ note", "! ? ✓ flag", "≠ disagree", "≈ rounding"))
+        line_width = 2
+        text.append("\n  ")
+        for item in items:
+            if line_width > 2 and line_width + len(item) > width:
+                text.append("\n  ")
+                line_width = 2
+            text.append_text(item)
+            text.append("  ")
+            line_width += len(item) + 2
         return text
 
     # ------------------------------------------------------------------ filtering and status
@@ -496,7 +512,10 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
     def follow_cursor(self) -> None:
         """Show the cursor's event in the detail pane and mark its place on the overview strip."""
         self._follow_timer = None
-        view = self.timeline_view
+        try:
+            view = self.timeline_view
+        except NoMatches:
+            return  # the app is closing
         self.detail.show(view.current or view.current_fold)
         first = view.current or (view.current_fold.members[0] if view.current_fold else None)
         self.overview.mark(first.shown_span.start if first else None)

@@ -29,6 +29,16 @@ def quiet_app(**kwargs) -> ScaletuiApp:
     return app
 
 
+async def cursor_rested(pilot) -> None:
+    """Wait until the detail pane and the overview have followed the cursor (they wait for it to rest)."""
+    await pilot.pause(0.1)
+    for _ in range(200):
+        if pilot.app._follow_timer is None:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 @pytest.fixture(scope="session")
 def _seeds_timeline() -> Timeline:
     from events.corpus import load_corpus

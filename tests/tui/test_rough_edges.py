@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import SIZE, quiet_app
+from conftest import SIZE, cursor_rested, quiet_app
 from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
@@ -200,7 +200,7 @@ async def test_moving_the_cursor_repaints_the_status_line_without_a_relayout():
         original = screen._refresh_layout
         screen._refresh_layout = lambda *a, **k: (layouts.append(1), original(*a, **k))[1]
         await pilot.press("j", "j", "j", "j", "j")
-        await pilot.pause(0.2)  # the detail pane follows the cursor once it rests
+        await cursor_rested(pilot)
         app.dirty = True  # the status line changes: "unsaved changes"
         await pilot.pause()
         assert app.query_one(StatusLine).status.dirty and "unsaved changes" in screen_text(app)

@@ -5,9 +5,10 @@ folds) and renders only the rows on screen, caching each rendered row as a
 Strip, so 10,000 events cost about what 100 do. The cursor moves over events
 and folds.
 
-In the key view only the key events are listed; the rest of each heading's
-group is folded into one row ("+14 more reported 13 Jun 2025") that Enter or
-`z` unfolds. `a` switches between the key view and every event.
+In the key view only the key events are listed; the events between two key
+events are folded into one row ("+14 more reported 13 Jun 2025", "+30 more,
+Jan 2016 – Jun 2016") that Enter or `z` unfolds, and headings are shown only
+over listed events. `a` switches between the key view and every event.
 
 A row costs the same whatever the number of sources: one column per source
 only while they fit (a bounded number), else a count.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,21 +72,31 @@ def group_of(event: Event) -> tuple[int, int]:
 
 @dataclass(slots=True)
 class Fold:
-    """Events of one heading's group not in the key view, shown as one row until unfolded."""
+    """Consecutive events not in the key view, shown as one row until unfolded."""
 
-    group: tuple[int, int]
     members: list[Event]
+
+    @property
+    def groups(self) -> set[tuple[int, int]]:
+        return {group_of(event) for event in self.members}
 
     @property
     def label(self) -> str:
         count = len(self.members)
         labels = {event.shown_span.label() for event in self.members}
+        groups = sorted(self.groups)
         if len(labels) == 1:
             where = labels.pop()
+        elif len(groups) == 1:
+            where = f"in {_group_name(groups[0])}"
         else:
-            year, month = self.group
-            where = f"in {calendar.month_abbr[month]} {year}" if month else f"in {year}"
+            where = f"{_group_name(groups[0])} – {_group_name(groups[-1])}"
         return f"+{count} more {where}"
+
+
+def _group_name(group: tuple[int, int]) -> str:
+    year, month = group
+    return f"{calendar.month_abbr[month]} {year}" if month else str(year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +205,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.key_view = True
         self.folding = True
         self.unfolded: set[tuple[int, int]] = set()
+        self._unfolded_together: list[set[tuple[int, int]]] = []  # the groups of each fold opened
         self.revealed: set[str] = set()
         self._folded_count = 0
         self._rows: list[Row] = []
@@ -228,6 +241,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._rebuild(keep)
 
     def _rebuild(self, keep: str | None = None, keep_fold: tuple[int, int] | None = None) -> None:
+        """Rebuild the rows; the cursor goes to event `keep`, else to the fold holding group `keep_fold`."""
         self._build_rows()
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._rows))
@@ -236,7 +250,7 @@ class TimelineView(ScrollView, can_focus=True):
         if keep:
             target = next((i for i, item in enumerate(self.events) if isinstance(item, Event) and item.id == keep), target)
         elif keep_fold is not None:
-            target = next((i for i, item in enumerate(self.events) if group_of(_first(item)) == keep_fold), target)
+            target = next((i for i, item in enumerate(self.events) if isinstance(item, Fold) and keep_fold in item.groups), target)
         self.set_reactive(TimelineView.cursor, -1)
         self.cursor = target if self.events else -1
         if not self.events:
@@ -276,21 +290,26 @@ class TimelineView(ScrollView, can_focus=True):
         if item is None:
             return
         if isinstance(item, Fold):
-            self.unfolded.add(item.group)
+            self._unfolded_together.append(item.groups)
+            self.unfolded.update(item.groups)
             self._rebuild(keep=item.members[0].id)
         else:
+            # Fold back what was unfolded with this event's group (a fold may span several).
             group = group_of(item)
-            if group in self.unfolded or any(e.id in self.revealed for e in self.listed if group_of(e) == group):
-                self.unfolded.discard(group)
-                self.revealed -= {e.id for e in self.listed if group_of(e) == group}
-                self._rebuild(keep=item.id if item.key else None, keep_fold=group)
-            else:
+            batch = next((groups for groups in self._unfolded_together if group in groups), {group})
+            revealed_here = {e.id for e in self.listed if group_of(e) in batch and e.id in self.revealed}
+            if not (batch & self.unfolded) and not revealed_here:
                 return
+            self._unfolded_together = [groups for groups in self._unfolded_together if groups is not batch]
+            self.unfolded = set().union(*self._unfolded_together)
+            self.revealed -= revealed_here
+            self._rebuild(keep=item.id if item.key else None, keep_fold=group)
         self.post_message(self.FoldsChanged())
 
     def action_toggle_key_view(self) -> None:
         self.key_view = not self.key_view
         self.unfolded.clear()
+        self._unfolded_together.clear()
         self.revealed.clear()
         current = self.current
         if current is not None:
@@ -318,24 +337,39 @@ class TimelineView(ScrollView, can_focus=True):
         return item if isinstance(item, Fold) else None
 
     def _build_rows(self) -> None:
-        folds: dict[tuple[int, int], Fold] = {}
+        # Per heading group: its listed events, then one fold with the rest of the group; groups
+        # with nothing listed join that fold, so a quiet stretch is one row.
         items: list[Event | Fold] = []
-        for event in self.listed:
-            if self.is_folded(event):
-                group = group_of(event)
-                if group not in folds:
-                    folds[group] = Fold(group, [])
-                    items.append(folds[group])
-                folds[group].members.append(event)
-            else:
-                items.append(event)
+        folded = 0
+        carried: list[Event] = []
+        for _group, members in itertools.groupby(self.listed, key=group_of):
+            shown: list[Event] = []
+            for event in members:
+                if self.is_folded(event):
+                    carried.append(event)
+                    folded += 1
+                else:
+                    shown.append(event)
+            if shown:
+                hidden_here = [e for e in carried if group_of(e) == group_of(shown[0])]
+                earlier = carried[: len(carried) - len(hidden_here)]
+                if earlier:
+                    items.append(Fold(earlier))
+                items.extend(shown)
+                carried = hidden_here
+        if carried:
+            items.append(Fold(carried))
         rows: list[Row] = []
         row_of_event: list[int] = []
         month_starts: list[int] = []
         year_starts: list[int] = []
         year = month = None
         for index, item in enumerate(items):
-            first = _first(item)
+            if isinstance(item, Fold):  # no heading of its own: it may span months
+                row_of_event.append(len(rows))
+                rows.append(Row("fold", "", index))
+                continue
+            first = item
             start = first.shown_span.start
             if start.year != year:
                 year, month = start.year, None
@@ -351,7 +385,7 @@ class TimelineView(ScrollView, can_focus=True):
             row_of_event.append(len(rows))
             rows.append(Row("fold" if isinstance(item, Fold) else "event", "", index))
         self.events = items
-        self._folded_count = sum(len(fold.members) for fold in folds.values())
+        self._folded_count = folded
         self._rows, self._row_of_event = rows, row_of_event
         self._month_starts = sorted(set(month_starts) | set(year_starts))
         self._year_starts = year_starts
@@ -540,10 +574,6 @@ class TimelineView(ScrollView, can_focus=True):
             title.highlight_words([self.highlight], style("timeline--match"), case_sensitive=False)
         text.append_text(title)
         return text
-
-
-def _first(item: Event | Fold) -> Event:
-    return item.members[0] if isinstance(item, Fold) else item
 
 
 def disagreement_mark(event: Event) -> str:
