@@ -69,7 +69,8 @@ def action_lemmas(text: str) -> set[str]:
     """Lemmas of the content verbs the text uses in an inflected form: its acts.
 
     A verb that takes "to" and another verb ("planning to cut", "decided to
-    pull back") only frames the act; the verb after "to" is the act.
+    pull back") frames the act: both are taken, the verb after "to" being the
+    act itself unless it is an everyday verb that says little ("intends to keep").
     """
     words = tokens(text)
     found = set()
@@ -77,9 +78,9 @@ def action_lemmas(text: str) -> set[str]:
         if not is_verb_form(word):
             continue
         if number + 2 < len(words) and words[number + 1] == "to":
-            word = words[number + 2]
-            if "VERB" not in getAllLemmas(word):
-                continue
+            following = words[number + 2]
+            if "VERB" in getAllLemmas(following) and rarity(lemma(following)) > 0.0:
+                found.add(lemma(following))
         base = lemma(word)
         if rarity(base) > 0.0:
             found.add(base)
