@@ -75,19 +75,26 @@ def key_view_size(n_events: int, n_sources: int) -> int:
 
 def rank_events(events: Sequence[Event], sources: Sequence[Source]) -> None:
     """Set `rank` (1 = most important) and `key` on every event, in place."""
+    for event, (rank, key) in zip(events, ranking(events, sources)):
+        event.rank, event.key = rank, key
+
+
+def ranking(events: Sequence[Event], sources: Sequence[Source]) -> list[tuple[int, bool]]:
+    """(rank, key) of each event, in the order given; changes nothing (so it can run beside a reader)."""
     if not events:
-        return
+        return []
     copies = {event.id: list(near_duplicate_pairs(event)) for event in events if len(set(event.sources)) > 1}
     families = source_families(events, copies)
     coverage = entity_coverage(events, max(len(sources), 1))
     scored = sorted(
-        ((importance(event, families, coverage, copies.get(event.id, [])), event.id, event) for event in events),
+        ((importance(event, families, coverage, copies.get(event.id, [])), event.id, index) for index, event in enumerate(events)),
         key=lambda item: (-item[0], item[1]),
     )
     size = key_view_size(len(events), len(sources))
-    for position, (_score, _id, event) in enumerate(scored, start=1):
-        event.rank = position
-        event.key = position <= size
+    result: list[tuple[int, bool]] = [(0, False)] * len(events)
+    for position, (_score, _id, index) in enumerate(scored, start=1):
+        result[index] = (position, position <= size)
+    return result
 
 
 def importance(

@@ -181,6 +181,14 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
             self.problem = problem
             self.build = build
 
+    class Ranked(Message):
+        """A timeline saved without ranks has been ranked: the key view can fold it now."""
+
+        def __init__(self, timeline: Timeline, ranks: list[tuple[Event, tuple[int, bool]]]) -> None:
+            super().__init__()
+            self.timeline = timeline
+            self.ranks = ranks
+
     def __init__(
         self,
         corpus: Corpus | None = None,
@@ -203,6 +211,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._build_cancel = threading.Event()
         self._build_thread: threading.Thread | None = None
         self.build_cancelled = False  # the last build stopped because the user left
+        self.ranked = False  # the shown timeline's events have ranks (else they are being ranked)
         self.corpus = corpus
         self.timeline: Timeline | None = timeline
         self.timeline_path: Path | None = Path(timeline_path) if timeline_path else None
@@ -376,10 +385,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
             self.pop_screen()
         gc.unfreeze()  # let the previous timeline be collected
         keep_out_of_gc()
-        if timeline.events and not any(event.rank for event in timeline.events):
-            from events.ranking import rank_events  # a timeline saved before ranking, or without it
-
-            rank_events(timeline.events, timeline.sources)
+        self.ranked = not timeline.events or any(event.rank for event in timeline.events)
         self.timeline, self.timeline_path, self._stamp = timeline, path, stamp
         self._order, self._haystacks = None, {}
         self._entity_by_id = {entity.id: entity for entity in timeline.entities}
@@ -399,9 +405,28 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._refilter()
         keep_out_of_gc()
         self.timeline_view.focus()
-        # Build the search index in the background: the first search is then as fast as the next.
+        # In the background: rank a timeline saved without ranks (every event is listed meanwhile),
+        # then build the search index, so the first search is as fast as the next.
         haystacks = self._haystacks
-        threading.Thread(target=self._index_for_search, args=(timeline, haystacks), name="scaletui-index", daemon=True).start()
+        threading.Thread(target=self._prepare, args=(timeline, haystacks), name="scaletui-prepare", daemon=True).start()
+
+    def _prepare(self, timeline: Timeline, haystacks: dict[str, str]) -> None:
+        if not self.ranked:
+            from events.ranking import ranking
+
+            events = list(timeline.events)
+            self.post_message(self.Ranked(timeline, list(zip(events, ranking(events, timeline.sources)))))
+        self._index_for_search(timeline, haystacks)
+
+    def on_scaletui_app_ranked(self, message: Ranked) -> None:
+        if message.timeline is not self.timeline:
+            return
+        for event, (rank, key) in message.ranks:
+            event.rank, event.key = rank, key
+        self.ranked = True
+        view = self.timeline_view
+        # Fold now; keep the cursor's event listed only if the user has moved to it.
+        self._refilter(keep=view.current.id if view.current is not None and view.cursor > 0 else "")
 
     def _index_for_search(self, timeline: Timeline, haystacks: dict[str, str]) -> None:
         for event in list(timeline.events):
@@ -461,7 +486,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         if self.timeline is None:
             return
         view = self.timeline_view
-        if keep is None:
+        if keep is None:  # ("" keeps nothing: the cursor goes to the first event)
             current = view.current or (view.current_fold.members[0] if view.current_fold else None)
             keep = current.id if current else None
         chosen = set(self.sidebar.selected)
@@ -491,7 +516,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         else:
             empty = "This timeline has no events."
         view.highlight = self.search_query
-        view.show(listed, self.timeline.sources, keep=keep, empty_text=empty, fold=not (self.search_query or self.only_marked))
+        view.show(listed, self.timeline.sources, keep=keep, empty_text=empty, fold=self.ranked and not (self.search_query or self.only_marked))
         self.match_indices = list(range(len(view.events))) if self.search_query else []
         view.set_matches(set(self.match_indices))
         self._update_status()
@@ -500,7 +525,10 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._refilter()
 
     def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
-        self._update_status()
+        try:
+            self._update_status()
+        except NoMatches:
+            return  # the app is closing
         # The detail pane and the overview's mark follow the cursor once it
         # rests: repainting them on every key would make each move repaint the
         # screen from the timeline row down to the pane (Textual repaints the

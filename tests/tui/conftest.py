@@ -29,6 +29,15 @@ def quiet_app(**kwargs) -> ScaletuiApp:
     return app
 
 
+async def ranked(pilot) -> None:
+    """Wait until a timeline opened without ranks has been ranked in the background (then the key view folds)."""
+    for _ in range(600):
+        if pilot.app.ranked:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 async def cursor_rested(pilot) -> None:
     """Wait until the detail pane and the overview have followed the cursor (they wait for it to rest)."""
     await pilot.pause(0.1)

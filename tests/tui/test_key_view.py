@@ -3,7 +3,7 @@ key away, search over notes/tags/disagreements narrowing live, the detail pane, 
 
 from __future__ import annotations
 
-from conftest import SIZE, cursor_rested, quiet_app
+from conftest import SIZE, cursor_rested, quiet_app, ranked
 from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
@@ -31,6 +31,7 @@ async def test_opens_on_the_key_events_with_the_rest_folded_and_unfolds_by_key()
     timeline = synthetic_timeline(60, n_entities=16)
     app = quiet_app(timeline=timeline, key_view=True)
     async with app.run_test(size=SIZE) as pilot:
+        await ranked(pilot)
         view = app.timeline_view
         key = {e.id for e in timeline.events if e.key}
         assert 0 < len(key) < 60, "an unranked timeline is ranked when opened"
@@ -73,6 +74,7 @@ async def test_clicking_the_overview_strip_moves_the_cursor_there():
     timeline = synthetic_timeline(200, n_entities=16)
     app = quiet_app(timeline=timeline, key_view=True)
     async with app.run_test(size=SIZE) as pilot:
+        await ranked(pilot)
         strip = app.overview
         strip.render()
         busy = [i for i, count in enumerate(strip._counts) if count]
@@ -93,6 +95,7 @@ async def test_one_key_press_per_disagreement_even_when_folded():
     timeline = synthetic_timeline(90, n_entities=16)
     app = quiet_app(timeline=timeline, key_view=True)
     async with app.run_test(size=SIZE) as pilot:
+        await ranked(pilot)
         disputed = [e for e in app.shown if has_real_disagreement(e)]
         assert len(disputed) > 3 and any(not e.key for e in disputed)
         view = app.timeline_view

@@ -5,7 +5,7 @@ Update after an intended change with: pytest tests/tui/test_snapshots.py --snaps
 
 from __future__ import annotations
 
-from conftest import SIZE, cursor_rested, quiet_app
+from conftest import SIZE, cursor_rested, quiet_app, ranked
 from synthetic_timeline import synthetic_timeline
 
 SMALL = (80, 24)
@@ -17,6 +17,7 @@ def _app(key_view: bool = False):
 
 def _keys(*keys: str):
     async def run(pilot):
+        await ranked(pilot)
         await cursor_rested(pilot)
         await pilot.press(*keys)
         await cursor_rested(pilot)
@@ -25,6 +26,7 @@ def _keys(*keys: str):
 
 
 async def _to_a_disputed_event(pilot):
+    await ranked(pilot)
     await cursor_rested(pilot)
     view = pilot.app.timeline_view
     view.cursor = next(i for i, e in enumerate(view.events) if e.discrepancies and e.silent)
