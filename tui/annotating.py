@@ -148,8 +148,10 @@ class AnnotatingMixin(_AppBase):
     def action_edit_title(self) -> None:
         if (event := self._event_or_warn()) is None:
             return
+        from tui.widgets.event_detail import whole_title
+
         self._prompt(
-            TextPrompt("Corrected title", event.annotation.title or event.title, f"found: {event.title}; empty restores it"),
+            TextPrompt("Corrected title", event.annotation.title or whole_title(event), f"found: {event.title}; empty restores it"),
             lambda value: annotations.set_title(self.timeline, event.id, value),
             event_id=event.id,
             label="title",

@@ -156,6 +156,20 @@ async def test_a_bad_date_keeps_the_dialog_and_what_was_typed():
         assert event.shown_span.label() == "12 Jun 2025"
 
 
+async def test_the_title_dialog_opens_on_the_whole_title():
+    timeline = synthetic_timeline(10, n_entities=8)
+    event = timeline.events[0]
+    whole = " ".join(event.statements[0].text.rstrip(".").split())
+    event.title = whole[:30].rstrip() + "…"  # a title cut short where it was made
+    app = quiet_app(timeline=timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        app.timeline_view.reveal(event)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        assert app.screen.query_one(Input).value.rstrip(".") == whole
+
+
 async def test_the_footer_keeps_the_main_bindings_when_the_sidebar_has_focus():
     app = quiet_app(timeline=synthetic_timeline(30, n_entities=16))
     async with app.run_test(size=SIZE) as pilot:
