@@ -1,9 +1,11 @@
-"""SVG screenshots of the real app on the bundled corpus, at 120x40, into screenshots/.
+"""SVG screenshots of the real app on the bundled corpus, at 120x40 (and one at 80x24), into screenshots/.
 
     python scripts/screenshots.py [CORPUS_FOLDER]
 
-Takes: the timeline, the source comparison of the first event the sources
-disagree on, the entity filter on the two most-mentioned entities, and the help screen.
+Takes: the key view the app opens on (with the overview strip and the detail
+pane), every event listed, the first disagreement reached with `>`, its source
+comparison, the entity filter on the two most-mentioned entities, a search,
+the help screen, and the key view at 80x24.
 """
 
 from __future__ import annotations
@@ -22,30 +24,45 @@ from tui.app import ScaletuiApp  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SIZE = (120, 40)
+SMALL = (80, 24)
+
+
+async def rested(app: ScaletuiApp, pilot) -> None:
+    """Until the detail pane has followed the cursor (it waits for the cursor to rest)."""
+    await pilot.pause(0.1)
+    while app._follow_timer is not None:
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 async def shoot(folder: Path) -> list[Path]:
+    written: list[Path] = []
     app = ScaletuiApp(corpus=load_corpus(folder))
     app.animation_level = "none"
-    written: list[Path] = []
 
     def save(name: str) -> None:
         written.append(Path(app.save_screenshot(f"{name}.svg", path=str(OUT))))
 
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await app.build_finished()
         await pilot.pause()
         assert app.timeline is not None, "the corpus did not build"
-        await pilot.press("j", "j", "j")
-        save("timeline")
+        await pilot.press("j", "j")
+        await rested(app, pilot)
+        save("key_view")
 
-        view = app.timeline_view
-        disputed = [i for i, event in enumerate(view.events) if event.discrepancies]
-        view.cursor = disputed[0] if disputed else 0
+        await pilot.press("greater_than_sign")
+        await rested(app, pilot)
+        save("disagreement")
         await pilot.press("enter")
         await pilot.pause()
         save("comparison")
         await pilot.press("escape")
+
+        await pilot.press("a", "g", "j", "j", "j")
+        await rested(app, pilot)
+        save("timeline")
+        await pilot.press("a")
 
         counts = Counter(entity_id for event in app.timeline.events for entity_id in set(event.entities))
         top = [entity_id for entity_id, _ in counts.most_common(2)]
@@ -53,13 +70,26 @@ async def shoot(folder: Path) -> list[Path]:
         app.sidebar.option_list.focus()
         if top:
             app.sidebar.option_list.highlighted = app.sidebar.option_list.get_option_index(top[0])
-        await pilot.pause()
+        await rested(app, pilot)
         save("entity_filter")
         await pilot.press("x")
+
+        if top and (entity := app.timeline.entity(top[-1])) is not None:
+            await pilot.press("slash")
+            await pilot.press(*entity.name.split()[0].lower())
+            await rested(app, pilot)
+            save("search")
+            await pilot.press("escape")
 
         await pilot.press("question_mark")
         await pilot.pause()
         save("help")
+
+    small = ScaletuiApp(timeline=app.timeline)
+    small.animation_level = "none"
+    async with small.run_test(size=SMALL) as pilot:
+        await rested(small, pilot)
+        written.append(Path(small.save_screenshot("key_view_80x24.svg", path=str(OUT))))
     return written
 
 
