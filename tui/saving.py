@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from events.errors import SaveConflict, ScaletuiError
-from events.safe_io import is_folder
 from events.model import Timeline
+from events.safe_io import is_folder
 from tui.screens.dialogs import Choice, TextPrompt
 
 
