@@ -1,8 +1,9 @@
-"""A short readable title for an event, made from its most informative statement.
+"""A readable title for an event, made from its most informative statement.
 
 No parser: the title is the statement's main clause, found by dropping the
 reporting frame ("According to X,", ", sources said"), leading connectives
-("However,") and trailing subordinate clauses, then trimmed at a word boundary.
+("However,") and, in a long statement, the trailing subordinate clauses. It is
+never cut mid-clause: the screen truncates, the timeline file keeps it whole.
 """
 
 from __future__ import annotations
@@ -39,11 +40,14 @@ _CLAUSE_CUT = re.compile(
     r"prompting|giving|bringing|making|saying|according)\b|\s+[–—-]\s+|;\s|:\s|\s\(",
     re.IGNORECASE,
 )
-_SMALL_WORDS = frozenset("a an the of to in on at for by with and or but from as its their his her that which".split())
 
 
 def event_title(statements: list[Statement]) -> str:
-    """The event's title: its most informative statement, cut to a headline-length main clause."""
+    """The event's title: its most informative statement's main clause, whole.
+
+    Never cut mid-clause with an ellipsis: the timeline truncates on screen, the
+    file and the detail view keep the whole title.
+    """
     if not statements:
         return ""
     word_sets = [set(re.findall(r"[a-z]{4,}", s.text.lower())) for s in statements]
@@ -69,13 +73,6 @@ def short_title(text: str) -> str:
             if 25 <= cut.start() <= MAX_TITLE:
                 text = text[: cut.start()]
                 break
-    if len(text) > MAX_TITLE:
-        words = text[: MAX_TITLE + 1].split()
-        if len(text) > MAX_TITLE + 1 and len(words) > 1:
-            words = words[:-1]  # the last word was cut through
-        while len(words) > 3 and words[-1].lower().strip(",") in _SMALL_WORDS:
-            words.pop()
-        text = " ".join(words).rstrip(" ,;:") + "…"
     text = text.strip()
     return text[:1].upper() + text[1:]
 
