@@ -33,7 +33,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from events.model import Event, Flag, Modifier, Precision, Source
+from events.model import UNDATED_DAY, Event, Flag, Modifier, Precision, Source
 from tui.text import plain
 
 DATE_WIDTH = 26
@@ -96,6 +96,8 @@ class Fold:
 
 def _group_name(group: tuple[int, int]) -> str:
     year, month = group
+    if year == UNDATED_DAY.year:
+        return "undated"
     return f"{calendar.month_abbr[month]} {year}" if month else str(year)
 
 
@@ -374,7 +376,7 @@ class TimelineView(ScrollView, can_focus=True):
             if start.year != year:
                 year, month = start.year, None
                 year_starts.append(index)
-                rows.append(Row("year", str(year)))
+                rows.append(Row("year", "Undated" if year == UNDATED_DAY.year else str(year)))
             fine = is_fine(first)
             if fine and start.month != month:
                 month = start.month
