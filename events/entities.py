@@ -213,8 +213,9 @@ def source_trust(groups: list[list[Form]]) -> dict[str, float]:
                     by_source[src].add(text)
         if len(by_source) < 2:
             continue
+        users = Counter(text for texts in by_source.values() for text in texts)
         for src, texts in by_source.items():
-            if not any(texts & others for other, others in by_source.items() if other != src):
+            if all(users[text] == 1 for text in texts):
                 lone[src] += 1
     return {src: 1 / (1 + n) for src, n in lone.items()}
 
