@@ -147,6 +147,9 @@ PRODUCT_NOUNS = {"song", "songs", "album", "single", "track", "hit", "film", "mo
 
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs"}
+_MODEL_NUMBER = re.compile(r"\d{1,2}(?:\.\d)?")  # "Llama 4", "Hoplite 2"
+_NUMBER = re.compile(r"\d+(?:\.\d)?")
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]")
 _OPENS = re.compile(r"[.!?:;\"“”‘|•·—–\n]|\s-\s")
 
 
@@ -308,7 +311,7 @@ def raw_sequences(tokens: list[Token]) -> list[list[int]]:
             current.append(i)
         elif current and low in CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised and _gap_joins(tokens[i + 1].gap) and not tokens[current[-1]].possessive:
             current.append(i)
-        elif current and re.fullmatch(r"\d{1,2}(?:\.\d)?", tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,"):
+        elif current and _MODEL_NUMBER.fullmatch(tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,"):
             current.append(i)  # "Llama 4", "Hoplite 2"
             close()
             continue
@@ -497,7 +500,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
     cues = m.cues
     before: list[Token] = []
     i = part[0] - 1
-    while i >= 0 and len(before) < 4 and not re.search(r"[.!?;:\n]", tokens[i + 1].gap):
+    while i >= 0 and len(before) < 4 and not _CLAUSE_BREAK.search(tokens[i + 1].gap):
         before.insert(0, tokens[i])
         i -= 1
     before_low = [t.lower for t in before]
@@ -529,7 +532,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.ORGANISATION] += 2 if lows[-1] in GENERIC_ACRONYMS else 3
     elif lows[-1] in PLACE_SUFFIXES and len(words) > 1:
         cues[Kind.PLACE] += 3
-    if re.fullmatch(r"\d+(?:\.\d)?", words[-1].text) and len(words) > 1:
+    if _NUMBER.fullmatch(words[-1].text) and len(words) > 1:
         cues[Kind.PRODUCT] += 3
     if before_low and (before_low[-1] in PRODUCT_NOUNS or before_low[-1].split("-")[-1] in PRODUCT_NOUNS):
         cues[Kind.PRODUCT] += 2  # "the drug Cardivex"
