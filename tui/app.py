@@ -210,6 +210,7 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         self._build_number = 0
         self._build_cancel = threading.Event()
         self._build_thread: threading.Thread | None = None
+        self._prepare_thread: threading.Thread | None = None
         self.build_cancelled = False  # the last build stopped because the user left
         self.ranked = False  # the shown timeline's events have ranks (else they are being ranked)
         self.corpus = corpus
@@ -408,7 +409,8 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
         # In the background: rank a timeline saved without ranks (every event is listed meanwhile),
         # then build the search index, so the first search is as fast as the next.
         haystacks = self._haystacks
-        threading.Thread(target=self._prepare, args=(timeline, haystacks), name="scaletui-prepare", daemon=True).start()
+        self._prepare_thread = threading.Thread(target=self._prepare, args=(timeline, haystacks), name="scaletui-prepare", daemon=True)
+        self._prepare_thread.start()
 
     def _prepare(self, timeline: Timeline, haystacks: dict[str, str]) -> None:
         if not self.ranked:

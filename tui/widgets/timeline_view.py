@@ -344,21 +344,24 @@ class TimelineView(ScrollView, can_focus=True):
         items: list[Event | Fold] = []
         folded = 0
         carried: list[Event] = []
-        for _group, members in itertools.groupby(self.listed, key=group_of):
-            shown: list[Event] = []
-            for event in members:
-                if self.is_folded(event):
-                    carried.append(event)
-                    folded += 1
-                else:
-                    shown.append(event)
-            if shown:
-                hidden_here = [e for e in carried if group_of(e) == group_of(shown[0])]
-                earlier = carried[: len(carried) - len(hidden_here)]
-                if earlier:
-                    items.append(Fold(earlier))
-                items.extend(shown)
-                carried = hidden_here
+        if not (self.folding and self.key_view):
+            items.extend(self.listed)
+        else:
+            for group, members in itertools.groupby(self.listed, key=group_of):
+                shown: list[Event] = []
+                for event in members:
+                    if self.is_folded(event):
+                        carried.append(event)
+                        folded += 1
+                    else:
+                        shown.append(event)
+                if shown:
+                    # The fold before this group's events holds what came before this group.
+                    split = next((i for i, e in enumerate(carried) if group_of(e) == group), len(carried))
+                    if split:
+                        items.append(Fold(carried[:split]))
+                    items.extend(shown)
+                    carried = carried[split:]
         if carried:
             items.append(Fold(carried))
         rows: list[Row] = []
