@@ -4,15 +4,15 @@ entities -> events -> comparisons -> Timeline.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from events.clustering import cluster_events, event_span
 from events.compare import compare_events
-from events.corpus import Corpus
+from events.corpus import Corpus, Document
 from events.entities import find_entities
-from events.figures import extract_figures
 from events.dating import CorpusDates, date_from_events, date_sources, redate
 from events.model import Event, Modifier, Sentence, Source, Statement, Timeline
+from events.parallel import ArticleJob, read_articles
 from events.ranking import rank_events
 from events.sentences import split_sentences
 from events.statements import statements_of
@@ -29,19 +29,20 @@ def _quiet(stage: str, fraction: float) -> None:
 def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline:
     report = progress or _quiet
     documents = corpus.documents
-    report("splitting sentences", 0.0)
-    sentences = {doc.source.id: split_sentences(doc.source.id, doc.text) for doc in documents}
-    report("dating articles", 0.1)
-    dates = date_sources(documents, sentences)
+    report("dating articles", 0.0)
+    # Phase one needs an article's sentences only for a dateline without a year
+    # in a corpus with no other dates: split those here, the rest in read_articles.
+    dates = date_sources(documents, _SentencesOnDemand(documents))
     sources = dates.sources
-    statements: list[Statement] = []
-    for number, source in enumerate(sources):
-        if number % 20 == 0:
-            report("finding dated statements", 0.1 + 0.4 * number / max(len(documents), 1))
-        statements.extend(_statements(source, sentences[source.id], dates))
-    report("reading figures", 0.5)
-    for statement in statements:
-        statement.figures = extract_figures(statement.text)
+    stage = "finding dated statements"
+    report(stage, 0.05)
+    jobs = [
+        ArticleJob(source.id, doc.text, source.published, source.published_estimated, dates.reference_years.get(source.id))
+        for doc, source in zip(documents, sources)
+    ]
+    works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
+    sentences = {job.source_id: work.sentences for job, work in zip(jobs, works)}
+    statements: list[Statement] = [statement for work in works for statement in work.statements]
     report("reconciling entities", 0.55)
     curated = corpus.folder / CURATED_ENTITIES
     entities = find_entities(statements, curated if curated.is_file() else None)
@@ -56,6 +57,25 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     events.sort(key=lambda e: (e.span.start, e.span.modifier is Modifier.REPORTED, -e.confidence, e.span.end, e.id))
     report("done", 1.0)
     return Timeline(corpus=str(corpus.folder), sources=sources, entities=entities, events=events)
+
+
+class _SentencesOnDemand(Mapping[str, list[Sentence]]):
+    """Each document's sentences by source id, split when first asked for."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self._texts = {doc.source.id: doc.text for doc in documents}
+        self._split: dict[str, list[Sentence]] = {}
+
+    def __getitem__(self, source_id: str) -> list[Sentence]:
+        if source_id not in self._split:
+            self._split[source_id] = split_sentences(source_id, self._texts[source_id])
+        return self._split[source_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def _statements(source: Source, sentences: list[Sentence], dates: CorpusDates) -> list[Statement]:

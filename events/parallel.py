@@ -1,0 +1,183 @@
+"""The per-article work of the pipeline: sentences, dated statements and their figures.
+
+Each article's work depends on that article alone (its text and what phase one
+of dating settled for it), so it is read from the cache where an earlier run
+left it, and otherwise done in a pool of processes once a corpus has enough
+articles to pay for starting one; the main process only collects, in the
+corpus's order, so the result is the same as doing it all in one process.
+What needs the whole corpus (entities, grouping, comparison) stays in the
+main process.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from pydantic import BaseModel, ValidationError
+
+from events.cache import ArticleCache, article_key, cache_folder
+from events.figures import extract_figures
+from events.model import Sentence, Statement
+from events.sentences import split_sentences
+from events.statements import statements_of
+
+# Below this many articles to work on, a pool costs more to start than it saves.
+PARALLEL_FROM = 32
+# Articles per task sent to a worker: enough to make the hand-over cheap, few
+# enough that progress moves and both workers finish together.
+_BATCH_MAX = 16
+
+Report = Callable[[int], None]  # told how many articles are done so far; may raise to cancel
+
+
+class ArticleJob(NamedTuple):
+    """One article and what phase one of dating settled for it: all its work depends on."""
+
+    source_id: str
+    text: str
+    published: date | None
+    published_estimated: bool
+    reference_year: int | None
+
+    def key(self) -> str:
+        return article_key(self.text, self.source_id, self.published, self.published_estimated, self.reference_year)
+
+
+class ArticleWork(BaseModel):
+    """An article's sentences, and its statements with their figures read."""
+
+    sentences: list[Sentence]
+    statements: list[Statement]
+
+
+def work_on(job: ArticleJob) -> ArticleWork:
+    sentences = split_sentences(job.source_id, job.text)
+    statements = statements_of(sentences, job.published, job.published_estimated, job.reference_year)
+    for statement in statements:
+        statement.figures = extract_figures(statement.text)
+    return ArticleWork(sentences=sentences, statements=statements)
+
+
+def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:
+    """Every job's work, in the jobs' order: from the cache, else worked out (in a pool when there are many)."""
+    cache = ArticleCache(cache_folder())
+    keys = [job.key() for job in jobs] if cache.folder is not None else [""] * len(jobs)
+    works: list[ArticleWork | None] = [_cached(cache, key) for key in keys]
+    missing = [i for i, work in enumerate(works) if work is None]
+    done = len(jobs) - len(missing)
+    report(done)
+    workers = pool_size(len(missing))
+    if workers > 1:
+        missing = _in_pool(jobs, keys, cache, missing, works, workers, done, report)
+        done = len(jobs) - len(missing)
+    for count, i in enumerate(missing, start=1):
+        works[i] = _work_and_keep(jobs[i], keys[i], cache)
+        if count % 20 == 0:
+            report(done + count)
+    report(len(jobs))
+    return works  # type: ignore[return-value]  # every slot is filled above
+
+
+def pool_size(articles: int) -> int:
+    """Worker processes for this many articles to work on; 0 or 1: work in this process."""
+    if articles < PARALLEL_FROM:
+        return 0
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return min(cpus, max(1, articles // 8))
+
+
+def _cached(cache: ArticleCache, key: str) -> ArticleWork | None:
+    data = cache.get(key) if key else None
+    if data is None:
+        return None
+    try:
+        return ArticleWork.model_validate_json(data)
+    except (ValidationError, ValueError):  # a damaged or foreign entry: worked out again and replaced
+        return None
+
+
+def _work_and_keep(job: ArticleJob, key: str, cache: ArticleCache) -> ArticleWork:
+    work = work_on(job)
+    if key:
+        cache.put(key, work.model_dump_json().encode())
+    return work
+
+
+def _work_batch(batch: list[tuple[ArticleJob, str]], folder: str | None) -> list[bytes]:
+    """In a worker: each job's work as JSON (what the cache stores, and cheap to hand back), kept in the cache."""
+    cache = ArticleCache(None if folder is None else Path(folder))
+    out = []
+    for job, key in batch:
+        data = work_on(job).model_dump_json().encode()
+        if key:
+            cache.put(key, data)
+        out.append(data)
+    return out
+
+
+def _in_pool(
+    jobs: list[ArticleJob], keys: list[str], cache: ArticleCache, missing: list[int],
+    works: list[ArticleWork | None], workers: int, done: int, report: Report,
+) -> list[int]:
+    """Fill `works` at the `missing` indices in a pool of `workers` processes; the indices it could not fill.
+
+    Results are collected here as they come (progress moves, and a raise from
+    `report` cancels the rest); a pool that cannot start or loses a worker
+    leaves what it did not finish to this process.
+    """
+    size = max(1, min(_BATCH_MAX, math.ceil(len(missing) / (workers * 4))))
+    folder = str(cache.folder) if cache.folder is not None else None
+    try:
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=_start_method())
+    except (OSError, ValueError, NotImplementedError):
+        return missing
+    pending: dict[Future, list[int]] = {}
+    try:
+        for start in range(0, len(missing), size):
+            batch = missing[start : start + size]
+            pending[executor.submit(_work_batch, [(jobs[i], keys[i]) for i in batch], folder)] = batch
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                batch = pending.pop(future)
+                for i, data in zip(batch, future.result()):
+                    works[i] = ArticleWork.model_validate_json(data)
+                done += len(batch)
+            report(done)
+    except (BrokenProcessPool, OSError):  # a worker killed (out of memory) or not started
+        executor.shutdown(wait=False, cancel_futures=True)
+        return [i for i in missing if works[i] is None]
+    except BaseException:  # cancelled from `report`, or a pipeline error raised in a worker
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
+    return []
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """Fork while this process has one thread (fast: workers start with everything imported).
+
+    Forking a process with other threads running (the app builds in a worker
+    thread) can copy a lock some thread holds; there a fork server, started
+    clean with the pipeline imported once, forks the workers instead.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")

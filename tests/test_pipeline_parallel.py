@@ -1,0 +1,75 @@
+"""Per-article work in a process pool gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import events.parallel
+from events.corpus import load_corpus
+from events.pipeline import build_timeline
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def mixed_corpus(tmp_path_factory) -> Path:
+    """Dated news (datelines) next to ECB+ articles with no date of their own, without a sources.toml."""
+    folder = tmp_path_factory.mktemp("mixed")
+    for source in (ROOT / "seeds", ROOT / "tests/corpora/second_story", ROOT / "tests/corpora/ecbplus/3_ecbplus"):
+        for article in sorted(source.glob("*.txt")):
+            shutil.copy(article, folder / article.name)
+    return folder
+
+
+class CountingPool(events.parallel.ProcessPoolExecutor):
+    started: list[int] = []
+
+    def __init__(self, max_workers=None, **kwargs):
+        CountingPool.started.append(max_workers)
+        super().__init__(max_workers=max_workers, **kwargs)
+
+
+def export(corpus: Path, output: Path) -> str:
+    assert main(["export", str(corpus), "-o", str(output)]) == 0
+    return output.read_text(encoding="utf-8")
+
+
+def test_pool_and_one_process_export_the_same_timeline(mixed_corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    monkeypatch.setattr(events.parallel, "ProcessPoolExecutor", CountingPool)
+    CountingPool.started.clear()
+    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 10_000)
+    alone = export(mixed_corpus, tmp_path / "alone.toml")
+    assert CountingPool.started == []
+
+    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(events.parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    pooled = export(mixed_corpus, tmp_path / "pooled.toml")
+    assert CountingPool.started == [2]
+    assert pooled == alone
+    assert "[[events]]" in pooled and "3_1ecbplus" in pooled
+
+
+def test_a_raise_from_progress_cancels_a_pooled_build(mixed_corpus, monkeypatch):
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(events.parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    corpus = load_corpus(mixed_corpus)
+    seen = []
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(stage: str, fraction: float) -> None:
+        seen.append((stage, fraction))
+        if stage == "finding dated statements" and fraction > 0.05:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        build_timeline(corpus, progress)
+    assert seen[-1][1] < 0.55  # stopped among the articles, before entities
+    assert build_timeline(corpus).events  # the next build runs as usual
