@@ -190,7 +190,7 @@ def test_every_statement_is_in_exactly_one_event(seeds, second):
 def test_seed_stake_is_one_event_reported_by_most_sources(seeds):
     stake = max(events_saying(seeds, "49%"), key=lambda e: len(e.sources))
     assert len(stake.sources) >= 3
-    assert len(stake.title) <= 70
+    assert stake.title and not stake.title.endswith("…")  # stored whole; the screen truncates
 
 
 def test_seed_spent_last_year_and_planned_this_year_stay_apart(seeds):
