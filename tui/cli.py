@@ -83,6 +83,8 @@ def _warn(problems: list[str]) -> None:
 
 def export(argv: list[str]) -> int:
     args = _export_parser().parse_args(argv)
+    if args.output != "-":
+        _check_target(Path(args.output))  # before minutes of work, not after
     from events.corpus import load_corpus
     from events.pipeline import build_timeline
     from events.seeds import bundled_corpus
@@ -102,6 +104,17 @@ def export(argv: list[str]) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _check_target(path: Path) -> None:
+    from events.safe_io import Refused, write_target
+
+    try:
+        write_target(path)
+    except Refused as refused:
+        raise ScaletuiError(f"{path}: {refused}") from None
+    except OSError as error:
+        raise ScaletuiError(f"{path}: cannot write here ({error.strerror or error})") from None
 
 
 def write_stdout(text: str) -> None:

@@ -35,22 +35,17 @@ CASES = {
     "one month repeated (June June ...)": _about("June "),
     "one 100 KB sentence full of dates and past tense": _about("Acme said on June 3, 2025 that sales rose 5% and "),
     "thousands of dated sentences on one line": _about("On June 3, 2025 it rose. "),
-    # their kin
+    # their kin that ran past 30 s at 100 KB before
     "capitalised words without end": _about("The Big Company Of The "),
-    "one word with no space": "a" * SIZE,
     "full stops only": "." * SIZE,
     "initials": _about("A. "),
-    "titles": _about("Mr. "),
-    "dotted abbreviations": _about("U.S. "),
-    "quotes only": '"' * SIZE,
     "semicolon clauses": _about("it rose; "),
     "temporal clauses": _about("after the deal, "),
-    "consequence clauses": _about("X, which prompted Y, "),
     "possessive names": _about("O'Neil's "),
-    "attributions": _about("Acme told Reuters that Beta told Gamma "),
+    # shapes with no sentence, word or script boundary where one is expected
+    "one word with no space": "a" * SIZE,
+    "quotes only": '"' * SIZE,
     "brackets nested deep": "(" * (SIZE // 2) + ")" * (SIZE // 2),
-    "short lines": _about("x\n"),
-    "bullets": _about("- item one\n"),
     "scripts, marks and direction controls": _about("é\u0301 \u202eabc\u202c 東京 مرحبا "),
 }
 
