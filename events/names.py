@@ -11,6 +11,7 @@ word when it opens a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -383,18 +384,20 @@ def extract(tokens: list[Token], vocab: Vocabulary, statement: int, headline: bo
                 mention.cues[cue] += 3
             mentions.append(mention)
     # possessor: the possessive name right before ("Elon Musk's xAI")
+    starts = [t.start for t in tokens]
     for prev, cur in zip(mentions, mentions[1:]):
-        if prev.possessive and prev.end <= cur.start and _adjacent(tokens, prev, cur):
+        if prev.possessive and prev.end <= cur.start and _adjacent(starts, prev, cur):
             cur.possessor = prev.text
     return mentions
 
 
-def _adjacent(tokens: list[Token], prev: Mention, cur: Mention) -> bool:
+def _adjacent(starts: list[int], prev: Mention, cur: Mention) -> bool:
     """No word between the two names: "Elon Musk's xAI", not "Musk's new AI company xAI"."""
-    return not any(prev.end <= t.start < cur.start for t in tokens)
+    return bisect_left(starts, prev.end) == bisect_left(starts, cur.start)
 
 
-def _is_role(tokens: list[Token], i: int, run: list[int]) -> bool:
+def _is_role(tokens: list[Token], i: int, run: list[int], core_after: set[int]) -> bool:
+    """`core_after`: the run's token indexes that a core role word follows later in the run."""
     low = tokens[i].lower
     if tokens[i].possessive:
         return False
@@ -403,19 +406,25 @@ def _is_role(tokens: list[Token], i: int, run: list[int]) -> bool:
     if low in CORE_ROLES or low in TITLES:
         return True
     # "Chief Executive Officer": a modifier counts when a core role follows in the run
-    return low in ROLE_WORDS and any(tokens[j].lower in CORE_ROLES or tokens[j].lower == "executive" for j in run if j > i)
+    return low in ROLE_WORDS and i in core_after
 
 
 def _split_roles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], str, str]]:
     """Cut a run at role words inside it: "Scale CEO Alexandr Wang" names an
     organisation ("Scale", the role's owner) and a person ("Alexandr Wang", role CEO);
     "CEO of Turing" names the role's owner. Returns (token indexes, role, kind cue)."""
+    core_after: set[int] = set()
+    seen_core = False
+    for i in reversed(run):
+        if seen_core:
+            core_after.add(i)
+        seen_core = seen_core or tokens[i].lower in CORE_ROLES or tokens[i].lower == "executive"
     parts: list[tuple[list[int], str, str]] = []
     current: list[int] = []
     current_role, current_cue = "", ""
     role: list[str] = []
     for i in run:
-        if _is_role(tokens, i, run):
+        if _is_role(tokens, i, run, core_after):
             if current:
                 parts.append((current, current_role, current_cue or Kind.ORGANISATION))
                 current, current_role, current_cue = [], "", ""
