@@ -31,6 +31,9 @@ _BEFORE = [
     ("report", "by"), ("report", "by", "the"), ("report", "in"), ("report", "in", "the"),
     ("tell",), ("tells",), ("telling",), ("told", "news", "agency"), ("newspaper",), ("the", "newspaper"), ("news", "agency"), ("via",),
 ]
+_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _pattern in _BEFORE:
+    _BEFORE_BY_LAST.setdefault(_pattern[-1], []).append(_pattern)
 # verbs right after the name that make it the reporter when nothing is reported as an object
 _REPORT_VERBS = {"reported", "reports", "wrote", "writes", "cited", "citing", "revealed", "learned", "learnt"}
 # what may follow such a verb when the name is the reporter ("reported on Friday", "reported that")
@@ -46,7 +49,7 @@ def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
             break
         before.insert(0, tokens[i].lower)
         i -= 1
-    for pattern in _BEFORE:
+    for pattern in _BEFORE_BY_LAST.get(before[-1], ()) if before else ():
         if tuple(before[-len(pattern):]) == pattern:
             if pattern[0] in ("told", "tell", "tells", "telling") and given_name(tokens[first].text):
                 return False  # "told Mark Zuckerberg": a person is told things too
