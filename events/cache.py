@@ -13,7 +13,8 @@ edited checkout never reads what older code wrote.
 
 Where: `SCALETUI_CACHE_DIR` if set, else the user's cache folder
 (`platformdirs`, which follows XDG_CACHE_HOME). `SCALETUI_NO_CACHE=1` turns it
-off. The cache is only ever a shortcut: an entry that cannot be written is
+off. Each code version has its own folder; the first write of a new one
+removes the others. The cache is only ever a shortcut: an entry that cannot be written is
 skipped, one that cannot be read or decoded counts as absent.
 """
 
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import tempfile
 from datetime import date
 from functools import lru_cache
@@ -30,6 +33,7 @@ PIPELINE_VERSION = 1
 CACHE_DIR_VARIABLE = "SCALETUI_CACHE_DIR"
 NO_CACHE_VARIABLE = "SCALETUI_NO_CACHE"
 _PACKAGE = Path(__file__).resolve().parent
+_VERSION_FOLDER = re.compile(r"articles-[0-9a-f]{16}")  # only ever our own folders are removed
 
 
 def cache_folder() -> Path | None:
@@ -80,6 +84,7 @@ class ArticleCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._writable = folder is not None
+        self._checked_folder = False
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -99,6 +104,10 @@ class ArticleCache:
             return
         path = self._path(key)
         try:
+            if not self._checked_folder:
+                self._checked_folder = True
+                if not self.folder.is_dir():
+                    _forget_other_versions(self.folder)
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
             try:
@@ -110,3 +119,16 @@ class ArticleCache:
                 raise
         except (OSError, ValueError):
             self._writable = False  # a read-only or full folder: the rest of this run goes uncached
+
+
+def _forget_other_versions(folder: Path) -> None:
+    """Entries older code wrote are never read again: remove them when this code first writes its own.
+
+    (Two versions of scaletui used by turns each clear the other's entries: slower, never wrong.)
+    """
+    try:
+        siblings = [p for p in folder.parent.glob("articles-*") if p != folder and _VERSION_FOLDER.fullmatch(p.name) and p.is_dir()]
+    except OSError:
+        return
+    for sibling in siblings:
+        shutil.rmtree(sibling, ignore_errors=True)

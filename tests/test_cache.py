@@ -132,3 +132,15 @@ def test_the_user_cache_folder_follows_xdg_cache_home(corpus, tmp_path, monkeypa
     worked.clear()
     export(corpus, tmp_path / "two.toml")
     assert worked == []
+
+
+def test_entries_of_other_code_versions_are_removed_and_nothing_else(corpus, cache, tmp_path):
+    old = cache / "articles-0123456789abcdef"
+    (old / "ab").mkdir(parents=True)
+    (old / "ab" / "entry.json").write_text("{}", encoding="utf-8")
+    kept = cache / "articles-of-mine"
+    kept.mkdir()
+    export(corpus, tmp_path / "out.toml")
+    assert not old.exists() and kept.is_dir()
+    current = [p for p in cache.glob("articles-*") if p != kept]
+    assert len(current) == 1 and len(entries(current[0])) == 5
