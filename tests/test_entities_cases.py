@@ -202,7 +202,9 @@ def test_a_hyphenated_name_no_part_of_which_stands_alone_stays_whole():
 
 def test_name_segmenter_is_linear_on_100kb_of_capitalised_words():
     # once cubic: 'Acme ' * 4000 took 104 s. A hang fails this test; no timing is asserted.
-    for text in ["Acme " * 20_000, "Acme Beta " * 10_000, ("Acme Beta Gamma " * 6_000) + "said."]:
+    # also once quadratic: a possessive after every name, a role word before every core role
+    for text in ["Acme " * 20_000, "Acme Beta " * 10_000, ("Acme Beta Gamma " * 6_000) + "said.",
+                 "O'Neil's " * 11_000, "Chief Chief Executive " * 4_500]:
         statements = texts(("a", text), ("b", "Acme Beta said Acme would grow."), ("b", "Acme Beta Gamma Corp hired staff."))
         entities = find_entities(statements)
         assert all(len(a.text) < 200 for e in entities for a in e.aliases)
