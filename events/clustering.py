@@ -1,17 +1,21 @@
 """Statements from different sources that report the same happening become one event.
 
-1. Every statement is profiled (`events.similarity`): its rare words as lemmas,
-   its participants, its figures and the time window it allows.
+1. Every statement is profiled (`events.similarity`): its acts, its rare words
+   as lemmas, its participants, its figures and the time window it allows.
 2. Candidate pairs come from an inverted index over those, so the work grows
-   with the corpus, not with its square; each pair gets a similarity.
-3. Average-linkage agglomeration: the two groups most alike on average merge
-   first, while that average stays above a threshold and their time windows
-   still overlap. Average linkage is what keeps one loose link from chaining two
-   happenings together: a group joins another only if it is like it as a whole.
-4. Each article's headline and opening statements announce its main happening:
-   when one is left on its own it joins the best-matching event that several
-   outlets report, at a lower bar, so that a story's central happening gathers
-   its reports from every article that gives it.
+   with the corpus, not with its square; a pair is linked only when the two
+   share an act or a measure.
+3. Centroid-linkage agglomeration: the two groups most alike as wholes (cosine
+   of their summed profiles) merge first, while that likeness stays above a bar
+   and their time windows still overlap. Comparing wholes is what keeps one
+   loose link from chaining two happenings together. An article's own
+   statements join each other on a higher bar (it rarely tells one happening
+   twice), except its headline and opening, which announce one happening; groups
+   made mostly of headlines and openings join on a lower one.
+4. A headline or opening left on its own joins the event several outlets report
+   that it resembles most, when that event names its act (or it names none, as
+   "Ten dead in Iran quake"): a story's central happening gathers its reports
+   from every article that gives it.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ from datetime import date
 
 from events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
 from events.similarity import Profile, candidates, compatible_windows, profiles_of, similarity
-from events.statements import headline_index
 from events.titles import event_title
 from events.words import content_lemmas
 
@@ -53,7 +56,7 @@ def cluster_events(statements: list[Statement], entities: list[Entity], sources:
     source_rank = {source.id: number for number, source in enumerate(sources)}
     profiles = profiles_of(statements, source_rank, lead_statements(statements))
     edges, lead_links = _edges(profiles)
-    groups = _average_link(profiles, edges)
+    groups = _agglomerate(profiles, edges)
     groups = _gather_leads(profiles, lead_links, groups)
     main_entities = _main_entities(statements, len(sources))
     events = [_event(profiles, members, source_rank, main_entities, len(sources)) for members in groups]
@@ -159,7 +162,7 @@ class _Groups:
         return a
 
 
-def _average_link(profiles: list[Profile], edges: dict[int, dict[int, float]]) -> _Groups:
+def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) -> _Groups:
     groups = _Groups(profiles, edges)
     heap = [(-score, a, b) for a, partners in edges.items() for b, score in partners.items() if a < b]
     heapq.heapify(heap)
