@@ -12,7 +12,6 @@ to a count when they do not fit.
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import threading
 from collections.abc import Iterable
@@ -32,10 +31,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from events.annotations import History
-from events.errors import ScaletuiError
-from events.model import Entity, Event, Flag, Timeline
-from events.rounding import only_rounding
+from events.model import Entity, Event, Timeline
 from tui.annotating import AnnotatingMixin
+from tui.building import BuildingMixin
+from tui.marks import MarksMixin, has_own_mark
 from tui.commands import ActionsProvider, help_sections
 from tui.saving import SavingMixin
 from tui.screens.article import ArticleScreen, article_path
@@ -96,20 +95,6 @@ SIDEBAR_MIN_WIDTH = 100
 DETAIL_MIN_HEIGHT = 20
 
 
-class BuildCancelled(Exception):
-    """Raised from the progress callback to stop a build the user walked away from."""
-
-
-def has_real_disagreement(event: Event) -> bool:
-    """Sources disagree on something other than rounding."""
-    return any(not only_rounding(d) for d in event.discrepancies)
-
-
-def has_own_mark(event: Event) -> bool:
-    note = event.annotation
-    return bool(note.note or note.tags or note.flag is not Flag.NONE)
-
-
 def keep_out_of_gc() -> None:
     """Move every object alive now out of the garbage collector's sight.
 
@@ -120,11 +105,11 @@ def keep_out_of_gc() -> None:
     gc.freeze()
 
 
-class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
+class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
     """The timeline explorer. Give it a corpus to build, or a timeline to show.
 
-    The actions live in mixins by topic (searching, annotating, saving); the
-    bindings, reactives and messages stay here, where Textual collects them.
+    The actions live in mixins by topic (building, marks, searching, annotating,
+    saving); the bindings, reactives and messages stay here, where Textual collects them.
     """
 
     CSS_PATH = "app.tcss"
@@ -310,75 +295,6 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
     def action_toggle_detail(self) -> None:
         self._detail_wanted = not self.detail.display
         self._fit_layout()
-
-    # ------------------------------------------------------------------ building a timeline
-
-    def _start_build(self, corpus: Corpus) -> None:
-        self.building = f"building the timeline of {corpus.folder}"
-        self._show_pane("progress")
-        self._update_status()
-        self.cancel_build()
-        self._build_number += 1
-        self._build_cancel = threading.Event()
-        # A daemon thread, not a Textual worker: a worker runs in asyncio's
-        # default executor, which the event loop waits for on exit, so quitting
-        # mid-build would hang until the build finished.
-        self._build_thread = threading.Thread(
-            target=self._build, args=(corpus, self._build_number, self._build_cancel), name="scaletui-build", daemon=True
-        )
-        self._build_thread.start()
-
-    async def build_finished(self) -> None:
-        """Wait until the running build, if any, has ended (its message may still be on its way)."""
-        if self._build_thread is not None:
-            await asyncio.to_thread(self._build_thread.join)
-
-    def cancel_build(self) -> None:
-        """Stop the running build at its next stage (its result is dropped either way)."""
-        self._build_cancel.set()
-
-    def exit(self, *args, **kwargs) -> None:
-        self.cancel_build()
-        super().exit(*args, **kwargs)
-
-    def _build(self, corpus: Corpus, number: int, cancel: threading.Event) -> None:
-        from events.pipeline import build_timeline
-
-        def progress(stage: str, fraction: float) -> None:
-            if cancel.is_set():
-                raise BuildCancelled
-            self.post_message(self.BuildProgressed(stage, fraction, number))
-
-        try:
-            timeline = build_timeline(corpus, progress=progress)
-        except BuildCancelled:
-            self.build_cancelled = True
-            return
-        except ScaletuiError as error:
-            self.post_message(self.BuildFailed(str(error), number))
-        except Exception as error:  # a pipeline bug must not take the user's screen down
-            self.post_message(self.BuildFailed(f"could not build the timeline of {corpus.folder}: {type(error).__name__}: {error}", number))
-        else:
-            if not cancel.is_set():
-                self.post_message(self.TimelineBuilt(timeline, number))
-
-    def on_scaletui_app_build_progressed(self, message: BuildProgressed) -> None:
-        if message.build == self._build_number:
-            self.query_one(BuildProgress).report(message.stage, message.fraction)
-
-    def on_scaletui_app_timeline_built(self, message: TimelineBuilt) -> None:
-        if message.build != self._build_number:
-            return
-        self.building = ""
-        self._install(message.timeline, None, None)
-
-    def on_scaletui_app_build_failed(self, message: BuildFailed) -> None:
-        if message.build != self._build_number:
-            return
-        self.building = ""
-        self.notify(message.problem, title="Build failed", severity="error", markup=False)
-        self._show_pane("timeline" if self.timeline is not None else "empty")
-        self._update_status()
 
     def _install(self, timeline: Timeline, path: Path | None, stamp: int | None) -> None:
         """Show a new timeline: everything from the old one (filters, search) is dropped."""
@@ -625,43 +541,6 @@ class ScaletuiApp(SearchingMixin, AnnotatingMixin, SavingMixin, App[None]):
     def action_sidebar_up(self) -> None:
         if self.focused is self.sidebar.option_list:
             self.sidebar.option_list.action_cursor_up()
-
-    # ------------------------------------------------------------------ disagreements and marks
-
-    def _jump(self, direction: int, wanted) -> None:
-        """Move to the next (1) or previous (-1) shown event for which `wanted(event)` holds, unfolding it."""
-        view = self.timeline_view
-        if not self.shown:
-            return
-        current = view.current or (view.current_fold.members[0] if view.current_fold else None)
-        start = self._position_of.get(current.id, -1) if current else -1
-        if view.current_fold is not None and direction > 0:
-            start -= 1  # the fold's first member is not yet seen
-        count = len(self.shown)
-        for step in range(1, count + 1):
-            event = self.shown[(start + direction * step) % count]
-            if wanted(event):
-                if self.search_query and view.index_of(event) is None:
-                    self.search("")
-                view.reveal(event)
-                return
-        self.notify("No such event in what is shown", severity="warning")
-
-    def action_next_disagreement(self) -> None:
-        self._jump(1, has_real_disagreement)
-
-    def action_previous_disagreement(self) -> None:
-        self._jump(-1, has_real_disagreement)
-
-    def action_next_mark(self) -> None:
-        self._jump(1, has_own_mark)
-
-    def action_previous_mark(self) -> None:
-        self._jump(-1, has_own_mark)
-
-    def action_only_marked(self) -> None:
-        self.only_marked = not self.only_marked
-        self._refilter()
 
     def action_compare(self) -> None:
         if (event := self.timeline_view.current) is not None:

@@ -8,7 +8,7 @@ from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
 from events.model import Claim, Discrepancy, Event, Source
-from tui.app import has_real_disagreement
+from tui.marks import has_real_disagreement
 from tui.widgets.overview_strip import LABEL_WIDTH, OverviewStrip
 from tui.widgets.timeline_view import Fold, timeline_order
 
