@@ -63,14 +63,14 @@ def key_view_size(n_events: int, n_sources: int) -> int:
     """How many events the key view opens on.
 
     Grows like the square root of the events (a story twice as long does not
-    need twice the headlines) and never past half the articles on a large
-    corpus, so it stays well under one row per article; a small corpus still
-    gets a dozen.
+    need twice the headlines) and never past a third of the articles on a large
+    corpus, so that with the folds between them and the headings the key view
+    stays under one row per article; a small corpus still gets a dozen.
     """
     if n_events <= 0:
         return 0
     wanted = max(12, round(2 * math.sqrt(n_events)))
-    return min(n_events, wanted, max(12, n_sources // 2))
+    return min(n_events, wanted, max(12, n_sources // 3))
 
 
 def rank_events(events: Sequence[Event], sources: Sequence[Source]) -> None:

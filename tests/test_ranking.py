@@ -115,7 +115,8 @@ def test_noise_sinks_boilerplate_opinion_speculation_and_no_entity():
 def test_key_view_size_stays_small_and_under_one_per_article():
     assert key_view_size(98, 5) == 12
     assert key_view_size(8, 5) == 8
-    assert key_view_size(6500, 138) <= 138
+    # key events, a fold between each two and a heading over each: still under one row per article
+    assert 3 * key_view_size(6500, 138) <= 138
     assert key_view_size(0, 5) == 0
 
 
