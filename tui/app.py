@@ -423,8 +423,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         events = self.shown
         listed = events
         if self.search_query:
-            needle = self.search_query.casefold()
-            listed = [event for event in events if needle in self._haystack(event)]
+            listed = self._matching(events, self.search_query)
         if chosen:
             empty = "No event has all the chosen entities (o: switch to OR, x: clear)."
         elif self.search_query:

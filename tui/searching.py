@@ -90,6 +90,21 @@ class SearchingMixin(_AppBase):
             self.notify(f"No event matches {self.search_query!r}", markup=False, severity="warning")
         self._update_status()
 
+    def _matching(self, events: list[Event], query: str) -> list[Event]:
+        """The events whose text, or whose annotations, contain `query` (any case)."""
+        needle = query.casefold()
+        haystacks = self._haystacks
+        found = []
+        for event in events:
+            text = haystacks.get(event.id)
+            if text is None:
+                text = self._haystack(event)  # builds and caches the pipeline's part
+            elif needle not in text and not event.annotation.empty:
+                text = self._haystack(event)  # adds the user's part
+            if needle in text:
+                found.append(event)
+        return found
+
     def _haystack(self, event: Event) -> str:
         haystacks = self._haystacks  # the background indexer may be filling it too: same values
         if (text := haystacks.get(event.id)) is None:
