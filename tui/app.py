@@ -136,13 +136,13 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         Binding("less_than_sign", "previous_disagreement", "Previous ≠", show=False, id="app.previous_disagreement", tooltip="Jump to the previous event where sources disagree"),
         Binding("apostrophe", "next_mark", "Next mark", show=False, id="app.next_mark", tooltip="Jump to the next event you flagged, noted or tagged"),
         Binding("quotation_mark", "previous_mark", "Previous mark", show=False, id="app.previous_mark", tooltip="Jump to the previous event you flagged, noted or tagged"),
-        Binding("exclamation_mark", "only_marked", "Only ≠!✎", show=False, id="app.only_marked", tooltip="Show only events with a disagreement, a flag, a note or tags (again: everything)"),
+        Binding("exclamation_mark", "only_marked", "Only ≠ and marks", show=False, id="app.only_marked", tooltip="Show only events with a disagreement, a flag, a note or tags (again: everything)"),
         Binding("u", "undo", "Undo", show=False, id="app.undo", tooltip="Undo the last annotation or entity edit"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="app.redo", tooltip="Redo what was undone"),
-        Binding("b", "toggle_sidebar", "Sidebar", show=False, id="app.sidebar", tooltip="Hide or show the entity sidebar"),
-        Binding("i", "toggle_detail", "Details", show=False, id="app.detail", tooltip="Hide or show the detail pane under the timeline"),
-        Binding("j", "sidebar_down", "Down", show=False, id="app.sidebar_down"),
-        Binding("k", "sidebar_up", "Up", show=False, id="app.sidebar_up"),
+        Binding("b", "toggle_sidebar", "Hide/show entities", show=False, id="app.sidebar", tooltip="Hide or show the entity sidebar"),
+        Binding("i", "toggle_detail", "Hide/show details", show=False, id="app.detail", tooltip="Hide or show the detail pane under the timeline"),
+        Binding("j", "sidebar_down", "Down the entities", show=False, id="app.sidebar_down"),
+        Binding("k", "sidebar_up", "Up the entities", show=False, id="app.sidebar_up"),
     ]
 
     dirty: reactive[bool] = reactive(False, init=False)
