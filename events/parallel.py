@@ -32,6 +32,10 @@ from events.statements import statements_of
 
 # Below this many articles to work on, a pool costs more to start than it saves.
 PARALLEL_FROM = 32
+# The same for a pool whose workers cannot be forked from this process (see
+# _start_method): a fork server starts a fresh interpreter and imports the
+# pipeline, some seconds that only a large corpus wins back.
+FORK_SERVER_FROM = 300
 # Articles per task sent to a worker: enough to make the hand-over cheap, few
 # enough that progress moves and both workers finish together.
 _BATCH_MAX = 16
@@ -75,9 +79,10 @@ def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:
     missing = [i for i, work in enumerate(works) if work is None]
     done = len(jobs) - len(missing)
     report(done)
-    workers = pool_size(len(missing))
+    start_method = _start_method()
+    workers = pool_size(len(missing), forked=start_method.get_start_method() == "fork")
     if workers > 1:
-        missing = _in_pool(jobs, keys, cache, missing, works, workers, done, report)
+        missing = _in_pool(jobs, keys, cache, missing, works, workers, start_method, done, report)
         done = len(jobs) - len(missing)
     for count, i in enumerate(missing, start=1):
         works[i] = _work_and_keep(jobs[i], keys[i], cache)
@@ -87,9 +92,9 @@ def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:
     return works  # type: ignore[return-value]  # every slot is filled above
 
 
-def pool_size(articles: int) -> int:
+def pool_size(articles: int, forked: bool = True) -> int:
     """Worker processes for this many articles to work on; 0 or 1: work in this process."""
-    if articles < PARALLEL_FROM:
+    if articles < (PARALLEL_FROM if forked else max(PARALLEL_FROM, FORK_SERVER_FROM)):
         return 0
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -129,7 +134,8 @@ def _work_batch(batch: list[tuple[ArticleJob, str]], folder: str | None) -> list
 
 def _in_pool(
     jobs: list[ArticleJob], keys: list[str], cache: ArticleCache, missing: list[int],
-    works: list[ArticleWork | None], workers: int, done: int, report: Report,
+    works: list[ArticleWork | None], workers: int, start_method: multiprocessing.context.BaseContext,
+    done: int, report: Report,
 ) -> list[int]:
     """Fill `works` at the `missing` indices in a pool of `workers` processes; the indices it could not fill.
 
@@ -139,8 +145,10 @@ def _in_pool(
     """
     size = max(1, min(_BATCH_MAX, math.ceil(len(missing) / (workers * 4))))
     folder = str(cache.folder) if cache.folder is not None else None
+    if start_method.get_start_method() == "forkserver":
+        start_method.set_forkserver_preload([__name__])  # imported once in the server, not in every worker
     try:
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=_start_method())
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=start_method)
     except (OSError, ValueError, NotImplementedError):
         return missing
     pending: dict[Future, list[int]] = {}
@@ -177,7 +185,5 @@ def _start_method() -> multiprocessing.context.BaseContext:
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return context
+        return multiprocessing.get_context("forkserver")
     return multiprocessing.get_context("spawn")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 import events.parallel
 from events.corpus import load_corpus
 from events.pipeline import build_timeline
+from events.store import dumps_timeline
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +36,27 @@ class CountingPool(events.parallel.ProcessPoolExecutor):
         super().__init__(max_workers=max_workers, **kwargs)
 
 
+def pooled_from_here(monkeypatch) -> list[str]:
+    """A pool of two workers for any corpus past four articles, whatever this machine has.
+
+    Returns the articles worked on in this process: none while the pool does its job.
+    """
+    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(events.parallel, "FORK_SERVER_FROM", 4)
+    monkeypatch.setattr(events.parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    here: list[str] = []
+    main_process = os.getpid()
+    real = events.parallel.work_on
+
+    def counting(job):
+        if os.getpid() == main_process:
+            here.append(job.source_id)
+        return real(job)
+
+    monkeypatch.setattr(events.parallel, "work_on", counting)
+    return here
+
+
 def export(corpus: Path, output: Path) -> str:
     assert main(["export", str(corpus), "-o", str(output)]) == 0
     return output.read_text(encoding="utf-8")
@@ -46,18 +70,16 @@ def test_pool_and_one_process_export_the_same_timeline(mixed_corpus, tmp_path, m
     alone = export(mixed_corpus, tmp_path / "alone.toml")
     assert CountingPool.started == []
 
-    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 4)
-    monkeypatch.setattr(events.parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    here = pooled_from_here(monkeypatch)
     pooled = export(mixed_corpus, tmp_path / "pooled.toml")
-    assert CountingPool.started == [2]
+    assert CountingPool.started == [2] and here == []
     assert pooled == alone
     assert "[[events]]" in pooled and "3_1ecbplus" in pooled
 
 
 def test_a_raise_from_progress_cancels_a_pooled_build(mixed_corpus, monkeypatch):
     monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
-    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 4)
-    monkeypatch.setattr(events.parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    pooled_from_here(monkeypatch)
     corpus = load_corpus(mixed_corpus)
     seen = []
 
@@ -73,3 +95,21 @@ def test_a_raise_from_progress_cancels_a_pooled_build(mixed_corpus, monkeypatch)
         build_timeline(corpus, progress)
     assert seen[-1][1] < 0.55  # stopped among the articles, before entities
     assert build_timeline(corpus).events  # the next build runs as usual
+
+
+def test_a_build_in_a_thread_uses_a_fork_server_with_the_same_result(mixed_corpus, monkeypatch):
+    """The app builds in a worker thread: its pool's workers come from a fork server, not a fork of the app."""
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    corpus = load_corpus(mixed_corpus)
+    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 10_000)
+    alone = dumps_timeline(build_timeline(corpus))
+    here = pooled_from_here(monkeypatch)
+    methods: list[str] = []
+    real = events.parallel._start_method
+    monkeypatch.setattr(events.parallel, "_start_method", lambda: methods.append(real().get_start_method()) or real())
+    built = {}
+    worker = threading.Thread(target=lambda: built.setdefault("timeline", build_timeline(corpus)))
+    worker.start()
+    worker.join()
+    assert methods == ["forkserver"] and here == []
+    assert dumps_timeline(built["timeline"]) == alone
