@@ -115,17 +115,30 @@ def _cached(cache: ArticleCache, key: str) -> ArticleWork | None:
 
 def _work_and_keep(job: ArticleJob, key: str, cache: ArticleCache) -> ArticleWork:
     work = work_on(job)
-    if key:
-        cache.put(key, work.model_dump_json().encode())
+    data = _as_json(work) if key else None
+    if data is not None:
+        cache.put(key, data)
     return work
 
 
-def _work_batch(batch: list[tuple[ArticleJob, str]], folder: str | None) -> list[bytes]:
+def _as_json(work: ArticleWork) -> bytes | None:
+    """The work as the cache stores it; None for text JSON cannot carry (a lone surrogate from a caller's string)."""
+    try:
+        return work.model_dump_json().encode()
+    except ValueError:
+        return None
+
+
+def _work_batch(batch: list[tuple[ArticleJob, str]], folder: str | None) -> list[bytes | ArticleWork]:
     """In a worker: each job's work as JSON (what the cache stores, and cheap to hand back), kept in the cache."""
     cache = ArticleCache(None if folder is None else Path(folder))
-    out = []
+    out: list[bytes | ArticleWork] = []
     for job, key in batch:
-        data = work_on(job).model_dump_json().encode()
+        work = work_on(job)
+        data = _as_json(work)
+        if data is None:
+            out.append(work)  # handed back as it is (pickled)
+            continue
         if key:
             cache.put(key, data)
         out.append(data)
@@ -161,7 +174,7 @@ def _in_pool(
             for future in finished:
                 batch = pending.pop(future)
                 for i, data in zip(batch, future.result()):
-                    works[i] = ArticleWork.model_validate_json(data)
+                    works[i] = data if isinstance(data, ArticleWork) else ArticleWork.model_validate_json(data)
                 done += len(batch)
             report(done)
     except (BrokenProcessPool, OSError):  # a worker killed (out of memory) or not started

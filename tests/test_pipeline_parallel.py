@@ -113,3 +113,21 @@ def test_a_build_in_a_thread_uses_a_fork_server_with_the_same_result(mixed_corpu
     worker.join()
     assert methods == ["forkserver"] and here == []
     assert dumps_timeline(built["timeline"]) == alone
+
+
+def test_text_json_cannot_carry_still_builds_in_the_pool(mixed_corpus, tmp_path, monkeypatch):
+    """A corpus built by a caller may hold a lone surrogate: no cache entry for it, the same timeline."""
+    corpus = load_corpus(mixed_corpus)
+    odd = corpus.documents[0]
+    odd.text = odd.text.replace(" the ", " t\ud800he ", 1)
+    assert "\ud800" in odd.text
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 10_000)
+    alone = build_timeline(corpus)
+    monkeypatch.delenv("SCALETUI_NO_CACHE")
+    monkeypatch.setenv("SCALETUI_CACHE_DIR", str(tmp_path / "cache"))
+    here = pooled_from_here(monkeypatch)
+    pooled = build_timeline(corpus)
+    assert here == []
+    assert pooled == alone
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == len(corpus.documents) - 1
