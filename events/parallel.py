@@ -96,11 +96,18 @@ def pool_size(articles: int, forked: bool = True) -> int:
     """Worker processes for this many articles to work on; 0 or 1: work in this process."""
     if articles < (PARALLEL_FROM if forked else max(PARALLEL_FROM, FORK_SERVER_FROM)):
         return 0
+    return min(usable_cpus(), max(1, articles // 8))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counted is not None:
+        return counted() or 1
     try:
-        cpus = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return min(cpus, max(1, articles // 8))
+        return os.cpu_count() or 1
 
 
 def _cached(cache: ArticleCache, key: str) -> ArticleWork | None:

@@ -43,7 +43,7 @@ def pooled_from_here(monkeypatch) -> list[str]:
     """
     monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 4)
     monkeypatch.setattr(events.parallel, "FORK_SERVER_FROM", 4)
-    monkeypatch.setattr(events.parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(events.parallel, "usable_cpus", lambda: 2)
     here: list[str] = []
     main_process = os.getpid()
     real = events.parallel.work_on
