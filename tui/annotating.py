@@ -37,6 +37,7 @@ class AnnotatingMixin(_AppBase):
         _order: list[Event] | None
         _haystacks: dict[str, str]
         _entity_by_id: dict[str, Entity]
+        _last_search: tuple[str, list[Event]] | None
 
         @property
         def sidebar(self) -> EntitySidebar: ...
@@ -86,6 +87,7 @@ class AnnotatingMixin(_AppBase):
 
     def _after_change(self, *, resort: bool, entities: bool) -> None:
         self.dirty = True
+        self._last_search = None  # an annotation is searchable: what a search found may have changed
         if entities and self.timeline is not None:
             self._haystacks = {}
             self._entity_by_id = {entity.id: entity for entity in self.timeline.entities}

@@ -189,6 +189,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         self._query_before = ""
         self._entity_by_id: dict[str, Entity] = {}
         self._position_of: dict[str, int] = {}
+        self._last_search: tuple[str, list[Event]] | None = None  # (query, what it found among `shown`)
         self._sidebar_wanted: bool | None = None  # the user's choice; None: follow the width
         self._detail_wanted = True
         self._follow_timer: Timer | None = None
@@ -420,10 +421,15 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
             self.shown = events
             self._position_of = {event.id: index for index, event in enumerate(events)}
             self.overview.show(events)
+            self._last_search = None
         events = self.shown
         listed = events
         if self.search_query:
-            listed = self._matching(events, self.search_query)
+            # Typing on narrows what the shorter query found: each key searches fewer events.
+            last = self._last_search
+            within = last[1] if last is not None and self.search_query.casefold().startswith(last[0]) else events
+            listed = self._matching(within, self.search_query)
+            self._last_search = (self.search_query.casefold(), listed)
         if chosen:
             empty = "No event has all the chosen entities (o: switch to OR, x: clear)."
         elif self.search_query:
