@@ -267,3 +267,16 @@ async def test_rounding_is_marked_apart_from_a_disagreement():
         assert "rounding" in str(app.detail.render())
         await pilot.press("g", "greater_than_sign")  # no real disagreement to jump to
         assert view.current is not rounded
+
+
+async def test_undated_events_do_not_stretch_the_overview_strip():
+    from events.model import undated_span
+
+    timeline = synthetic_timeline(40, n_entities=16)
+    timeline.events[3].span = undated_span()
+    app = quiet_app(timeline=timeline)
+    async with app.run_test(size=SIZE):
+        strip = app.overview
+        strip.render()
+        assert strip._starts and strip._starts[-1].year < 3000
+        assert sum(strip._counts) == 39

@@ -16,7 +16,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from events.model import Event
+from events.model import UNDATED_DAY, Event
 
 BARS = " ▁▂▃▄▅▆▇█"
 LABEL_WIDTH = 10  # "2016–2025 " / bucket name to the left of the bars
@@ -83,7 +83,8 @@ class OverviewStrip(Widget):
         self._width = 0
 
     def show(self, shown: Sequence[Event]) -> None:
-        self._days = sorted(event.shown_span.start for event in shown)
+        # Undated events sit at the end of time: on the strip they would squash the story to one bar.
+        self._days = sorted(day for event in shown if (day := event.shown_span.start) != UNDATED_DAY)
         self._width = 0  # recount on the next render
         self.refresh()
 
