@@ -107,7 +107,7 @@ def importance(
     outlets = independent_outlets(event, families, copies)
     score = 3.0 * math.log2(1 + outlets)
     span = event.span
-    if span.modifier is not Modifier.REPORTED:
+    if span.modifier not in (Modifier.REPORTED, Modifier.UNDATED):
         score += 2.0
         if span.precision in (Precision.DAY, Precision.WEEK, Precision.MONTH):
             score += 0.5

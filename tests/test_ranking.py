@@ -87,6 +87,16 @@ def test_an_own_date_ranks_above_only_reported():
     assert order["dated"] < order["reported"]
 
 
+def test_an_undated_event_has_no_date_of_its_own():
+    from events.model import undated_span
+
+    dated = event("dated", {"s0": "Acme signed the contract with Zenco"})
+    undated = event("undated", {"s1": "Acme signed the contract with Zenco"})
+    undated.span = undated_span()
+    order = ranks([undated, dated, *background(10)])
+    assert order["dated"] < order["undated"]
+
+
 def test_central_participants_rank_above_peripheral_ones():
     central = event("central", {"s0": "The board approved the plan"}, entities=("e1",))
     peripheral = event("peripheral", {"s1": "The board approved the plan"}, entities=("rare",))
