@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from events.model import Claim, Discrepancy, Event, Modifier, Precision, Source, Statement, TimeSpan
-from events.ranking import independent_outlets, key_view_size, rank_events, source_families
+from events.ranking import importance, independent_outlets, key_view_size, rank_events, source_families
 from events.rounding import only_rounding
 
 DAY = date(2024, 3, 5)
@@ -90,11 +90,12 @@ def test_an_own_date_ranks_above_only_reported():
 def test_an_undated_event_has_no_date_of_its_own():
     from events.model import undated_span
 
-    dated = event("dated", {"s0": "Acme signed the contract with Zenco"})
+    reported = event("reported", {"s1": "Acme signed the contract with Zenco"}, reported=True)
     undated = event("undated", {"s1": "Acme signed the contract with Zenco"})
     undated.span = undated_span()
-    order = ranks([undated, dated, *background(10)])
-    assert order["dated"] < order["undated"]
+    coverage = {"e1": 1.0, "e2": 1.0}
+    # Nothing dates it: it counts like an event known only from its report, not like a dated one.
+    assert importance(undated, {}, coverage) == importance(reported, {}, coverage)
 
 
 def test_central_participants_rank_above_peripheral_ones():
