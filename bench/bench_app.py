@@ -15,7 +15,8 @@ the background), then a different one.
 
 With `--compare REV`, REV's code (extracted with `git archive`, see bench/code_tree.py) runs the same
 configurations in the same run, with this checkout's synthetic timeline generator.
-The synthetic timeline is built before the clock starts: this measures the app, not the generator.
+The synthetic timeline is built (and ranked, as the pipeline gives it) before the clock starts: this
+measures the app, not the generator.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ async def _measure(code_root: Path, n_events: int, many_sources: bool) -> dict[s
     from tui.app import ScaletuiApp
 
     timeline = synthetic_timeline(n_events, n_entities=200)
+    try:  # ranked as the pipeline and a saved timeline give it (older code has no ranking)
+        from events.ranking import rank_events
+    except ImportError:
+        pass
+    else:
+        rank_events(timeline.events, timeline.sources)
     if many_sources:
         timeline.sources.extend(Source(id=f"x{i}", path=f"x{i}.txt", outlet=f"Outlet {i}") for i in range(EXTRA_SOURCES))
     options = {"key_view": False} if "key_view" in inspect.signature(ScaletuiApp.__init__).parameters else {}
@@ -57,6 +64,8 @@ async def _measure(code_root: Path, n_events: int, many_sources: bool) -> dict[s
         # What the app prepares in the background after the first frame (ranking an unranked
         # timeline, the search index) must not land on the keys measured next.
         if (preparing := getattr(app, "_prepare_thread", None)) is not None:
+            while preparing.ident is None:  # started once the first frame is painted
+                await pilot.pause(0.01)
             await asyncio.to_thread(preparing.join)
             await pilot.pause()
         assert len(app.timeline_view.events) == n_events

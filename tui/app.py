@@ -326,8 +326,9 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         # In the background: rank a timeline saved without ranks (every event is listed meanwhile),
         # then build the search index, so the first search is as fast as the next.
         haystacks = self._haystacks
+        # Started after the first frame is painted, so it does not compete with it.
         self._prepare_thread = threading.Thread(target=self._prepare, args=(timeline, haystacks), name="scaletui-prepare", daemon=True)
-        self._prepare_thread.start()
+        self.call_after_refresh(self._prepare_thread.start)
 
     def _prepare(self, timeline: Timeline, haystacks: dict[str, str]) -> None:
         if not self.ranked:
