@@ -344,7 +344,10 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         for event, (rank, key) in message.ranks:
             event.rank, event.key = rank, key
         self.ranked = True
-        view = self.timeline_view
+        try:
+            view = self.timeline_view
+        except NoMatches:
+            return  # the app is closing
         # Fold now; keep the cursor's event listed only if the user has moved to it.
         self._refilter(keep=view.current.id if view.current is not None and view.cursor > 0 else "")
 
