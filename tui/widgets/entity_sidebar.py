@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from events.model import Entity, Kind, Timeline
 from tui.text import plain
+from tui.widgets.status_line import plural
 
 KIND_HEADINGS = {
     Kind.PERSON: "People",
@@ -220,7 +221,8 @@ class EntitySidebar(Vertical):
             return
         text = Text()
         text.append_text(plain(entity.name, "bold"))
-        text.append(f"  {entity.kind.value}, {self._counts[entity.id]} events, {self._sources[entity.id]} sources")
+        events, sources = self._counts[entity.id], self._sources[entity.id]
+        text.append(f"  {entity.kind.value}, {plural(events, 'event')}, {plural(sources, 'source')}")
         for alias in entity.aliases:
             outlets = [self._source_label(source_id) for source_id in alias.sources]
             text.append("\n• ")
