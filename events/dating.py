@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from events.corpus import Document
-from events.model import Event, Modifier, Precision, Sentence, Source, Statement
+from events.model import Event, Precision, Sentence, Source, Statement
 from events.published import copyright_year, find_yearless
 from events.timex import tag
 
@@ -167,6 +167,3 @@ def redate(statements: list[Statement], fresh: list[Statement]) -> set[str]:
         changed.add(statement.id)
     return changed
 
-
-def is_undated(statement: Statement) -> bool:
-    return statement.span.modifier is Modifier.UNDATED

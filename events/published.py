@@ -176,14 +176,6 @@ def _stated_dates(text: str) -> dict[str, tuple[int | None, int, int]]:
     return found
 
 
-def _dateline(line: str, fallback_year: int | None) -> tuple[date, bool] | None:
-    """The date of a paragraph opening "PLACE, Date (Agency) -" or "Date -"."""
-    found = _match_dateline(line)
-    if not found or not found[1]:
-        return None
-    return _to_date(*found[1][:3], fallback_year)
-
-
 def dateline_length(line: str) -> int:
     """How much of `line` is a dateline ("LONDON, June 13 (Reuters) - ", "PARIS (AFP) — "); 0 if none."""
     found = _match_dateline(line)

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from events import safe_io
 from events.errors import SaveConflict, ScaletuiError, TimelineFileError
-from events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Statement, Timeline
+from events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Timeline
 from events.timeline_checks import check_timeline
 
 OLDEST_VERSION = 1
