@@ -28,7 +28,15 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
-from events.similarity import Profile, candidates, compatible_windows, profiles_of, similarity
+from events.similarity import (
+    Profile,
+    candidates,
+    compatible_windows,
+    may_report_one_happening,
+    name_one_act,
+    profiles_of,
+    similarity,
+)
 from events.titles import event_title
 from events.words import content_lemmas
 
@@ -86,13 +94,14 @@ def _edges(profiles: list[Profile]) -> tuple[dict[int, dict[int, float]], dict[i
         for b in partners:
             second = profiles[b]
             score = similarity(first, second)
-            if score >= EDGE_FLOOR:
+            if score < EDGE_FLOOR:
+                continue
+            if may_report_one_happening(first, second):
                 edges[a][b] = score
                 edges[b][a] = score
             if (first.lead or second.lead) and first.statement.source != second.statement.source:
-                if similarity(first, second, gated=False) >= EDGE_FLOOR:
-                    lead_links[a].add(b)
-                    lead_links[b].add(a)
+                lead_links[a].add(b)
+                lead_links[b].add(a)
     return edges, lead_links
 
 
@@ -219,9 +228,7 @@ def _gather_leads(profiles: list[Profile], lead_links: dict[int, set[int]], grou
 def _acts_agree(lead: Profile, members: list[Profile]) -> bool:
     """A headline naming no act of its own ("Ten dead in Iran quake") may join; one that names an act
     ("plans to cut ties") joins only an event whose statements name that act too, as verb or noun."""
-    if not lead.actions:
-        return True
-    return any(lead.actions & m.lemmas or m.actions & lead.lemmas for m in members)
+    return not lead.actions or any(name_one_act(lead, member) for member in members)
 
 
 def _likeness_to(profile: Profile, groups: _Groups, group: int) -> float:
