@@ -101,10 +101,8 @@ def _latest_reported_past(sentences: list[Sentence]) -> date | None:
 # -- phase two: after grouping -------------------------------------------------------------------
 
 
-def date_from_events(
-    events: list[Event], dates: CorpusDates
-) -> dict[str, tuple[date | None, int | None]]:
-    """Undated sources that share events with dated ones: their new (published, reference year).
+def date_from_events(events: list[Event], dates: CorpusDates) -> set[str]:
+    """Date the undated sources that share events with dated ones; the ids of those it dated.
 
     Each undated source takes the median publication date of the dated sources
     it reports events with, counted once per shared event; failing that, the year
@@ -113,7 +111,7 @@ def date_from_events(
     by_id = {s.id: s for s in dates.sources}
     undated = {s.id for s in dates.sources if s.published is None}
     if not undated:
-        return {}
+        return set()
     witnesses: dict[str, list[date]] = defaultdict(list)
     year_witnesses: dict[str, list[int]] = defaultdict(list)
     for event in events:
@@ -127,7 +125,7 @@ def date_from_events(
                     witnesses[source_id].append(published)
                 elif other in dates.reference_years:
                     year_witnesses[source_id].append(dates.reference_years[other])
-    changed: dict[str, tuple[date | None, int | None]] = {}
+    changed: set[str] = set()
     for source_id in sorted(undated):
         source = by_id[source_id]
         own_year = dates.reference_years.get(source_id)
@@ -141,14 +139,14 @@ def date_from_events(
                 source.published_basis = (
                     f"estimated: from {reporters} dated article{'s' if reporters != 1 else ''} reporting the same events"
                 )
-                changed[source_id] = (middle, None)
+                changed.add(source_id)
                 continue
         if own_year is None and year_witnesses.get(source_id):
             years = year_witnesses[source_id]
             year = max(set(years), key=years.count)
             dates.reference_years[source_id] = year
             source.published_basis = "year only, from articles reporting the same events"
-            changed[source_id] = (None, year)
+            changed.add(source_id)
     return changed
 
 
