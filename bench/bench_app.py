@@ -39,15 +39,18 @@ EXTRA_SOURCES = 795  # with the synthetic timeline's 5: 800 sources, most report
 
 
 async def _measure(code_root: Path, n_events: int, many_sources: bool) -> dict[str, float]:
-    sys.path[:0] = [str(code_root), str(ROOT / "tests" / "tui")]
+    sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests" / "tui")]
+    from code_tree import use_code
+
+    use_code(code_root)
     from synthetic_timeline import synthetic_timeline
 
-    from events.model import Source
-    from tui.app import ScaletuiApp
+    from scaletui.events.model import Source
+    from scaletui.tui.app import ScaletuiApp
 
     timeline = synthetic_timeline(n_events, n_entities=200)
     if (code_root / "events" / "ranking.py").exists():  # ranked as the pipeline gives it (older code has no ranking)
-        from events.ranking import rank_events
+        from scaletui.events.ranking import rank_events
 
         rank_events(timeline.events, timeline.sources)
     if many_sources:

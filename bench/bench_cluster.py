@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.corpus import load_corpus  # noqa: E402
-from events.pipeline import build_timeline  # noqa: E402
+from scaletui.events.corpus import load_corpus  # noqa: E402
+from scaletui.events.pipeline import build_timeline  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 _NAME = re.compile(r"\b[A-Z][a-zA-Z]+\b")

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from dateparser.search import search_dates  # noqa: E402
 
-from events.sentences import split_sentences  # noqa: E402
-from events.timex import tag  # noqa: E402
+from scaletui.events.sentences import split_sentences  # noqa: E402
+from scaletui.events.timex import tag  # noqa: E402
 
 REFERENCE = date(2025, 6, 13)
 

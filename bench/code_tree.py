@@ -10,11 +10,15 @@ this checkout's, so only the code differs.
 
 from __future__ import annotations
 
+import importlib
+import importlib.abc
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,17 +47,52 @@ class Pipeline(NamedTuple):
     loads_timeline: Callable[[str], Any]  # how the app reopens a saved file
 
 
+class _OldLayout(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """`scaletui.X` as the top-level `X` of a tree from before the package namespace."""
+
+    def find_spec(self, name, path, target=None):
+        if name == "scaletui" or name.startswith("scaletui."):
+            return importlib.util.spec_from_loader(name, self, is_package=True)
+        return None
+
+    def create_module(self, spec):
+        if spec.name == "scaletui":
+            package = types.ModuleType("scaletui")
+            package.__path__ = []
+            return package
+        return importlib.import_module(spec.name.removeprefix("scaletui."))  # one module, two names
+
+    def exec_module(self, module) -> None:
+        pass
+
+
+def use_code(code_root: Path) -> None:
+    """Make `scaletui.events` and `scaletui.tui` the code under `code_root`, whatever its layout.
+
+    Call before anything imports scaletui: an installed (or editable) scaletui
+    must not be what runs.
+    """
+    if (code_root / "src" / "scaletui").is_dir():
+        # What setuptools' package-dir mapping does for an install: `scaletui.events`
+        # is the tree's `events/` folder.
+        package = types.ModuleType("scaletui")
+        package.__path__ = [str(code_root)]
+        sys.modules["scaletui"] = package
+    else:
+        sys.path.insert(0, str(code_root))
+        sys.meta_path.insert(0, _OldLayout())
+
+
 def import_pipeline(code_root: Path) -> Pipeline:
     """The export entry points of the code under `code_root` (must not be imported yet)."""
-    sys.path.insert(0, str(code_root))
-    import events
-    from events.corpus import load_corpus
-    from events.pipeline import build_timeline
-    from events.store import dumps_timeline, loads_timeline
-
+    use_code(code_root)
+    events = importlib.import_module("scaletui.events")
     if not Path(events.__file__).resolve().is_relative_to(code_root.resolve()):
-        raise SystemExit(f"imported events from {events.__file__}, not from {code_root}")
-    return Pipeline(load_corpus, build_timeline, dumps_timeline, loads_timeline)
+        raise SystemExit(f"imported scaletui.events from {events.__file__}, not from {code_root}")
+    store = importlib.import_module("scaletui.events.store")
+    return Pipeline(importlib.import_module("scaletui.events.corpus").load_corpus,
+                    importlib.import_module("scaletui.events.pipeline").build_timeline,
+                    store.dumps_timeline, store.loads_timeline)
 
 
 def warm_up(pipeline: Pipeline) -> None:

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from events.errors import ScaletuiError
-from events.model import (
+from scaletui.events.errors import ScaletuiError
+from scaletui.events.model import (
     Alias,
     Entity,
     EntityEdit,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.published import dateline_length
+from scaletui.events.published import dateline_length
 
 # ---------------------------------------------------------------- line model
 

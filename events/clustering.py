@@ -27,8 +27,8 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
-from events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
-from events.similarity import (
+from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
+from scaletui.events.similarity import (
     Profile,
     candidates,
     compatible_windows,
@@ -37,8 +37,8 @@ from events.similarity import (
     profiles_of,
     similarity,
 )
-from events.titles import event_title
-from events.words import content_lemmas
+from scaletui.events.titles import event_title
+from scaletui.events.words import content_lemmas
 
 MERGE_THRESHOLD = 0.30  # how alike two groups from different outlets must be to become one event
 SAME_SOURCE_THRESHOLD = 0.4  # what a merge needs when it brings in no new outlet: one article retelling itself

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from events.figures import is_approximate, same_figure
-from events.model import Claim, Discrepancy, Entity, Event, Figure, Modifier, Source, Statement, TimeSpan
+from scaletui.events.figures import is_approximate, same_figure
+from scaletui.events.model import Claim, Discrepancy, Entity, Event, Figure, Modifier, Source, Statement, TimeSpan
 
 # The role a figure plays, read from the words right around it. General
 # financial-news vocabulary: the first pattern that matches names the role.

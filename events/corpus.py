@@ -29,12 +29,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from events import safe_io
-from events.errors import CorpusError
-from events.model import Source
-from events.published import find_published
-from events.sentences import split_sentences
-from events.statements import headline_index
+from scaletui.events import safe_io
+from scaletui.events.errors import CorpusError
+from scaletui.events.model import Source
+from scaletui.events.published import find_published
+from scaletui.events.sentences import split_sentences
+from scaletui.events.statements import headline_index
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SOURCES_FILE = "sources.toml"

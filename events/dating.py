@@ -20,10 +20,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from events.corpus import Document
-from events.model import Event, Precision, Sentence, Source, Statement
-from events.published import copyright_year, find_yearless
-from events.timex import tag
+from scaletui.events.corpus import Document
+from scaletui.events.model import Event, Precision, Sentence, Source, Statement
+from scaletui.events.published import copyright_year, find_yearless
+from scaletui.events.timex import tag
 
 
 @dataclass

@@ -30,14 +30,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from events.errors import CorpusError
-from events.model import Alias, Entity, Kind, Statement
-from events.entity_hyphens import split_hyphens, squash
-from events.entity_kinds import company_kept, decide
-from events.entity_lexicon import world_spelling
-from events.entity_segments import KnownNames, mention_tokens, segment
-from events.names import Mention, Vocabulary, extract, headline_like, tokenize
-from events.reconcile import Curated, Form, Groups, initials, key, reconcile
+from scaletui.events.errors import CorpusError
+from scaletui.events.model import Alias, Entity, Kind, Statement
+from scaletui.events.entity_hyphens import split_hyphens, squash
+from scaletui.events.entity_kinds import company_kept, decide
+from scaletui.events.entity_lexicon import world_spelling
+from scaletui.events.entity_segments import KnownNames, mention_tokens, segment
+from scaletui.events.names import Mention, Vocabulary, extract, headline_like, tokenize
+from scaletui.events.reconcile import Curated, Form, Groups, initials, key, reconcile
 
 
 @dataclass

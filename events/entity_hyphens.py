@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from events.names import Mention, Token, lexicon_cues, surface
+from scaletui.events.names import Mention, Token, lexicon_cues, surface
 
 
 def squash(text_key: str) -> str:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from events.entity_lexicon import common_word, given_name
-from events.model import Kind
-from events.names import Mention
-from events.reconcile import Form
+from scaletui.events.entity_lexicon import common_word, given_name
+from scaletui.events.model import Kind
+from scaletui.events.names import Mention
+from scaletui.events.reconcile import Form
 
 # on equal evidence: a capitalised pair is more often a company than a person
 TIE_ORDER = [Kind.ORGANISATION, Kind.PERSON, Kind.PRODUCT, Kind.PLACE, Kind.OTHER]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from events.entity_lexicon import given_name
+from scaletui.events.entity_lexicon import given_name
 
 if TYPE_CHECKING:
-    from events.names import Token
+    from scaletui.events.names import Token
 
 # the last word of a news outlet's name
 OUTLET_NOUNS = {"journal", "times", "post", "news", "reporter", "herald", "tribune", "gazette", "telegraph", "guardian",

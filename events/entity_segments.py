@@ -17,9 +17,9 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from events.entity_lexicon import common_word, given_name
-from events.names import CONNECTORS, GENERIC_ACRONYMS, Mention, Token, Vocabulary, is_acronym, is_camel, lexicon_cues, surface
-from events.reconcile import key
+from scaletui.events.entity_lexicon import common_word, given_name
+from scaletui.events.names import CONNECTORS, GENERIC_ACRONYMS, Mention, Token, Vocabulary, is_acronym, is_camel, lexicon_cues, surface
+from scaletui.events.reconcile import key
 
 # a name longer than this many words is not looked up as one
 LONGEST_NAME = 8

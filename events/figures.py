@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from events.model import Figure
+from scaletui.events.model import Figure
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

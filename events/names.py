@@ -15,9 +15,9 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region, verb_form
-from events.entity_outlets import OUTLET_NOUNS, is_attribution
-from events.model import Kind
+from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region, verb_form
+from scaletui.events.entity_outlets import OUTLET_NOUNS, is_attribution
+from scaletui.events.model import Kind
 
 # A word: letters/digits, joined by . ' ’ - & when another word character follows
 # ("Z.ai", "Meta's", "AT&T", "data-labeling"); dotted acronyms keep their last dot.

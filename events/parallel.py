@@ -24,11 +24,11 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from events.cache import ArticleCache, article_key, cache_folder
-from events.figures import extract_figures
-from events.model import Sentence, Statement
-from events.sentences import split_sentences
-from events.statements import statements_of
+from scaletui.events.cache import ArticleCache, article_key, cache_folder
+from scaletui.events.figures import extract_figures
+from scaletui.events.model import Sentence, Statement
+from scaletui.events.sentences import split_sentences
+from scaletui.events.statements import statements_of
 
 # Below this many articles to work on, a pool costs more to start than it saves.
 PARALLEL_FROM = 32

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from events.clustering import cluster_events, event_span
-from events.compare import compare_events
-from events.corpus import Corpus, Document
-from events.entities import find_entities
-from events.dating import CorpusDates, date_from_events, date_sources, redate
-from events.model import Event, Modifier, Sentence, Source, Statement, Timeline
-from events.parallel import ArticleJob, read_articles
-from events.ranking import rank_events
-from events.sentences import split_sentences
-from events.statements import statements_of
+from scaletui.events.clustering import cluster_events, event_span
+from scaletui.events.compare import compare_events
+from scaletui.events.corpus import Corpus, Document
+from scaletui.events.entities import find_entities
+from scaletui.events.dating import CorpusDates, date_from_events, date_sources, redate
+from scaletui.events.model import Event, Modifier, Sentence, Source, Statement, Timeline
+from scaletui.events.parallel import ArticleJob, read_articles
+from scaletui.events.ranking import rank_events
+from scaletui.events.sentences import split_sentences
+from scaletui.events.statements import statements_of
 
 Progress = Callable[[str, float], None]
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from events.model import Event, Modifier, Precision, Source
+from scaletui.events.model import Event, Modifier, Precision, Source
 
 # Two statements are copies of one report at this token-set similarity (0-100):
 # a rewrite keeps most words, two outlets reporting one fact independently do not.

@@ -31,9 +31,9 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from events.entity_lexicon import city_population, common_word, given_name, region
-from events.model import Kind
-from events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
+from scaletui.events.entity_lexicon import city_population, common_word, given_name, region
+from scaletui.events.model import Kind
+from scaletui.events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
 
 # Suffixes that say only "this is a company": dropped before comparing.
 LEGAL_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings", "limited", "sa", "ag", "gmbh", "nv", "bv", "ab", "asa", "spa", "srl"}

@@ -12,8 +12,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from events.figures import extract_figures
-from events.model import Discrepancy
+from scaletui.events.figures import extract_figures
+from scaletui.events.model import Discrepancy
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from events.errors import ScaletuiError
+from scaletui.events.errors import ScaletuiError
 
 try:
     import fcntl

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.chrome import chrome_ranges, lines_of
-from events.model import Sentence
+from scaletui.events.chrome import chrome_ranges, lines_of
+from scaletui.events.model import Sentence
 
 _TERMINALS = ".!?…"
 _CLOSERS = "\"'”’»)]"

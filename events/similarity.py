@@ -25,10 +25,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from events.figures import figure_key, same_figure
-from events.model import Figure, Modifier, Precision, Statement, TimeSpan
-from events.statements import has_finite_verb
-from events.words import action_lemmas, content_lemmas, family, rarity
+from scaletui.events.figures import figure_key, same_figure
+from scaletui.events.model import Figure, Modifier, Precision, Statement, TimeSpan
+from scaletui.events.statements import has_finite_verb
+from scaletui.events.words import action_lemmas, content_lemmas, family, rarity
 
 ENTITY_WEIGHT = 2.5  # a named participant counts like a fairly rare word, whatever its spelling in each outlet
 ACTION_WEIGHT = 1.6  # a verb of the main clause is the happening's act: it weighs more than its setting

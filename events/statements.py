@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from events.model import Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
-from events.published import looks_like_date_line
-from events.timex import tag
+from scaletui.events.model import Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
+from scaletui.events.published import looks_like_date_line
+from scaletui.events.timex import tag
 
 # Where one fact ends and the next begins. Only boundaries between two time
 # expressions are ever used, so a comma alone is too weak; these words start a

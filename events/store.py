@@ -28,10 +28,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from events import safe_io
-from events.errors import SaveConflict, ScaletuiError, TimelineFileError
-from events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Timeline
-from events.timeline_checks import check_timeline
+from scaletui.events import safe_io
+from scaletui.events.errors import SaveConflict, ScaletuiError, TimelineFileError
+from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Timeline
+from scaletui.events.timeline_checks import check_timeline
 
 OLDEST_VERSION = 1
 
@@ -133,7 +133,7 @@ def derive_sources(timeline: Timeline) -> list[list[str]]:
 
 def derive_silent(timeline: Timeline) -> list[list[str]]:
     """Each event's silent sources, as the comparison of sources finds them."""
-    from events.compare import silent_for_events
+    from scaletui.events.compare import silent_for_events
 
     return silent_for_events(timeline.events, timeline.entities, timeline.sources)
 
@@ -339,7 +339,7 @@ def resolve_source_path(timeline: Timeline | str, source: Source, timeline_path:
     inside it. A relative corpus is looked for from the current folder, then
     beside the timeline file.
     """
-    from events.corpus import ARTICLE_SUFFIXES
+    from scaletui.events.corpus import ARTICLE_SUFFIXES
 
     corpus_text = timeline if isinstance(timeline, str) else timeline.corpus
     name = source.path

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from events.model import Timeline, TimeSpan
+from scaletui.events.model import Timeline, TimeSpan
 
 
 def check_timeline(timeline: Timeline) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from events.model import Statement
+from scaletui.events.model import Statement
 
 MAX_TITLE = 68
 

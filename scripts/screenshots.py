@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from events.corpus import load_corpus  # noqa: E402
-from events.seeds import bundled_corpus  # noqa: E402
-from tui.app import ScaletuiApp  # noqa: E402
+from scaletui.events.corpus import load_corpus  # noqa: E402
+from scaletui.events.seeds import bundled_corpus  # noqa: E402
+from scaletui.tui.app import ScaletuiApp  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SIZE = (120, 40)

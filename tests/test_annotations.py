@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from events import annotations as ann
-from events.errors import ScaletuiError
-from events.model import (
+from scaletui.events import annotations as ann
+from scaletui.events.errors import ScaletuiError
+from scaletui.events.model import (
     Alias,
     Entity,
     Event,

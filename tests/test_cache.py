@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import events.parallel
-from tui.cli import main
+from scaletui.events import parallel as events_parallel
+from scaletui.tui.cli import main
 
 STORY = Path(__file__).resolve().parent / "corpora" / "second_story"
 NEW_ARTICLE = (
@@ -30,13 +30,13 @@ def corpus(tmp_path) -> Path:
 def worked(monkeypatch) -> list[str]:
     """The source ids whose per-article work is done, not read from the cache (small corpora: in this process)."""
     calls: list[str] = []
-    real = events.parallel.work_on
+    real = events_parallel.work_on
 
     def counting(job):
         calls.append(job.source_id)
         return real(job)
 
-    monkeypatch.setattr(events.parallel, "work_on", counting)
+    monkeypatch.setattr(events_parallel, "work_on", counting)
     return calls
 
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from events.chrome import chrome_ranges
-from events.sentences import split_sentences
+from scaletui.events.chrome import chrome_ranges
+from scaletui.events.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

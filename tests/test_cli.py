@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from scaletui.tui.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "scaletui.tui.cli", *args], capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -36,21 +36,21 @@ def test_version_and_help():
 
 LOADED_AFTER = """
 import sys
-from tui import cli
+from scaletui.tui import cli
 try:
     cli.main({argv!r})
 except SystemExit:
     pass
 print(" ".join(sorted(sys.modules)), file=sys.stderr)
 """
-HEAVY = ("textual", "rich", "pydantic", "dateparser", "rapidfuzz", "tomli_w", "tomllib", "events.pipeline", "events.store", "events.corpus")
+HEAVY = ("textual", "rich", "pydantic", "dateparser", "rapidfuzz", "tomli_w", "tomllib", "scaletui.events.pipeline", "scaletui.events.store", "scaletui.events.corpus")
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["export", "--help"]])
 def test_version_and_help_import_nothing_heavy(argv):
     result = subprocess.run([sys.executable, "-c", LOADED_AFTER.format(argv=argv)], capture_output=True, text=True, timeout=60)
     loaded = set(result.stderr.split())
-    assert "tui.cli" in loaded, result.stderr[-500:]
+    assert "scaletui.tui.cli" in loaded, result.stderr[-500:]
     assert not [m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY]
 
 
@@ -190,7 +190,7 @@ def test_opening_a_bad_timeline_refuses_before_the_screen(tmp_path, capsys):
 
 
 def test_a_crash_inside_the_app_exits_non_zero(monkeypatch):
-    import tui.app
+    from scaletui.tui import app as tui_app
 
     class CrashingApp:  # what Textual leaves after an unhandled exception: a return code of 1
         def __init__(self, **launch):
@@ -199,17 +199,17 @@ def test_a_crash_inside_the_app_exits_non_zero(monkeypatch):
         def run(self):
             self.return_code = 1
 
-    monkeypatch.setattr(tui.app, "ScaletuiApp", CrashingApp)
+    monkeypatch.setattr(tui_app, "ScaletuiApp", CrashingApp)
     assert main([str(SEEDS)]) == 1
 
 
 def test_an_internal_error_is_one_line_unless_debugging(monkeypatch, capsys):
-    import events.pipeline
+    from scaletui.events import pipeline as events_pipeline
 
     def broken(*args, **kwargs):
         raise ValueError("a bug\nover two lines")
 
-    monkeypatch.setattr(events.pipeline, "build_timeline", broken)
+    monkeypatch.setattr(events_pipeline, "build_timeline", broken)
     monkeypatch.delenv("SCALETUI_DEBUG", raising=False)
     assert main(["export", str(SEEDS)]) == 70
     err = capsys.readouterr().err

@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from events.clustering import cluster_events
-from events.similarity import BLOCK_LIMIT, NEIGHBOURS, candidates, profiles_of
-from events.figures import extract_figures
-from events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
+from scaletui.events.clustering import cluster_events
+from scaletui.events.similarity import BLOCK_LIMIT, NEIGHBOURS, candidates, profiles_of
+from scaletui.events.figures import extract_figures
+from scaletui.events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
 
 PUBLISHED = date(2025, 6, 14)
 SOURCES = [Source(id=f"s{n}", path=f"s{n}.txt", published=PUBLISHED) for n in range(5)]
@@ -179,8 +179,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 @pytest.fixture(scope="module")
 def seeds():
-    from events.corpus import load_corpus
-    from events.pipeline import build_timeline
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
 
     return build_timeline(load_corpus(SEEDS))
 

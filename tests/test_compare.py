@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from events.compare import attributions, compare_event, figure_role
-from events.figures import extract_figures
-from events.model import Alias, Entity, Event, Modifier, Precision, Source, Statement, TimeSpan
+from scaletui.events.compare import attributions, compare_event, figure_role
+from scaletui.events.figures import extract_figures
+from scaletui.events.model import Alias, Entity, Event, Modifier, Precision, Source, Statement, TimeSpan
 
 PUBLISHED = date(2025, 6, 14)
 SOURCES = [Source(id=f"s{n}", path=f"s{n}.txt", published=PUBLISHED) for n in range(5)]
@@ -151,8 +151,8 @@ SECOND = ROOT / "tests" / "corpora" / "second_story"
 
 def _pipeline():
     try:
-        from events.corpus import load_corpus
-        from events.pipeline import build_timeline
+        from scaletui.events.corpus import load_corpus
+        from scaletui.events.pipeline import build_timeline
     except ImportError as missing:  # the lead's pipeline lands in stages
         pytest.skip(f"pipeline not importable yet: {missing}")
     return load_corpus, build_timeline

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from events.corpus import Corpus, load_corpus, slug
-from events.errors import CorpusError, ScaletuiError
-from events.sentences import split_sentences
+from scaletui.events.corpus import Corpus, load_corpus, slug
+from scaletui.events.errors import CorpusError, ScaletuiError
+from scaletui.events.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 STORY = "LONDON, June 13, 2025 (AP) — Meta agreed to buy a stake in Scale AI.\n"

@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 from dateparser.search import search_dates
 
-from events.model import Modifier, Precision
-from events.timex import tag
+from scaletui.events.model import Modifier, Precision
+from scaletui.events.timex import tag
 
 REF = date(2025, 6, 13)
 

@@ -9,10 +9,10 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from events.corpus import load_corpus
-from events.pipeline import build_timeline
-from events.published import find_published, find_yearless, looks_like_date_line
-from tui.cli import main
+from scaletui.events.corpus import load_corpus
+from scaletui.events.pipeline import build_timeline
+from scaletui.events.published import find_published, find_yearless, looks_like_date_line
+from scaletui.tui.cli import main
 
 BODY = "The harbour authority said on Tuesday that the new ferry terminal will open next spring.\n"
 

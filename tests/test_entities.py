@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from events.corpus import load_corpus
-from events.entities import discover, find_entities, load_curated
-from events.errors import CorpusError
-from events.model import Entity, Kind, Precision, Statement, TimeSpan
-from events.sentences import split_sentences
+from scaletui.events.corpus import load_corpus
+from scaletui.events.entities import discover, find_entities, load_curated
+from scaletui.events.errors import CorpusError
+from scaletui.events.model import Entity, Kind, Precision, Statement, TimeSpan
+from scaletui.events.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -480,7 +480,7 @@ def test_empty_input():
 
 
 def test_through_the_pipeline_on_the_seeds():
-    from events.pipeline import build_timeline
+    from scaletui.events.pipeline import build_timeline
 
     timeline = build_timeline(load_corpus(SEEDS))
     names = {e.name: e for e in timeline.entities}

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from events.entities import discover, find_entities
-from events.model import Entity, Kind, Precision, Statement, TimeSpan
+from scaletui.events.entities import discover, find_entities
+from scaletui.events.model import Entity, Kind, Precision, Statement, TimeSpan
 
 SPAN = TimeSpan(start=date(2024, 5, 2), end=date(2024, 5, 2), precision=Precision.DAY)
 
@@ -219,7 +219,7 @@ def test_seeds_without_curated_file_through_the_export(tmp_path):
     import tomllib
     from pathlib import Path
 
-    from tui.cli import main
+    from scaletui.tui.cli import main
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     corpus = tmp_path / "seeds"

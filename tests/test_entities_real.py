@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from test_entities import by_alias, corpus_statements, has_alias
 
-from events.entities import find_entities
-from events.model import Kind
+from scaletui.events.entities import find_entities
+from scaletui.events.model import Kind
 
 STORIES = Path(__file__).resolve().parent.parent / "bench" / "data" / "entities"
 

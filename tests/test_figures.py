@@ -2,7 +2,7 @@
 
 import pytest
 
-from events.figures import extract_figures, is_approximate, same_figure
+from scaletui.events.figures import extract_figures, is_approximate, same_figure
 
 
 def only(text: str, kind: str | None = None):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from events.corpus import load_corpus
-from events.pipeline import build_timeline
+from scaletui.events.corpus import load_corpus
+from scaletui.events.pipeline import build_timeline
 
 CORPORA = Path(__file__).resolve().parent / "corpora" / "ecbplus"
 

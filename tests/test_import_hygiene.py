@@ -5,13 +5,13 @@ import sys
 
 PROBE = """
 import sys
-from events.corpus import load_corpus
-from events.pipeline import build_timeline
-from events.seeds import bundled_corpus
-from events.store import dumps_timeline
-import events.annotations
+from scaletui.events.corpus import load_corpus
+from scaletui.events.pipeline import build_timeline
+from scaletui.events.seeds import bundled_corpus
+from scaletui.events.store import dumps_timeline
+import scaletui.events.annotations
 dumps_timeline(build_timeline(load_corpus(bundled_corpus())))
-from tui import cli
+from scaletui.tui import cli
 cli.main(["export", "-o", "-"])
 leaked = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 print("LEAKED" if leaked else "CLEAN", leaked[:5])

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-import events.parallel
-from events.corpus import load_corpus
-from events.pipeline import build_timeline
-from events.store import dumps_timeline
-from tui.cli import main
+from scaletui.events import parallel as events_parallel
+from scaletui.events.corpus import load_corpus
+from scaletui.events.pipeline import build_timeline
+from scaletui.events.store import dumps_timeline
+from scaletui.tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ def mixed_corpus(tmp_path_factory) -> Path:
     return folder
 
 
-class CountingPool(events.parallel.ProcessPoolExecutor):
+class CountingPool(events_parallel.ProcessPoolExecutor):
     started: list[int] = []
 
     def __init__(self, max_workers=None, **kwargs):
@@ -41,19 +41,19 @@ def pooled_from_here(monkeypatch) -> list[str]:
 
     Returns the articles worked on in this process: none while the pool does its job.
     """
-    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 4)
-    monkeypatch.setattr(events.parallel, "FORK_SERVER_FROM", 4)
-    monkeypatch.setattr(events.parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(events_parallel, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(events_parallel, "FORK_SERVER_FROM", 4)
+    monkeypatch.setattr(events_parallel, "usable_cpus", lambda: 2)
     here: list[str] = []
     main_process = os.getpid()
-    real = events.parallel.work_on
+    real = events_parallel.work_on
 
     def counting(job):
         if os.getpid() == main_process:
             here.append(job.source_id)
         return real(job)
 
-    monkeypatch.setattr(events.parallel, "work_on", counting)
+    monkeypatch.setattr(events_parallel, "work_on", counting)
     return here
 
 
@@ -64,9 +64,9 @@ def export(corpus: Path, output: Path) -> str:
 
 def test_pool_and_one_process_export_the_same_timeline(mixed_corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
-    monkeypatch.setattr(events.parallel, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(events_parallel, "ProcessPoolExecutor", CountingPool)
     CountingPool.started.clear()
-    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 10_000)
+    monkeypatch.setattr(events_parallel, "PARALLEL_FROM", 10_000)
     alone = export(mixed_corpus, tmp_path / "alone.toml")
     assert CountingPool.started == []
 
@@ -101,12 +101,12 @@ def test_a_build_in_a_thread_uses_a_fork_server_with_the_same_result(mixed_corpu
     """The app builds in a worker thread: its pool's workers come from a fork server, not a fork of the app."""
     monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
     corpus = load_corpus(mixed_corpus)
-    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 10_000)
+    monkeypatch.setattr(events_parallel, "PARALLEL_FROM", 10_000)
     alone = dumps_timeline(build_timeline(corpus))
     here = pooled_from_here(monkeypatch)
     methods: list[str] = []
-    real = events.parallel._start_method
-    monkeypatch.setattr(events.parallel, "_start_method", lambda: methods.append(real().get_start_method()) or real())
+    real = events_parallel._start_method
+    monkeypatch.setattr(events_parallel, "_start_method", lambda: methods.append(real().get_start_method()) or real())
     built = {}
     worker = threading.Thread(target=lambda: built.setdefault("timeline", build_timeline(corpus)))
     worker.start()
@@ -122,7 +122,7 @@ def test_text_json_cannot_carry_still_builds_in_the_pool(mixed_corpus, tmp_path,
     odd.text = odd.text.replace(" the ", " t\ud800he ", 1)
     assert "\ud800" in odd.text
     monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
-    monkeypatch.setattr(events.parallel, "PARALLEL_FROM", 10_000)
+    monkeypatch.setattr(events_parallel, "PARALLEL_FROM", 10_000)
     alone = build_timeline(corpus)
     monkeypatch.delenv("SCALETUI_NO_CACHE")
     monkeypatch.setenv("SCALETUI_CACHE_DIR", str(tmp_path / "cache"))

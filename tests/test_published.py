@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from events.published import copyright_year, find_published
+from scaletui.events.published import copyright_year, find_published
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "\n\nGoogle plans to cut ties with the startup, sources said.\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from events.model import Claim, Discrepancy, Event, Modifier, Precision, Source, Statement, TimeSpan
-from events.ranking import importance, independent_outlets, key_view_size, rank_events, source_families
-from events.rounding import only_rounding
+from scaletui.events.model import Claim, Discrepancy, Event, Modifier, Precision, Source, Statement, TimeSpan
+from scaletui.events.ranking import importance, independent_outlets, key_view_size, rank_events, source_families
+from scaletui.events.rounding import only_rounding
 
 DAY = date(2024, 3, 5)
 SOURCES = [Source(id=f"s{i}", path=f"{i}.txt", outlet=f"Outlet {i}") for i in range(6)]
@@ -88,7 +88,7 @@ def test_an_own_date_ranks_above_only_reported():
 
 
 def test_an_undated_event_has_no_date_of_its_own():
-    from events.model import undated_span
+    from scaletui.events.model import undated_span
 
     reported = event("reported", {"s1": "Acme signed the contract with Zenco"}, reported=True)
     undated = event("undated", {"s1": "Acme signed the contract with Zenco"})
@@ -132,9 +132,9 @@ def test_key_view_size_stays_small_and_under_one_per_article():
 
 
 def test_the_pipeline_ranks_the_seeds():
-    from events.corpus import load_corpus
-    from events.pipeline import build_timeline
-    from events.seeds import bundled_corpus
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+    from scaletui.events.seeds import bundled_corpus
 
     timeline = build_timeline(load_corpus(bundled_corpus()))
     ranked = sorted(timeline.events, key=lambda e: e.rank)

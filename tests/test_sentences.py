@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from events.sentences import split_sentences
+from scaletui.events.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

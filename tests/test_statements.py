@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from events.model import Modifier, Sentence
-from events.statements import clause_cuts, has_finite_verb, statements_of
+from scaletui.events.model import Modifier, Sentence
+from scaletui.events.statements import clause_cuts, has_finite_verb, statements_of
 
 PUBLISHED = date(2024, 5, 17)
 

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from events.errors import SaveConflict, TimelineFileError
-from events.model import (
+from scaletui.events.errors import SaveConflict, TimelineFileError
+from scaletui.events.model import (
     Alias, Claim, Discrepancy, Entity, EntityEdit, Event, EventNote, Figure, Flag, Kind, Modifier,
     Precision, Source, Statement, Timeline, TimeSpan,
 )
-from events.store import dumps_timeline, file_stamp, load_timeline, loads_timeline, resolve_source_path, save_timeline
+from scaletui.events.store import dumps_timeline, file_stamp, load_timeline, loads_timeline, resolve_source_path, save_timeline
 
 FILES = Path(__file__).resolve().parent / "timeline_files"
 STORY = Path(__file__).resolve().parent / "corpora" / "second_story"
@@ -87,8 +87,8 @@ def test_a_version_1_export_loads_and_saves_as_version_2_unchanged(tmp_path):
 
 
 def test_version_2_derives_sources_and_silent_instead_of_storing_them():
-    from events.corpus import load_corpus
-    from events.pipeline import build_timeline
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
 
     built = build_timeline(load_corpus(STORY))
     assert any(event.silent for event in built.events) and all(event.sources for event in built.events)

@@ -4,12 +4,12 @@ from datetime import date, datetime
 
 import pytest
 
-from events.model import Modifier, Precision, TimeExpression
-from events.timex import tag
-from events.timex import calendar_units as cal
-from events.timex import explicit
-from events.timex.numbers import parse_count
-from events.timex.tense import clause_tense, tense_for
+from scaletui.events.model import Modifier, Precision, TimeExpression
+from scaletui.events.timex import tag
+from scaletui.events.timex import calendar_units as cal
+from scaletui.events.timex import explicit
+from scaletui.events.timex.numbers import parse_count
+from scaletui.events.timex.tense import clause_tense, tense_for
 
 REF = date(2025, 6, 13)  # a Friday
 

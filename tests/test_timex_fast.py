@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from events.timex import explicit, tag
+from scaletui.events.timex import explicit, tag
 
 MONTH_WORDS = ["January", "february", "MARCH", "Apr.", "May", "June", "Jun.", "jul", "Sept.", "Sep", "Nov.", "dec", "June."]
 DAYS = ["1", "01", "13", "29", "30", "31", "0", "32"]

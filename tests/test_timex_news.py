@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from events.model import Modifier
-from events.timex import tag
+from scaletui.events.model import Modifier
+from scaletui.events.timex import tag
 
 REF = date(2025, 6, 13)  # a Friday
 

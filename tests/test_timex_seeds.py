@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from events.model import Modifier, Precision
-from events.timex import tag
+from scaletui.events.model import Modifier, Precision
+from scaletui.events.timex import tag
 
 REF = date(2025, 6, 13)
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -6,19 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from events import annotations
-from events.annotations import History
-from events.errors import ScaletuiError
-from events.model import Entity, Event, Timeline
-from tui.screens.comparison import ComparisonScreen
-from tui.screens.dialogs import AliasPicker, Choice, EntityPicker, TextPrompt
+from scaletui.events import annotations
+from scaletui.events.annotations import History
+from scaletui.events.errors import ScaletuiError
+from scaletui.events.model import Entity, Event, Timeline
+from scaletui.tui.screens.comparison import ComparisonScreen
+from scaletui.tui.screens.dialogs import AliasPicker, Choice, EntityPicker, TextPrompt
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.widgets.entity_sidebar import EntitySidebar
-    from tui.widgets.event_detail import EventDetail
-    from tui.widgets.timeline_view import TimelineView
+    from scaletui.tui.widgets.entity_sidebar import EntitySidebar
+    from scaletui.tui.widgets.event_detail import EventDetail
+    from scaletui.tui.widgets.timeline_view import TimelineView
 
     _AppBase = App[None]
 else:
@@ -150,7 +150,7 @@ class AnnotatingMixin(_AppBase):
     def action_edit_title(self) -> None:
         if (event := self._event_or_warn()) is None:
             return
-        from tui.widgets.event_detail import whole_title
+        from scaletui.tui.widgets.event_detail import whole_title
 
         self._prompt(
             TextPrompt("Corrected title", event.annotation.title or whole_title(event), f"found: {event.title}; empty restores it"),

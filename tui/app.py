@@ -30,26 +30,26 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from events.annotations import History
-from events.model import Entity, Event, Timeline
-from tui.annotating import AnnotatingMixin
-from tui.building import BuildingMixin
-from tui.marks import MarksMixin, has_own_mark
-from tui.commands import ActionsProvider, help_sections
-from tui.saving import SavingMixin
-from tui.screens.article import ArticleScreen, article_path
-from tui.screens.comparison import ComparisonScreen
-from tui.screens.help import HelpScreen, HelpSection
-from tui.searching import SearchingMixin
-from tui.text import plain
-from tui.widgets.build_progress import BuildProgress
-from tui.widgets.entity_sidebar import EntitySidebar
-from tui.widgets.event_detail import EventDetail
-from tui.widgets.overview_strip import OverviewStrip
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.source_block import SourceBlock
-from tui.widgets.status_line import Status, StatusLine
-from tui.widgets.timeline_view import (
+from scaletui.events.annotations import History
+from scaletui.events.model import Entity, Event, Timeline
+from scaletui.tui.annotating import AnnotatingMixin
+from scaletui.tui.building import BuildingMixin
+from scaletui.tui.marks import MarksMixin, has_own_mark
+from scaletui.tui.commands import ActionsProvider, help_sections
+from scaletui.tui.saving import SavingMixin
+from scaletui.tui.screens.article import ArticleScreen, article_path
+from scaletui.tui.screens.comparison import ComparisonScreen
+from scaletui.tui.screens.help import HelpScreen, HelpSection
+from scaletui.tui.searching import SearchingMixin
+from scaletui.tui.text import plain
+from scaletui.tui.widgets.build_progress import BuildProgress
+from scaletui.tui.widgets.entity_sidebar import EntitySidebar
+from scaletui.tui.widgets.event_detail import EventDetail
+from scaletui.tui.widgets.overview_strip import OverviewStrip
+from scaletui.tui.widgets.search_bar import SearchBar
+from scaletui.tui.widgets.source_block import SourceBlock
+from scaletui.tui.widgets.status_line import Status, StatusLine
+from scaletui.tui.widgets.timeline_view import (
     DATE_WIDTH,
     NARROW,
     NARROW_DATE_WIDTH,
@@ -60,7 +60,7 @@ from tui.widgets.timeline_view import (
 )
 
 if TYPE_CHECKING:
-    from events.corpus import Corpus
+    from scaletui.events.corpus import Corpus
 
 # Actions that only make sense on the main screen (filtering, searching, entity edits).
 MAIN_SCREEN_ACTIONS = {
@@ -254,7 +254,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         if self.timeline is not None:
             stamp = None
             if self.timeline_path is not None:
-                from events.store import file_stamp
+                from scaletui.events.store import file_stamp
 
                 stamp = file_stamp(self.timeline_path)
             self._install(self.timeline, self.timeline_path, stamp)
@@ -332,7 +332,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
 
     def _prepare(self, timeline: Timeline, haystacks: dict[str, str]) -> None:
         if not self.ranked:
-            from events.ranking import ranking
+            from scaletui.events.ranking import ranking
 
             events = list(timeline.events)
             self.post_message(self.Ranked(timeline, list(zip(events, ranking(events, timeline.sources)))))

@@ -13,17 +13,17 @@ import asyncio
 import threading
 from typing import TYPE_CHECKING
 
-from events.errors import ScaletuiError
-from tui.widgets.build_progress import BuildProgress
+from scaletui.events.errors import ScaletuiError
+from scaletui.tui.widgets.build_progress import BuildProgress
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from textual.app import App
 
-    from events.corpus import Corpus
-    from events.model import Timeline
-    from tui.app import ScaletuiApp
+    from scaletui.events.corpus import Corpus
+    from scaletui.events.model import Timeline
+    from scaletui.tui.app import ScaletuiApp
 
     _AppBase = App[None]
 else:
@@ -78,7 +78,7 @@ class BuildingMixin(_AppBase):
         super().exit(*args, **kwargs)
 
     def _build(self, corpus: Corpus, number: int, cancel: threading.Event) -> None:
-        from events.pipeline import build_timeline
+        from scaletui.events.pipeline import build_timeline
 
         def progress(stage: str, fraction: float) -> None:
             if cancel.is_set():

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from events.errors import ScaletuiError, printable
+from scaletui.events.errors import ScaletuiError, printable
 
 PROG = "scaletui"
 DEBUG_VARIABLE = "SCALETUI_DEBUG"  # set to see the traceback of an internal error
@@ -85,10 +85,10 @@ def export(argv: list[str]) -> int:
     args = _export_parser().parse_args(argv)
     if args.output != "-":
         _check_target(Path(args.output))  # before minutes of work, not after
-    from events.corpus import load_corpus
-    from events.pipeline import build_timeline
-    from events.seeds import bundled_corpus
-    from events.store import dumps_timeline, save_timeline
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+    from scaletui.events.seeds import bundled_corpus
+    from scaletui.events.store import dumps_timeline, save_timeline
 
     corpus = load_corpus(args.corpus or bundled_corpus())
     _warn(corpus.problems)
@@ -107,7 +107,7 @@ def export(argv: list[str]) -> int:
 
 
 def _check_target(path: Path) -> None:
-    from events.safe_io import Refused, write_target
+    from scaletui.events.safe_io import Refused, write_target
 
     try:
         write_target(path)
@@ -147,10 +147,10 @@ def _silence_stdout() -> None:
 
 def open_app(argv: list[str]) -> int:
     args = _open_parser().parse_args(argv)
-    from events.corpus import load_corpus
-    from events.safe_io import is_folder
-    from events.seeds import bundled_corpus
-    from events.store import load_timeline
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.safe_io import is_folder
+    from scaletui.events.seeds import bundled_corpus
+    from scaletui.events.store import load_timeline
 
     path: Path = args.path or bundled_corpus()
     # Bad input is refused here, before the screen is taken over, so the
@@ -163,7 +163,7 @@ def open_app(argv: list[str]) -> int:
         _warn(corpus.problems)
         launch = {"corpus": corpus}
 
-    from tui.app import ScaletuiApp
+    from scaletui.tui.app import ScaletuiApp
 
     app = ScaletuiApp(**launch)
     app.run()

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.screens.article import ArticleScreen
-from tui.screens.comparison import ComparisonScreen
-from tui.screens.help import HelpSection
-from tui.widgets.entity_sidebar import EntitySidebar
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.source_block import SourceBlock
-from tui.widgets.timeline_view import TimelineView
+from scaletui.tui.screens.article import ArticleScreen
+from scaletui.tui.screens.comparison import ComparisonScreen
+from scaletui.tui.screens.help import HelpSection
+from scaletui.tui.widgets.entity_sidebar import EntitySidebar
+from scaletui.tui.widgets.search_bar import SearchBar
+from scaletui.tui.widgets.source_block import SourceBlock
+from scaletui.tui.widgets.timeline_view import TimelineView
 
 if TYPE_CHECKING:
-    from tui.app import ScaletuiApp
+    from scaletui.tui.app import ScaletuiApp
 
 # Keys that only move within a pane: nothing to run by name.
 PALETTE_SKIPS = {"sidebar_down", "sidebar_up"}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from events.model import Event, Flag
-from events.rounding import only_rounding
+from scaletui.events.model import Event, Flag
+from scaletui.events.rounding import only_rounding
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.widgets.timeline_view import TimelineView
+    from scaletui.tui.widgets.timeline_view import TimelineView
 
     _AppBase = App[None]
 else:

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from events.errors import SaveConflict, ScaletuiError
-from events.model import Timeline
-from events.safe_io import is_folder
-from tui.screens.dialogs import Choice, TextPrompt
+from scaletui.events.errors import SaveConflict, ScaletuiError
+from scaletui.events.model import Timeline
+from scaletui.events.safe_io import is_folder
+from scaletui.tui.screens.dialogs import Choice, TextPrompt
 
 
 def user_data_folder() -> Path:
@@ -21,7 +21,7 @@ def user_data_folder() -> Path:
 
 
 def _is_bundled(corpus: Path) -> bool:
-    from events.seeds import bundled_corpus
+    from scaletui.events.seeds import bundled_corpus
 
     try:
         return corpus.resolve() == bundled_corpus().resolve()
@@ -32,7 +32,7 @@ def _is_bundled(corpus: Path) -> bool:
 if TYPE_CHECKING:
     from textual.app import App
 
-    from events.corpus import Corpus
+    from scaletui.events.corpus import Corpus
 
     _AppBase = App[None]
 else:
@@ -96,7 +96,7 @@ class SavingMixin(_AppBase):
             if path == self.timeline_path:
                 self._save(path, self._stamp, then=then)
                 return
-            from events.store import file_stamp
+            from scaletui.events.store import file_stamp
 
             stamp = file_stamp(path)
             if stamp is None:
@@ -112,7 +112,7 @@ class SavingMixin(_AppBase):
         self.push_screen(TextPrompt("Save the annotated timeline as", str(self._default_path()), "a .toml file path"), answered)
 
     def _save(self, path: Path, expected: int | None, *, force: bool = False, then: Callable[[], object] | None = None) -> None:
-        from events.store import save_timeline
+        from scaletui.events.store import save_timeline
 
         assert self.timeline is not None
         path = path.absolute()
@@ -160,8 +160,8 @@ class SavingMixin(_AppBase):
 
     def open_path(self, path: Path) -> None:
         """Open `path`; when it cannot be, say why and keep what is on screen."""
-        from events.corpus import load_corpus
-        from events.store import file_stamp, load_timeline
+        from scaletui.events.corpus import load_corpus
+        from scaletui.events.store import file_stamp, load_timeline
 
         try:
             if path.suffix.lower() == ".toml" and not is_folder(path):

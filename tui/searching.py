@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from events.model import Entity, Event, Timeline
-from events.rounding import only_rounding
-from tui.widgets.search_bar import SearchBar
+from scaletui.events.model import Entity, Event, Timeline
+from scaletui.events.rounding import only_rounding
+from scaletui.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.widgets.timeline_view import TimelineView
+    from scaletui.tui.widgets.timeline_view import TimelineView
 
     _AppBase = App[None]
 else:

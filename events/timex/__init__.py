@@ -1,7 +1,7 @@
 """The temporal tagger: TimeML (TIMEX3) time expressions of news text, resolved
 against the article's publication date.
 
-    from events.timex import tag
+    from scaletui.events.timex import tag
     tag("Google spent $150 million last year.", date(2025, 6, 13))
 
 A regular grammar finds and delimits the expressions (so money, percentages, ages and

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from events.model import month_end
+from scaletui.events.model import month_end
 
 Range = tuple[date, date]
 

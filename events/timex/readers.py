@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from events.model import Precision
+from scaletui.events.model import Precision
 
 from . import calendar_units as cal
 from . import context

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from events.model import Modifier, Precision, TimeExpression, TimeSpan
+from scaletui.events.model import Modifier, Precision, TimeExpression, TimeSpan
 
 from . import calendar_units as cal
 from .readers import Situation

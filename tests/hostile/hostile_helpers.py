@@ -20,7 +20,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None, stdout=subprocess.PIP
     """`scaletui ARGS` in a fresh interpreter; a hang fails the test instead of stalling the suite."""
     try:
         return subprocess.run(
-            [sys.executable, "-m", "tui.cli", *args],
+            [sys.executable, "-m", "scaletui.tui.cli", *args],
             stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=LIMIT, cwd=cwd,
             env={**os.environ, **(env or {})},
         )
@@ -49,6 +49,6 @@ def export_and_exit(argv: list[str]) -> None:
     """`scaletui ARGV` in a worker process, its exit code the process's."""
     import sys
 
-    from tui.cli import main
+    from scaletui.tui.cli import main
 
     sys.exit(main(argv))

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from events.model import Event, Precision, Source, Statement, Timeline, TimeSpan
-from events.store import dumps_timeline, load_timeline
-from tui.app import ScaletuiApp
-from tui.screens.article import ArticleScreen
-from tui.screens.dialogs import TextPrompt
+from scaletui.events.model import Event, Precision, Source, Statement, Timeline, TimeSpan
+from scaletui.events.store import dumps_timeline, load_timeline
+from scaletui.tui.app import ScaletuiApp
+from scaletui.tui.screens.article import ArticleScreen
+from scaletui.tui.screens.dialogs import TextPrompt
 
 SIZE = (120, 40)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from hostile_helpers import STORY, corpus, one_line_error, run_cli
 
-from tui.cli import main
+from scaletui.tui.cli import main
 
 SECRET = "root:x:0:0:the-secret-line"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from hostile_helpers import LIMIT, export_and_exit
 
-from events.sentences import MAX_SENTENCE_CHARS
+from scaletui.events.sentences import MAX_SENTENCE_CHARS
 
 SIZE = 100_000
 
@@ -53,7 +53,7 @@ CASES = {
 # A fork server (a fresh, single-threaded process, so forking it is safe whatever
 # the test process runs) with the pipeline imported once, not once per case.
 _CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["hostile_helpers", "tui.cli", "events.pipeline", "events.store", "events.corpus"])
+_CONTEXT.set_forkserver_preload(["hostile_helpers", "scaletui.tui.cli", "scaletui.events.pipeline", "scaletui.events.store", "scaletui.events.corpus"])
 
 
 def _export(folder: Path, out: Path) -> int:

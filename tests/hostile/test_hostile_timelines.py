@@ -21,9 +21,9 @@ import pytest
 import tomli_w
 import tomllib
 
-from events.model import Entity, Event, Precision, Source, Statement, Timeline, TimeSpan
-from events.store import dumps_timeline
-from tui.cli import main
+from scaletui.events.model import Entity, Event, Precision, Source, Statement, Timeline, TimeSpan
+from scaletui.events.store import dumps_timeline
+from scaletui.tui.cli import main
 
 
 def _valid() -> dict:
@@ -96,7 +96,7 @@ CRAFTED: dict[str, tuple[str, str]] = {
 
 
 def test_the_valid_base_opens():
-    from events.store import loads_timeline
+    from scaletui.events.store import loads_timeline
 
     assert len(loads_timeline(tomli_w.dumps(VALID)).events) == 2
 

@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 from hostile_helpers import corpus, one_line_error, run_cli
 
-from events import safe_io
-from events.errors import SaveConflict, ScaletuiError
-from events.model import Timeline
-from events.store import file_stamp, load_timeline, save_timeline
-from tui.cli import main
+from scaletui.events import safe_io
+from scaletui.events.errors import SaveConflict, ScaletuiError
+from scaletui.events.model import Timeline
+from scaletui.events.store import file_stamp, load_timeline, save_timeline
+from scaletui.tui.cli import main
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic_timeline import synthetic_corpus, synthetic_timeline  # noqa: E402
 
-from events.model import Timeline  # noqa: E402
-from tui.app import ScaletuiApp  # noqa: E402
+from scaletui.events.model import Timeline  # noqa: E402
+from scaletui.tui.app import ScaletuiApp  # noqa: E402
 
 SIZE = (120, 40)
 
@@ -50,9 +50,9 @@ async def cursor_rested(pilot) -> None:
 
 @pytest.fixture(scope="session")
 def _seeds_timeline() -> Timeline:
-    from events.corpus import load_corpus
-    from events.pipeline import build_timeline
-    from events.seeds import bundled_corpus
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+    from scaletui.events.seeds import bundled_corpus
 
     return build_timeline(load_corpus(bundled_corpus()))
 

@@ -10,7 +10,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from events.model import (
+from scaletui.events.model import (
     Alias,
     Claim,
     Discrepancy,

@@ -9,18 +9,18 @@ from conftest import SIZE, quiet_app
 from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
-from events.model import Claim, Discrepancy, Flag, Modifier, Precision
-from events.store import dumps_timeline, load_timeline
+from scaletui.events.model import Claim, Discrepancy, Flag, Modifier, Precision
+from scaletui.events.store import dumps_timeline, load_timeline
 from textual.command import CommandList
 from textual.widgets import Input
 
-from tui.app import ActionsProvider, ScaletuiApp
-from tui.screens.article import ArticleScreen
-from tui.screens.comparison import ComparisonScreen
-from tui.screens.dialogs import AliasPicker, Choice, EntityPicker, TextPrompt
-from tui.screens.help import HelpScreen
-from tui.widgets.entity_sidebar import EntitySidebar
-from tui.widgets.timeline_view import TimelineView, timeline_order
+from scaletui.tui.app import ActionsProvider, ScaletuiApp
+from scaletui.tui.screens.article import ArticleScreen
+from scaletui.tui.screens.comparison import ComparisonScreen
+from scaletui.tui.screens.dialogs import AliasPicker, Choice, EntityPicker, TextPrompt
+from scaletui.tui.screens.help import HelpScreen
+from scaletui.tui.widgets.entity_sidebar import EntitySidebar
+from scaletui.tui.widgets.timeline_view import TimelineView, timeline_order
 
 
 async def type_text(pilot, text: str) -> None:
@@ -43,8 +43,8 @@ def notifications(app: ScaletuiApp) -> list[str]:
 
 
 async def test_launch_on_seeds_builds_the_timeline_in_a_worker():
-    from events.corpus import load_corpus
-    from events.seeds import bundled_corpus
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.seeds import bundled_corpus
 
     app = quiet_app(corpus=load_corpus(bundled_corpus()))
     async with app.run_test(size=SIZE) as pilot:
@@ -539,9 +539,9 @@ async def test_help_lists_every_binding(small_timeline):
 
 
 async def test_every_bound_binding_has_an_id():
-    from tui.screens.article import ArticleScreen as Article
-    from tui.widgets.search_bar import SearchBar
-    from tui.widgets.source_block import SourceBlock
+    from scaletui.tui.screens.article import ArticleScreen as Article
+    from scaletui.tui.widgets.search_bar import SearchBar
+    from scaletui.tui.widgets.source_block import SourceBlock
 
     for owner in (ScaletuiApp, TimelineView, EntitySidebar, ComparisonScreen, Article, SourceBlock, SearchBar, HelpScreen):
         for binding in owner.BINDINGS:
@@ -571,7 +571,7 @@ async def test_command_palette_runs_app_actions(seeds_timeline):
 
 
 async def test_opening_a_corpus_folder_builds_it_in_the_background(small_timeline, tmp_path: Path):
-    from events.seeds import bundled_corpus
+    from scaletui.events.seeds import bundled_corpus
 
     empty = tmp_path / "empty"
     empty.mkdir()

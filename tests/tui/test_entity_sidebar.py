@@ -9,8 +9,8 @@ from datetime import date
 from conftest import SIZE, quiet_app
 from screen_text import screen_text
 
-from events.model import Alias, Entity, Event, Kind, Precision, Source, Statement, Timeline, TimeSpan
-from tui.widgets.entity_sidebar import SHOWN_PER_KIND
+from scaletui.events.model import Alias, Entity, Event, Kind, Precision, Source, Statement, Timeline, TimeSpan
+from scaletui.tui.widgets.entity_sidebar import SHOWN_PER_KIND
 
 DAY = TimeSpan(start=date(2024, 3, 8), end=date(2024, 3, 8), precision=Precision.DAY)
 OUTLETS = ["Harbour Ledger", "Meridian Wire", "Freight Desk", "Baltic Review"]

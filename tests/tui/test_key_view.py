@@ -7,10 +7,10 @@ from conftest import SIZE, cursor_rested, quiet_app, ranked
 from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
-from events.model import Claim, Discrepancy, Event, Source
-from tui.marks import has_real_disagreement
-from tui.widgets.overview_strip import LABEL_WIDTH, OverviewStrip
-from tui.widgets.timeline_view import Fold, timeline_order
+from scaletui.events.model import Claim, Discrepancy, Event, Source
+from scaletui.tui.marks import has_real_disagreement
+from scaletui.tui.widgets.overview_strip import LABEL_WIDTH, OverviewStrip
+from scaletui.tui.widgets.timeline_view import Fold, timeline_order
 
 SMALL = (80, 24)
 
@@ -270,7 +270,7 @@ async def test_rounding_is_marked_apart_from_a_disagreement():
 
 
 async def test_undated_events_do_not_stretch_the_overview_strip():
-    from events.model import undated_span
+    from scaletui.events.model import undated_span
 
     timeline = synthetic_timeline(40, n_entities=16)
     timeline.events[3].span = undated_span()

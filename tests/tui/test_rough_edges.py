@@ -9,18 +9,18 @@ from conftest import SIZE, cursor_rested, quiet_app
 from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
-from events.annotations import replay_entity_edits
-from events.corpus import load_corpus
-from events.model import Kind
-from events.seeds import bundled_corpus
-from events.store import dumps_timeline, loads_timeline
+from scaletui.events.annotations import replay_entity_edits
+from scaletui.events.corpus import load_corpus
+from scaletui.events.model import Kind
+from scaletui.events.seeds import bundled_corpus
+from scaletui.events.store import dumps_timeline, loads_timeline
 from textual.command import CommandList
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input
 
-from tui.screens.article import ArticleScreen
-from tui.screens.dialogs import TextPrompt
-from tui.widgets.status_line import StatusLine
+from scaletui.tui.screens.article import ArticleScreen
+from scaletui.tui.screens.dialogs import TextPrompt
+from scaletui.tui.widgets.status_line import StatusLine
 
 
 async def fill(pilot, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.text import for_markup, plain, shorten, visible
+from scaletui.tui.text import for_markup, plain, shorten, visible
 
 
 def test_control_characters_become_visible_one_for_one():

@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import SIZE, quiet_app
 from screen_text import screen_text
 
-from events.corpus import load_corpus
-from events.pipeline import build_timeline
+from scaletui.events.corpus import load_corpus
+from scaletui.events.pipeline import build_timeline
 
 
 async def test_undated_events_sit_under_an_undated_heading(tmp_path):

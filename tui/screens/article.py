@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from events.model import Source, Statement
-from tui.text import plain
+from scaletui.events.model import Source, Statement
+from scaletui.tui.text import plain
 
 HIGHLIGHT_STYLE = "bold reverse"
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
@@ -21,7 +21,7 @@ _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 
 def article_path(corpus: str, source: Source, timeline_path: Path | None = None) -> Path | None:
     """The source's article inside the corpus folder (else relative to the saved timeline); None when unavailable."""
-    from events.store import resolve_source_path
+    from scaletui.events.store import resolve_source_path
 
     return resolve_source_path(corpus, source, timeline_path)
 

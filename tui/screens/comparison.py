@@ -9,10 +9,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from events.model import Event, Flag, Timeline
-from tui.text import plain
-from tui.widgets.source_block import DISAGREE_STYLE, SourceBlock
-from tui.widgets.timeline_view import source_symbol
+from scaletui.events.model import Event, Flag, Timeline
+from scaletui.tui.text import plain
+from scaletui.tui.widgets.source_block import DISAGREE_STYLE, SourceBlock
+from scaletui.tui.widgets.timeline_view import source_symbol
 
 
 class ComparisonScreen(Screen[None]):

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from events.model import Entity
-from tui.text import plain
+from scaletui.events.model import Entity
+from scaletui.tui.text import plain
 
 
 class TextPrompt(ModalScreen[str | None]):

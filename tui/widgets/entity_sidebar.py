@@ -15,9 +15,9 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from events.model import Entity, Kind, Timeline
-from tui.text import plain
-from tui.widgets.status_line import plural
+from scaletui.events.model import Entity, Kind, Timeline
+from scaletui.tui.text import plain
+from scaletui.tui.widgets.status_line import plural
 
 KIND_HEADINGS = {
     Kind.PERSON: "People",

@@ -9,10 +9,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from events.model import Event, Flag, Timeline
-from events.rounding import only_rounding
-from tui.text import plain
-from tui.widgets.timeline_view import Fold, source_symbol
+from scaletui.events.model import Event, Flag, Timeline
+from scaletui.events.rounding import only_rounding
+from scaletui.tui.text import plain
+from scaletui.tui.widgets.timeline_view import Fold, source_symbol
 
 
 def whole_title(event: Event) -> str:

@@ -16,7 +16,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from events.model import UNDATED_DAY, Event
+from scaletui.events.model import UNDATED_DAY, Event
 
 BARS = " ▁▂▃▄▅▆▇█"
 LABEL_WIDTH = 10  # "2016–2025 " / bucket name to the left of the bars

@@ -8,8 +8,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from events.model import Event, Source, Statement
-from tui.text import plain
+from scaletui.events.model import Event, Source, Statement
+from scaletui.tui.text import plain
 
 DATING_STYLE = "bold underline cyan"
 FIGURE_STYLE = "bold magenta"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.text import plain
+from scaletui.tui.text import plain
 
 
 @dataclass(frozen=True)

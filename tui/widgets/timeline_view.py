@@ -33,8 +33,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from events.model import UNDATED_DAY, Event, Flag, Modifier, Precision, Source
-from tui.text import plain
+from scaletui.events.model import UNDATED_DAY, Event, Flag, Modifier, Precision, Source
+from scaletui.tui.text import plain
 
 DATE_WIDTH = 26
 NARROW_DATE_WIDTH = 21  # no weekday: "reported 13 Jun 2025"
@@ -585,6 +585,6 @@ def disagreement_mark(event: Event) -> str:
     """≠ when sources disagree, ≈ when they differ only by rounding, blank otherwise."""
     if not event.discrepancies:
         return " "
-    from events.rounding import only_rounding
+    from scaletui.events.rounding import only_rounding
 
     return "≈" if all(only_rounding(d) for d in event.discrepancies) else "≠"
