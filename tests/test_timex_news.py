@@ -173,6 +173,9 @@ CASES = [
     ("The airline carried 1999 passengers on 2000 flights.", []),
     ("Theresa May said the plan may fail.", []),
     ("The army will march on the capital.", []),
+    ("Australian Ski Mountaineer Dies in Fall in New Zealand", []),
+    ("He was badly hurt in a fall in the spring.",
+     [("the spring", "DATE", "2025-SP", "2025-03-01", "2025-05-31", "season")]),
     ("The company reported 870 million users and 5 sources confirmed it.", []),
 ]
 

@@ -124,7 +124,12 @@ def check_season(text: str, m: re.Match, start: int, end: int) -> bool:
     if m.group("year") or relative not in ("", "the"):
         return True
     previous = context.word_before(text, start).lower()
-    if previous in ("in", "during", "by", "until", "since", "over", "through", "throughout", "this", "early", "late", "mid", "each", "every", "last", "next"):
+    # "fall" is first a verb and a noun: "dies in fall", "injured by a fall". Bare, it is the
+    # season only after words that want a time ("during fall", "early fall").
+    time_words = ("during", "until", "since", "through", "throughout", "this", "early", "late", "mid", "each", "every", "last", "next")
+    if m.group("season").lower() == "fall" and previous not in time_words and relative != "the":
+        return False
+    if previous in ("in", "by", "over", *time_words):
         return not re.match(r"\s+of\b(?!\s+\d{4})", text[end:])
     return False
 
