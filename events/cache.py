@@ -14,7 +14,8 @@ edited checkout never reads what older code wrote.
 Where: `SCALETUI_CACHE_DIR` if set, else the user's cache folder
 (`platformdirs`, which follows XDG_CACHE_HOME). `SCALETUI_NO_CACHE=1` turns it
 off. Each code version has its own folder; the first write of a new one
-removes the others. The cache is only ever a shortcut: an entry that cannot be written is
+removes the others. Whole builds of a corpus (events/build_cache.py) live in
+the same folder, under `timelines/`. The cache is only ever a shortcut: an entry that cannot be written is
 skipped, one that cannot be read or decoded counts as absent.
 """
 
@@ -81,6 +82,8 @@ def article_key(text: str, source_id: str, published: date | None, estimated: bo
 class ArticleCache:
     """Entries of one cache folder: bytes by key. None as the folder: caching off."""
 
+    kept = 0  # at most this many entries, the most recently used (0: no limit)
+
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._writable = folder is not None
@@ -93,10 +96,17 @@ class ArticleCache:
     def get(self, key: str) -> bytes | None:
         if self.folder is None:
             return None
+        path = self._path(key)
         try:
-            return self._path(key).read_bytes()
+            data = path.read_bytes()
         except (OSError, ValueError):
             return None
+        if self.kept:
+            try:
+                os.utime(path)  # used now: the last to be let go
+            except OSError:
+                pass
+        return data
 
     def put(self, key: str, data: bytes) -> None:
         """Store an entry whole (written beside it, then renamed) or not at all; never raises for the file system."""
@@ -119,6 +129,22 @@ class ArticleCache:
                 raise
         except (OSError, ValueError):
             self._writable = False  # a read-only or full folder: the rest of this run goes uncached
+            return
+        if self.kept:
+            _keep_newest(path.parent, path.suffix, self.kept)
+
+
+def _keep_newest(folder: Path, suffix: str, kept: int) -> None:
+    """Remove all but the `kept` most recently used entries of `folder`."""
+    try:
+        entries = sorted(((p.stat().st_mtime, p) for p in folder.glob(f"*{suffix}")), reverse=True)
+    except OSError:
+        return
+    for _used, path in entries[kept:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 def _forget_other_versions(folder: Path) -> None:

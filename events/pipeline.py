@@ -1,11 +1,15 @@
 """The whole pipeline, headless: corpus -> sentences -> dated statements ->
 entities -> events -> comparisons -> Timeline.
+
+A corpus built before, unchanged, is read back from the cache (events/build_cache.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 
+from scaletui.events.build_cache import build_key, keep_build, read_build, timeline_cache
 from scaletui.events.clustering import cluster_events, event_span
 from scaletui.events.compare import compare_events
 from scaletui.events.corpus import Corpus, Document
@@ -28,6 +32,20 @@ def _quiet(stage: str, fraction: float) -> None:
 
 def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline:
     report = progress or _quiet
+    curated = corpus.folder / CURATED_ENTITIES
+    curated_path = curated if curated.is_file() else None
+    cache = timeline_cache()
+    key = build_key(corpus, curated_path) if cache.folder is not None else ""
+    report("looking for an earlier build", 0.0)
+    timeline = read_build(cache, key, corpus)
+    if timeline is None:
+        timeline = _build(corpus, curated_path, report)
+        keep_build(cache, key, timeline)
+    report("done", 1.0)
+    return timeline
+
+
+def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     documents = corpus.documents
     report("dating articles", 0.0)
     # Phase one needs an article's sentences only for a dateline without a year
@@ -44,8 +62,7 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     sentences = {job.source_id: work.sentences for job, work in zip(jobs, works)}
     statements: list[Statement] = [statement for work in works for statement in work.statements]
     report("reconciling entities", 0.55)
-    curated = corpus.folder / CURATED_ENTITIES
-    entities = find_entities(statements, curated if curated.is_file() else None)
+    entities = find_entities(statements, curated)
     report("clustering events", 0.7)
     events = cluster_events(statements, entities, sources)
     _date_undated_sources(events, statements, sentences, dates)
@@ -55,7 +72,6 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     # Within a day, events dated by their own words lead "reported by" ones,
     # and the better-attested lead the noise.
     events.sort(key=lambda e: (e.span.start, e.span.modifier is Modifier.REPORTED, -e.confidence, e.span.end, e.id))
-    report("done", 1.0)
     return Timeline(corpus=str(corpus.folder), sources=sources, entities=entities, events=events)
 
 

@@ -63,10 +63,17 @@ def entries(cache: Path) -> list[Path]:
     return sorted(cache.rglob("*.json"))
 
 
+def forget_builds(cache: Path) -> None:
+    """Drop the whole-build entries (tests/test_build_cache.py), so that the next export reads articles."""
+    for entry in cache.rglob("*.timeline"):
+        entry.unlink()
+
+
 def test_second_export_reads_every_article_from_the_cache(corpus, cache, worked, tmp_path, monkeypatch):
     first = export(corpus, tmp_path / "first.toml")
     assert len(worked) == 5 and len(entries(cache)) == 5
     worked.clear()
+    forget_builds(cache)
     second = export(corpus, tmp_path / "second.toml")
     assert worked == []
     assert second == first == uncached(corpus, tmp_path / "plain.toml", monkeypatch)
@@ -98,9 +105,11 @@ def test_damaged_entries_are_ignored_and_replaced(corpus, cache, worked, tmp_pat
     for entry, junk in zip(entries(cache), damage, strict=True):
         entry.write_bytes(junk)
     worked.clear()
+    forget_builds(cache)
     assert export(corpus, tmp_path / "again.toml") == first
     assert len(worked) == 5
     worked.clear()
+    forget_builds(cache)
     assert export(corpus, tmp_path / "third.toml") == first
     assert worked == []  # the damaged entries were written anew
 

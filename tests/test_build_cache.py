@@ -1,0 +1,170 @@
+"""The whole-build cache: a second open of an unchanged corpus builds nothing, and never carries a user's annotations."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scaletui.events import build_cache as events_build_cache
+from scaletui.events import pipeline as events_pipeline
+from scaletui.events.corpus import load_corpus
+from scaletui.events.model import EntityEdit
+from scaletui.events.pipeline import build_timeline
+from scaletui.events.store import dumps_timeline, load_timeline, save_timeline
+from scaletui.tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ROOT / "tests" / "corpora" / "second_story"
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "story"
+    shutil.copytree(STORY, folder)
+    return folder
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SCALETUI_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SCALETUI_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def built(monkeypatch) -> list[int]:
+    """How many times events were grouped (once per build that was not read from the cache)."""
+    calls: list[int] = []
+    real = events_pipeline.cluster_events
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(events_pipeline, "cluster_events", counting)
+    return calls
+
+
+def export(corpus: Path, output: Path) -> str:
+    assert main(["export", str(corpus), "-o", str(output)]) == 0
+    return output.read_text(encoding="utf-8")
+
+
+def uncached(corpus: Path, output: Path, monkeypatch) -> str:
+    with monkeypatch.context() as patch:
+        patch.setenv("SCALETUI_NO_CACHE", "1")
+        return export(corpus, output)
+
+
+def timeline_entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.timeline"))
+
+
+def test_a_second_export_of_an_unchanged_corpus_builds_nothing(corpus, cache, built, tmp_path, monkeypatch):
+    first = export(corpus, tmp_path / "first.toml")
+    assert len(built) == 1 and len(timeline_entries(cache)) == 1
+    second = export(corpus, tmp_path / "second.toml")
+    assert len(built) == 1
+    assert second == first == uncached(corpus, tmp_path / "plain.toml", monkeypatch)
+
+
+@pytest.mark.parametrize("change", ["article", "new article", "sources.toml", "entities.toml"])
+def test_any_change_to_the_corpus_builds_again(change, corpus, cache, built, tmp_path, monkeypatch):
+    export(corpus, tmp_path / "first.toml")
+    if change == "article":
+        path = corpus / "c_freight_desk.txt"
+        path.write_text(path.read_text(encoding="utf-8").replace("Brightwater", "Brightwaters", 1), encoding="utf-8")
+    elif change == "new article":
+        shutil.copy(ROOT / "seeds" / "000_6f4293d8598f8d67.txt", corpus / "f_new.txt")
+    elif change == "sources.toml":
+        listing = corpus / "sources.toml"
+        listing.write_text(listing.read_text(encoding="utf-8").replace('outlet = "Harbour Ledger"', 'outlet = "The Ledger"'),
+                           encoding="utf-8")
+    else:
+        shutil.copy(ROOT / "seeds" / "entities.toml", corpus / "entities.toml")
+    changed = export(corpus, tmp_path / "changed.toml")
+    assert len(built) == 2
+    assert export(corpus, tmp_path / "again.toml") == changed
+    assert len(built) == 2
+    assert changed == uncached(corpus, tmp_path / "plain.toml", monkeypatch)
+
+
+def test_a_copied_corpus_is_read_from_the_cache_and_names_its_own_folder(corpus, cache, built, tmp_path):
+    export(corpus, tmp_path / "first.toml")
+    copy = tmp_path / "elsewhere" / "story"
+    shutil.copytree(corpus, copy)
+    timeline = build_timeline(load_corpus(copy))
+    assert len(built) == 1
+    assert timeline.corpus == str(copy)
+
+
+def test_annotations_never_reach_the_cache_and_a_saved_timeline_keeps_them(corpus, cache, built, tmp_path):
+    timeline = build_timeline(load_corpus(corpus))
+    # what a user does in the app with the timeline a build gave
+    timeline.events[0].annotation.note = "checked with the port authority"
+    timeline.events[0].annotation.tags = ["mine"]
+    entity = timeline.entities[0]
+    timeline.entity_edits.append(EntityEdit(action="rename", entity=entity.id, name="Renamed by me"))
+    saved = tmp_path / "annotated.toml"
+    save_timeline(timeline, saved)
+    events_build_cache.keep_build(events_build_cache.timeline_cache(),
+                                  events_build_cache.build_key(load_corpus(corpus), None), timeline)
+
+    again = build_timeline(load_corpus(corpus))
+    assert len(built) == 1  # read from the cache...
+    assert all(event.annotation.empty for event in again.events) and again.entity_edits == []  # ...without the user's
+    for entry in timeline_entries(cache):
+        text = entry.read_text(encoding="utf-8")
+        assert "port authority" not in text and "Renamed by me" not in text
+
+    reopened = load_timeline(saved)
+    assert reopened.events[0].annotation.note == "checked with the port authority"
+    assert reopened.entity_edits[0].name == "Renamed by me"
+    assert len(built) == 1
+
+
+def test_a_damaged_entry_is_built_again_and_replaced(corpus, cache, built, tmp_path):
+    first = export(corpus, tmp_path / "first.toml")
+    for junk in (b"", b"{not json", b'{"events": 3}', b"\xff\xfe\x00"):
+        (entry,) = timeline_entries(cache)
+        entry.write_bytes(junk)
+        assert export(corpus, tmp_path / "again.toml") == first
+    assert len(built) == 5
+    assert export(corpus, tmp_path / "third.toml") == first
+    assert len(built) == 5
+
+
+def test_an_unusable_cache_folder_builds_every_time(corpus, tmp_path, monkeypatch, built):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("SCALETUI_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.delenv("SCALETUI_NO_CACHE", raising=False)
+    first = export(corpus, tmp_path / "one.toml")
+    assert export(corpus, tmp_path / "two.toml") == first
+    assert len(built) == 2
+
+
+def test_no_cache_variable_builds_every_time(corpus, cache, built, tmp_path, monkeypatch):
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    export(corpus, tmp_path / "one.toml")
+    export(corpus, tmp_path / "two.toml")
+    assert len(built) == 2 and not cache.exists()
+
+
+def test_only_the_most_recently_used_builds_are_kept(tmp_path, cache, built, monkeypatch):
+    monkeypatch.setattr(events_build_cache.TimelineCache, "kept", 2)
+    folders = []
+    for number, article in enumerate(sorted((ROOT / "seeds").glob("*.txt"))[:3]):
+        folder = tmp_path / f"c{number}"
+        folder.mkdir()
+        shutil.copy(article, folder / article.name)
+        folders.append(folder)
+        dumps_timeline(build_timeline(load_corpus(folder)))
+    assert len(timeline_entries(cache)) == 2 and len(built) == 3
+    build_timeline(load_corpus(folders[2]))  # kept
+    assert len(built) == 3
+    build_timeline(load_corpus(folders[0]))  # let go
+    assert len(built) == 4
