@@ -23,6 +23,11 @@ Baselines measured in the same run: a plain `dateparser.search_dates` pass over
 the same sentences (split by a regular expression, independent of the
 pipeline), and, with --reopen, the same export run a second time on the same
 cache folder (what a second open of an unchanged corpus costs).
+
+With --reopen, each code also opens a saved timeline of --saved-events (10,000)
+synthetic events (tests/tui/synthetic_timeline.py, as bench_app.py uses), the
+way the app opens a .toml (`loads_timeline`), against a plain `tomllib.loads`
+of the same text in the same process.
 """
 
 from __future__ import annotations
@@ -192,18 +197,40 @@ def export_once(folder: Path, code_root: Path) -> dict:
     }
 
 
-def run_child(folder: Path, code_root: Path, cache: Path) -> dict:
+def open_saved(events: int, code_root: Path) -> dict:
+    """Open a saved timeline of `events` synthetic events as the app does (run in a fresh process)."""
+    pipeline = code_tree.import_pipeline(code_root)
+    sys.path.insert(0, str(ROOT / "tests" / "tui"))
+    from synthetic_timeline import synthetic_timeline
+
+    text = pipeline.dumps_timeline(synthetic_timeline(events, n_entities=200))
+    pipeline.loads_timeline(text[: text.index("[[sources]]")])  # its imports, untimed
+    row: dict = {"events": events, "toml_bytes": len(text.encode("utf-8"))}
+    for name, read in (("loads_timeline", pipeline.loads_timeline), ("tomllib", tomllib.loads)):
+        began, cpu = time.perf_counter(), time.process_time()
+        read(text)
+        row[f"{name}_seconds"], row[f"{name}_cpu_seconds"] = time.perf_counter() - began, time.process_time() - cpu
+    return row
+
+
+def run_child(folder: Path | None, code_root: Path, cache: Path, saved: int = 0) -> dict:
     env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    what = ["--saved", str(saved)] if saved else ["--one", str(folder)]
     child = subprocess.run(
-        [sys.executable, __file__, "--one", str(folder), "--code", str(code_root)],
+        [sys.executable, __file__, *what, "--code", str(code_root)],
         capture_output=True, text=True, env=env, check=False,
     )
     if child.returncode:
-        raise SystemExit(f"bench_pipeline: export of {folder} with {code_root} failed:\n{child.stderr.strip()}")
+        raise SystemExit(f"bench_pipeline: {' '.join(what)} with {code_root} failed:\n{child.stderr.strip()}")
     return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 # ---------------------------------------------------------------- the runs
+
+
+def measure_saved(codes: dict[str, Path], events: int) -> dict[str, dict]:
+    with tempfile.TemporaryDirectory(prefix="bench-saved-") as temp:
+        return {label: run_child(None, code, Path(temp), saved=events) for label, code in codes.items()}
 
 
 def measure(kinds: list[str], sizes: list[int], codes: dict[str, Path], reopen: bool, baseline_limit: int) -> list[dict]:
@@ -236,6 +263,18 @@ def _growth(a: float, b: float, size_a: int, size_b: int) -> tuple[float, str]:
     """Per-article growth from one size to the next, and its mark: '!' over LINEAR, '~' too short to judge."""
     growth = (b / a) / (size_b / size_a) if a > 0 else 0.0
     return growth, "~" if a < 0.05 else "!" if growth > LINEAR else " "
+
+
+def report_saved(saved: dict[str, dict]) -> str:
+    lines = ["\nOpening a saved timeline (loads_timeline), against tomllib.loads of the same file: wall s (CPU s)"]
+    for label, row in saved.items():
+        lines.append(
+            f"  {label}: {row['events']} events, {row['toml_bytes'] / 1e6:.1f} MB: "
+            f"{row['loads_timeline_seconds']:.2f} s ({row['loads_timeline_cpu_seconds']:.2f}); tomllib alone "
+            f"{row['tomllib_seconds']:.2f} s ({row['tomllib_cpu_seconds']:.2f}); "
+            f"open / tomllib CPU {row['loads_timeline_cpu_seconds'] / row['tomllib_cpu_seconds']:.2f}"
+        )
+    return "\n".join(lines)
 
 
 def report(results: list[dict], labels: list[str]) -> str:
@@ -303,11 +342,17 @@ def main() -> None:
     parser.add_argument("--baseline-sentences", type=int, default=4000, metavar="N",
                         help="time search_dates on at most N sentences per corpus, scaled up (default 4000)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--saved-events", type=int, default=10_000, metavar="N",
+                        help="with --reopen: events of the saved timeline opened (default 10000)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # child: one export of this folder
+    parser.add_argument("--saved", type=int, help=argparse.SUPPRESS)  # child: open a saved timeline of this many events
     parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(export_once(args.one, args.code)))
+        return
+    if args.saved:
+        print(json.dumps(open_saved(args.saved, args.code)))
         return
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -323,10 +368,11 @@ def main() -> None:
             codes[args.compare] = Path(temp)
         codes[code_tree.checkout_label()] = ROOT
         results = measure(kinds, sizes, codes, args.reopen, args.baseline_sentences)
+        saved = measure_saved(codes, args.saved_events) if args.reopen else {}
     if args.json:
-        print(json.dumps(results, indent=1))
+        print(json.dumps({"exports": results, "saved": saved} if saved else results, indent=1))
     else:
-        print(report(results, list(codes)))
+        print(report(results, list(codes)) + (report_saved(saved) if saved else ""))
 
 
 if __name__ == "__main__":

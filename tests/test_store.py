@@ -1,5 +1,7 @@
 """Timelines survive a round trip through TOML, and bad files are refused in one line."""
 
+import gc
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -203,3 +205,31 @@ def test_source_paths_resolve_only_to_articles_inside_the_corpus(tmp_path):
     assert resolved("missing.txt") is None
     # a relative corpus is found beside the timeline file
     assert resolve_source_path("corpus", Source(id="s", path="a.txt"), tmp_path / "t.toml") == tmp_path / "corpus" / "a.txt"
+
+
+def test_a_file_reads_the_same_with_or_without_rtoml(monkeypatch):
+    """rtoml reads faster where it is installed; tomllib is the fallback, and both give the same timeline."""
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+
+    built = build_timeline(load_corpus(STORY))
+    for timeline in (_timeline(), built):
+        text = dumps_timeline(timeline)
+        fast = loads_timeline(text)
+        with monkeypatch.context() as patch:
+            patch.setitem(sys.modules, "rtoml", None)  # as if it were not installed
+            plain = loads_timeline(text)
+        assert fast == plain == timeline
+        assert dumps_timeline(fast) == text
+
+
+def test_a_malformed_file_gets_tomllibs_message_either_way(monkeypatch):
+    text = 'format = "scaletui-timeline"\nversion = 2\ncorpus = "x\n'
+    with pytest.raises(TimelineFileError) as fast:
+        loads_timeline(text, "t.toml")
+    with monkeypatch.context() as patch:
+        patch.setitem(sys.modules, "rtoml", None)
+        with pytest.raises(TimelineFileError) as plain:
+            loads_timeline(text, "t.toml")
+    assert str(fast.value) == str(plain.value) and str(fast.value).startswith("t.toml: malformed TOML: ")
+    assert gc.isenabled()
