@@ -34,8 +34,10 @@ from scaletui.events.similarity import (
     compatible_windows,
     may_report_one_happening,
     name_one_act,
+    narrowed,
     profiles_of,
     similarity,
+    window_of,
 )
 from scaletui.events.titles import event_title
 from scaletui.events.words import content_lemmas
@@ -110,7 +112,7 @@ class _Groups:
 
     def __init__(self, profiles: list[Profile], edges: dict[int, dict[int, float]]):
         self.members = {p.index: [p.index] for p in profiles}
-        self.window = {p.index: (p.lo, p.hi) for p in profiles}
+        self.window = {p.index: window_of(p) for p in profiles}
         self.centroid = {p.index: dict(p.vector) for p in profiles}
         self.norm = {p.index: 1.0 for p in profiles}
         self.neighbours: dict[int, set[int]] = {a: set(partners) for a, partners in edges.items()}
@@ -152,8 +154,7 @@ class _Groups:
         self.lead_count[a] += self.lead_count.pop(b)
         leads_b = self.leads.pop(b)
         self.leads[a] = (self.leads[a] - sources_b) | (leads_b - sources_a) | (self.leads[a] & leads_b)
-        (lo_a, hi_a), (lo_b, hi_b) = self.window[a], self.window.pop(b)
-        self.window[a] = (max(lo_a, lo_b), min(hi_a, hi_b))
+        self.window[a] = narrowed(self.window[a], self.window.pop(b))
         centroid = self.centroid[a]
         for token, weight in self.centroid.pop(b).items():
             centroid[token] = centroid.get(token, 0.0) + weight
@@ -208,7 +209,7 @@ def _gather_leads(profiles: list[Profile], lead_links: dict[int, set[int]], grou
             continue
         targets = {group_of[other] for other in lead_links.get(profile.index, ())}
         targets = {g for g in targets if len(groups.sources[g] - {own}) >= 2}
-        window = (profile.lo, profile.hi)
+        window = window_of(profile)
         scored = [
             (_likeness_to(profile, groups, g), -g)
             for g in targets

@@ -24,19 +24,22 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Figure, Modifier, Precision, Statement, TimeSpan
-from scaletui.events.statements import has_finite_verb
-from scaletui.events.words import action_lemmas, content_lemmas, family, rarity
+from scaletui.events.statements import has_finite_verb, reported_span
+from scaletui.events.timex import tag
+from scaletui.events.words import action_lemmas, content_lemmas, family, plain_numbers, rarity
 
 ENTITY_WEIGHT = 2.5  # a named participant counts like a fairly rare word, whatever its spelling in each outlet
 ACTION_WEIGHT = 1.6  # a verb of the main clause is the happening's act: it weighs more than its setting
 MIN_ENTITY_SHARE_WEIGHT = 0.25
 BACKGROUND_WEIGHT = 0.4  # words only in a trailing appositive
+NUMBER_WEIGHT = 0.6  # a bare number ("10 dead", "magnitude 5.9") shared: less telling than a figure with its unit
 FIGURE_CLASH_FACTOR = 0.6
 NEAR_FIGURE_RATIO = 0.85  # figures this close may be one number rounded or misreported
-REPORTED_REACH_DAYS = 31
+REPORTED_REACH_DAYS = 120  # follow-up coverage tells an undated happening weeks or months on
 BLOCK_LIMIT = 40  # a key shared by more statements pairs each only with its neighbours
 NEIGHBOURS = 12
 KEYS_PER_STATEMENT = 10
@@ -57,6 +60,7 @@ class Profile:
     figures: list[Figure]
     lo: int  # ordinals of the calendar window the statement's time allows
     hi: int
+    relative: tuple[int, int]  # for an undated article, that window in days from its unknown publication date
     lead: bool  # the headline or opening of its article
     actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
     lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
@@ -105,6 +109,8 @@ def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads:
         kept_figures.append(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.text or f.text in main)]
         )
+    numbers = [{f"#n:{value:g}" for value in plain_numbers(_without_time(s))} for s in statements]
+    number_df = Counter(token for tokens in numbers for token in tokens)
     figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
     word_df = Counter(w for words in all_words for w in words)
     entity_df = Counter(e for s in statements for e in set(s.entities))
@@ -120,6 +126,8 @@ def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads:
             vector[f"@{entity}"] = ENTITY_WEIGHT * max(MIN_ENTITY_SHARE_WEIGHT, 1.0 - entity_df[entity] / total)
         for token in {figure_token(f) for f in kept_figures[number]}:
             vector[token] = 1.0 + math.log((1 + total) / figure_df[token])
+        for token in numbers[number]:
+            vector[token] = NUMBER_WEIGHT * (1.0 + math.log((1 + total) / number_df[token]))
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         lo, hi = time_window(statement.span)
         profile = Profile(
@@ -130,6 +138,7 @@ def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads:
             figures=kept_figures[number],
             lo=lo,
             hi=hi,
+            relative=relative_window(statement),
             lead=statement.id in leads,
             actions=_act_keys(actions[number]),
             lemmas=_act_keys(all_words[number]),
@@ -137,6 +146,25 @@ def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads:
         profile.keys = _keys(profile, word_df)
         profiles.append(profile)
     return profiles
+
+
+def _without_time(statement: Statement) -> str:
+    """The statement's text with its time expression blanked: "June 13" gives no number to compare."""
+    start = _time_offset(statement)
+    if start is None:
+        return statement.text
+    end = start + len(statement.time_text)
+    return statement.text[:start] + " " * (end - start) + statement.text[end:]
+
+
+def _time_offset(statement: Statement) -> int | None:
+    """Where the statement's time expression starts within its text; None without one."""
+    if not statement.time_text:
+        return None
+    if statement.time_start is not None:
+        return statement.time_start - statement.start
+    found = statement.text.find(statement.time_text)
+    return found if found >= 0 else None
 
 
 def _act_keys(lemmas: set[str]) -> frozenset[str]:
@@ -187,8 +215,58 @@ def time_window(span: TimeSpan) -> tuple[int, int]:
     return start - slack, end + slack
 
 
-def compatible_windows(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return max(a[0], b[0]) <= min(a[1], b[1])
+# Undated articles of one story appear within weeks of each other: their windows,
+# counted from each one's own unknown publication day, compare with this slack.
+UNDATED_SLACK_DAYS = 14
+# Two days far apart in the year: an offset that reads alike from both is a pure offset.
+_NOTIONAL_DAYS = (date(2000, 3, 15), date(2000, 9, 20))
+_WEEK = 7  # "on Friday" is a few days back from any day
+_ANYTIME = (_FAR_PAST, _FAR_FUTURE)
+
+
+def relative_window(statement: Statement) -> tuple[int, int]:
+    """Where an undated statement's time lies relative to its article's publication day, in days.
+
+    "23 months ago" and "on Friday" cannot be one happening even when nothing
+    says which year it was. Only offsets read alike from any day count:
+    "Christmas" or "in March" could be days or months away. Anything else (a
+    dated statement) allows any time.
+    """
+    if statement.span.modifier is not Modifier.UNDATED:
+        return _ANYTIME
+    windows = []
+    for day in _NOTIONAL_DAYS:
+        span = reported_span(day, False)
+        if statement.time_text:
+            offset = _time_offset(statement)
+            found = [e.span for e in tag(statement.text, day) if e.start == offset and e.text == statement.time_text]
+            if not found:
+                return _ANYTIME
+            span = found[0]
+        lo, hi = time_window(span)
+        if lo == _FAR_PAST and hi == _FAR_FUTURE:
+            return _ANYTIME
+        ordinal = day.toordinal()
+        windows.append((lo - ordinal if lo != _FAR_PAST else _FAR_PAST, hi - ordinal if hi != _FAR_FUTURE else _FAR_FUTURE))
+    (lo, hi), (other_lo, other_hi) = windows
+    if abs(lo - other_lo) > _WEEK or abs(hi - other_hi) > _WEEK:
+        return _ANYTIME
+    return (min(lo, other_lo) - UNDATED_SLACK_DAYS if lo != _FAR_PAST else _FAR_PAST,
+            max(hi, other_hi) + UNDATED_SLACK_DAYS if hi != _FAR_FUTURE else _FAR_FUTURE)
+
+
+def window_of(profile: Profile) -> tuple[int, int, int, int]:
+    """Both windows of a statement: on the calendar, and from its (undated) article's publication day."""
+    return (profile.lo, profile.hi, *profile.relative)
+
+
+def compatible_windows(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    return all(max(a[i], b[i]) <= min(a[i + 1], b[i + 1]) for i in range(0, len(a), 2))
+
+
+def narrowed(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    """The window both allow."""
+    return tuple(max(a[i], b[i]) if i % 2 == 0 else min(a[i], b[i]) for i in range(len(a)))
 
 
 def _keys(profile: Profile, word_df: Counter) -> list[tuple]:
@@ -233,7 +311,7 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
 
 def similarity(a: Profile, b: Profile) -> float:
     """How alike two statements are as reports of one happening: 0 (no) to 1."""
-    if not compatible_windows((a.lo, a.hi), (b.lo, b.hi)):
+    if not compatible_windows(window_of(a), window_of(b)):
         return 0.0
     small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
     score = sum(weight * large[token] for token, weight in small.items() if token in large)
@@ -256,6 +334,7 @@ def may_report_one_happening(a: Profile, b: Profile) -> bool:
     word or two ("quake", "heist") that no verb matches.
     """
     return name_one_act(a, b) or _shared_measure(a.figures, b.figures)
+
 
 
 def _shared_measure(a: list[Figure], b: list[Figure]) -> bool:

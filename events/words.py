@@ -18,6 +18,8 @@ from functools import lru_cache
 from lemminflect import getAllLemmas, getLemma
 from wordfreq import zipf_frequency
 
+from scaletui.events.figures import _WORD_NUMBERS as _NUMBER_WORDS  # the number words figures read
+
 # Zipf frequency (log10 of uses per billion words) at and above which a word says
 # nothing about which happening a sentence reports: "the" 7.7, "said" 6.0, "also" 6.2.
 _COMMON_ZIPF = 6.0
@@ -108,3 +110,24 @@ def family(lemma_: str) -> str:
     """
     return lemma_[:_FAMILY_PREFIX]
 
+
+_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:/]|[.,]\d)|\b(" + "|".join(_NUMBER_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+_YEARS = range(1800, 2101)
+
+
+def plain_numbers(text: str) -> set[float]:
+    """Every number the text gives, in digits or words ("Ten dead", "kills 10", "a 5.9 quake"), years left out.
+
+    Figures (`events.figures`) read amounts with their units; a bare number two
+    outlets share ("10" dead, magnitude "5.9") also says they report one thing.
+    """
+    found = set()
+    for match in _NUMBER.finditer(text):
+        digits, word = match.groups()
+        value = float(digits.replace(",", "")) if digits else float(_NUMBER_WORDS[word.lower()])
+        if not (value.is_integer() and int(value) in _YEARS):
+            found.add(value)
+    return found

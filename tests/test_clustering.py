@@ -6,6 +6,7 @@ from scaletui.events.clustering import cluster_events
 from scaletui.events.similarity import BLOCK_LIMIT, NEIGHBOURS, candidates, profiles_of
 from scaletui.events.figures import extract_figures
 from scaletui.events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
+from scaletui.events.words import plain_numbers
 
 PUBLISHED = date(2025, 6, 14)
 SOURCES = [Source(id=f"s{n}", path=f"s{n}.txt", published=PUBLISHED) for n in range(5)]
@@ -212,3 +213,9 @@ def test_seed_planned_spending_is_one_event_apart_from_the_stake(seeds):
     [event] = planned.values()
     assert {"rewrite-a", "reuters-ndtv", "gigazine"} <= set(event.sources)
     assert event.id not in {e.id for e in events_saying(seeds, "Meta has acquired a 49% stake")}
+
+
+def test_bare_numbers_are_read_in_digits_and_words_without_years():
+    assert plain_numbers("Ten dead in southern Iran quake") == {10.0}
+    assert plain_numbers("Powerful Quake in Iran Kills 10; 80 Hurt") == {10.0, 80.0}
+    assert plain_numbers("A 5.9 magnitude quake struck in 2005, felt by 1,200 people") == {5.9, 1200.0}

@@ -21,6 +21,11 @@ def escape():
 
 
 @pytest.fixture(scope="module")
+def verdict():
+    return build_timeline(load_corpus(CORPORA / "45_ecb"))  # no article of it is dated
+
+
+@pytest.fixture(scope="module")
 def overturned():
     return build_timeline(load_corpus(CORPORA / "9_ecbplus"))
 
@@ -41,6 +46,21 @@ def test_two_outlets_telling_the_escape_in_their_own_words_share_an_event(escape
 def test_headlines_announcing_the_escape_join_the_reports_of_it(escape):
     told = event_of(escape, "3_7ecbplus", "Texas Lifer Escapes Prison Van Near Houston")
     assert told.id == event_of(escape, "3_3ecbplus", "Comeaux escaped with a 12-gauge shotgun").id
+
+
+def test_a_follow_up_six_weeks_on_joins_the_escape_it_retells(escape):
+    # 3_11ecbplus reports the prison's leadership changes weeks after the escape, and retells it undated.
+    retold = event_of(escape, "3_11ecbplus", "Comeaux, 49, escaped from a prison van in Baytown")
+    assert retold.id == event_of(escape, "3_3ecbplus", "escaped when he was being transported").id
+
+
+def test_in_undated_articles_a_disappearance_23_months_ago_is_not_fridays_verdict(verdict):
+    gone = event_of(verdict, "45_2ecb", "Laci disappeared from the couple's home in Modesto, California, 23 months ago")
+    guilty = event_of(verdict, "45_7ecb", "A jury found Scott Peterson guilty Friday")
+    assert gone.id != guilty.id
+    # Nothing dates either article; what each says relative to its own day still tells them apart,
+    # and two outlets recalling the disappearance still share it.
+    assert gone.id == event_of(verdict, "45_6ecb", "when Laci Peterson disappeared").id
 
 
 def test_the_capture_a_week_later_stays_apart_from_the_escape(escape):
