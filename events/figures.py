@@ -8,6 +8,7 @@ multiple 3.0 x. Years, days of the month and durations are never counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from scaletui.events.model import Figure
 
@@ -51,25 +52,26 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion|mn|mln|bn|tn|crores?|lakhs?|[kmb](?![a-z])"
 _SYMBOL = r"US\$|[ACS]\$|HK\$|NZ\$|\$|£|€|¥|₹|₩|Rs\.?"
 _CURRENCY = "|".join(sorted((re.escape(w) for w in _CURRENCY_WORDS), key=len, reverse=True))
-_QUALIFIER = (
-    r"(?:(?:about|around|approximately|roughly|nearly|almost|up to|over|more than|less than|"
-    r"under|at least|at most|close to|an estimated|some|exceeding|above|below)\s+)?"
+# A hedge word before a figure ("about $5 billion") belongs to its text. Looked
+# for only right before a number that matched, never tried at every position of
+# the text, where an optional prefix of twenty words is the costliest part.
+_QUALIFIER_WORDS = (
+    r"about|around|approximately|roughly|nearly|almost|up to|over|more than|less than|"
+    r"under|at least|at most|close to|an estimated|some|exceeding|above|below"
 )
+_QUALIFIER_END = re.compile(rf"(?:{_QUALIFIER_WORDS})\Z", re.IGNORECASE)
+_QUALIFIER_REACH = 16  # longer than the longest hedge
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 
-_MONEY_SYMBOL = re.compile(
-    rf"{_QUALIFIER}(?P<sym>{_SYMBOL})\s?(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE})\b)?", re.IGNORECASE
-)
-_MONEY_WORD = re.compile(
-    rf"{_QUALIFIER}(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE})\s+)?(?P<cur>{_CURRENCY})\b", re.IGNORECASE
-)
+_MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE})\b)?", re.IGNORECASE)
+_MONEY_WORD = re.compile(rf"(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE})\s+)?(?P<cur>{_CURRENCY})\b", re.IGNORECASE)
 _MONEY_VAGUE = re.compile(
     rf"\b(?P<order>tens|hundreds|thousands|millions|billions)\s+of\s+(?:(?P<scale>millions|billions|thousands|crores|"
     rf"lakhs)\s+of\s+)?(?P<cur>{_CURRENCY})\b",
     re.IGNORECASE,
 )
-_BARE_SCALED = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
-_PERCENT = re.compile(rf"{_QUALIFIER}(?P<num>{_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
+_BARE_SCALED = re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+_PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
 _MULTIPLE_VERB = re.compile(
     r"\b(?P<verb>doubled|tripled|trebled|quadrupled|quintupled|halved)\b|"
     r"\b(?P<verb2>twice|thrice)\s+as\s+(?:many|much|large|big|high|fast|often)\b",
@@ -103,66 +105,101 @@ _MONTHS = {
 }
 
 
+# A figure needs a digit or one of these words: text with neither has none.
+_FIGURE_WORDS = {*_WORD_NUMBERS, *_MULTIPLE_VERBS, "tens", "hundreds", "thousands", "millions", "billions"}
+_MAY_HOLD_FIGURE = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(map(re.escape, _FIGURE_WORDS), key=len, reverse=True)) + ")", re.IGNORECASE
+)
+
+
 def extract_figures(text: str) -> list[Figure]:
     """The money, percentages, multiples, ages and counts a text asserts, in text order."""
+    if not _MAY_HOLD_FIGURE.search(text):
+        return []
     found: list[tuple[int, Figure]] = []
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    def add(match: re.Match[str], figure: Figure) -> None:
-        taken.append(match.span())
-        found.append((match.start(), figure))
+    def add(start: int, end: int, figure: Figure) -> None:
+        taken.append((start, end))
+        found.append((start, figure))
 
     for match in _MONEY_VAGUE.finditer(text):
         order = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match["order"].lower()]
         scale = _SCALES.get((match["scale"] or "").lower().rstrip("s"), 1.0) if match["scale"] else 1.0
         unit = _CURRENCY_WORDS[match["cur"].lower()]
-        add(match, Figure(text=match[0], kind="money", value=order * scale, unit=unit))
-    for match in _MONEY_SYMBOL.finditer(text):
-        if not free(*match.span()):
+        add(*match.span(), Figure(text=match[0], kind="money", value=order * scale, unit=unit))
+    for start, match in _hedged(_MONEY_SYMBOL, text):
+        if not free(start, match.end()):
             continue
         value = _number(match["num"]) * _scale(match["scale"])
-        add(match, Figure(text=match[0].strip(), kind="money", value=value, unit=_SYMBOLS[match["sym"].lower()]))
-    for match in _MONEY_WORD.finditer(text):
-        if not free(*match.span()):
+        said = text[start : match.end()].strip()
+        add(start, match.end(), Figure(text=said, kind="money", value=value, unit=_SYMBOLS[match["sym"].lower()]))
+    for start, match in _hedged(_MONEY_WORD, text):
+        if not free(start, match.end()):
             continue
         value = _number(match["num"]) * _scale(match["scale"])
-        add(match, Figure(text=match[0].strip(), kind="money", value=value, unit=_CURRENCY_WORDS[match["cur"].lower()]))
-    for match in _PERCENT.finditer(text):
-        if not free(*match.span()):
+        said = text[start : match.end()].strip()
+        add(start, match.end(), Figure(text=said, kind="money", value=value, unit=_CURRENCY_WORDS[match["cur"].lower()]))
+    for start, match in _hedged(_PERCENT, text):
+        if not free(start, match.end()):
             continue
         value = _number(match["num"])
-        window = text[max(0, match.start() - 40) : match.end() + 25]
+        said = text[start : match.end()].strip()
+        window = text[max(0, start - 40) : match.end() + 25]
         if _INCREASE.search(window) and not re.search(r"\bstake|share|own", window, re.I):
             # "up 200%" is the same claim as "tripled": compare as a multiple.
-            add(match, Figure(text=match[0].strip(), kind="multiple", value=1 + value / 100, unit="x"))
+            add(start, match.end(), Figure(text=said, kind="multiple", value=1 + value / 100, unit="x"))
         else:
-            add(match, Figure(text=match[0].strip(), kind="percent", value=value, unit="%"))
-    for match in _BARE_SCALED.finditer(text):
-        if not free(*match.span()):
+            add(start, match.end(), Figure(text=said, kind="percent", value=value, unit="%"))
+    for start, match in _hedged(_BARE_SCALED, text):
+        if not free(start, match.end()):
             continue
-        window = text[max(0, match.start() - 60) : match.end() + 40]
+        window = text[max(0, start - 60) : match.end() + 40]
         if _MONEY_CONTEXT.search(window):
             # Currency not stated: unit "" compares equal to any currency.
-            add(match, Figure(text=match[0].strip(), kind="money", value=_number(match["num"]) * _scale(match["scale"]), unit=""))
+            value = _number(match["num"]) * _scale(match["scale"])
+            add(start, match.end(), Figure(text=text[start : match.end()].strip(), kind="money", value=value, unit=""))
     for match in _MULTIPLE_VERB.finditer(text):
         if free(*match.span()):
-            add(match, Figure(text=match[0], kind="multiple", value=_MULTIPLE_VERBS[(match["verb"] or match["verb2"]).lower()], unit="x"))
+            value = _MULTIPLE_VERBS[(match["verb"] or match["verb2"]).lower()]
+            add(*match.span(), Figure(text=match[0], kind="multiple", value=value, unit="x"))
     for match in _MULTIPLE_TIMES.finditer(text):
         if free(*match.span()):
-            add(match, Figure(text=match[0], kind="multiple", value=_number(match["num"]), unit="x"))
+            add(*match.span(), Figure(text=match[0], kind="multiple", value=_number(match["num"]), unit="x"))
     for match in _AGE.finditer(text):
         if free(*match.span()):
-            add(match, Figure(text=match[0], kind="age", value=_number(match["num"] or match["num2"]), unit="years"))
+            add(*match.span(), Figure(text=match[0], kind="age", value=_number(match["num"] or match["num2"]), unit="years"))
     for match in _COUNT.finditer(text):
         if not free(*match.span()):
             continue
         figure = _count(text, match)
         if figure is not None:
-            add(match, figure)
+            add(*match.span(), figure)
     return [figure for _, figure in sorted(found, key=lambda item: item[0])]
+
+
+def _hedged(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each match of `pattern`, with where it starts once a hedge right before it is counted in.
+
+    The same matches as a pattern that began with an optional hedge: the hedge
+    is any of the words ending just before the whitespace before the match,
+    never reaching back into the previous match.
+    """
+    floor = 0
+    for match in pattern.finditer(text):
+        begin = match.start()
+        gap = begin
+        while gap > floor and text[gap - 1].isspace():
+            gap -= 1
+        if gap < begin:
+            hedge = _QUALIFIER_END.search(text, max(floor, gap - _QUALIFIER_REACH), gap)
+            if hedge is not None:
+                begin = hedge.start()
+        yield begin, match
+        floor = match.end()
 
 
 def is_approximate(figure: Figure) -> bool:

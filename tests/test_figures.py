@@ -95,3 +95,24 @@ def test_figures_come_in_text_order():
     figures = extract_figures("a 49% stake values it at $29 billion, up from $14 billion")
     assert [f.kind for f in figures] == ["percent", "money", "money"]
     assert [f.value for f in figures][1:] == [29e9, 14e9]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("it raised about $5 billion", "about $5 billion"),
+        ("sales rose more than  12% in June", "more than  12%"),
+        ("an estimated 3 billion euros of debt", "an estimated 3 billion euros"),
+        ("$5 billion, up from some $3 billion", "some $3 billion"),
+    ],
+)
+def test_a_hedge_right_before_a_figure_is_part_of_it(text, said):
+    figure = extract_figures(text)[-1]
+    assert figure.text == said and is_approximate(figure)
+
+
+def test_text_without_a_digit_or_number_word_has_no_figures_and_number_words_still_count():
+    assert extract_figures("The company said the deal would close soon, after a review.") == []
+    assert [f.kind for f in extract_figures("Profits doubled as a dozen stores opened")] == ["multiple", "count"]
+    assert only("hundreds of millions of dollars").value == 1e8
+    assert only("demand grew tenfold").value == 10
