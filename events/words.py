@@ -77,7 +77,7 @@ def action_lemmas(text: str) -> set[str]:
     words = tokens(text)
     found = set()
     for number, word in enumerate(words):
-        if not is_verb_form(word):
+        if not (is_verb_form(word) or _after_modal(text, word)):
             continue
         if number + 2 < len(words) and words[number + 1] == "to":
             following = words[number + 2]
@@ -87,6 +87,17 @@ def action_lemmas(text: str) -> set[str]:
         if rarity(base) > 0.0:
             found.add(base)
     return found
+
+
+_MODAL_THEN_VERB = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must)\s+(?:not\s+|also\s+|soon\s+)?([a-z]+)\b")
+
+
+def _after_modal(text: str, word: str) -> bool:
+    """Whether the word stands as a verb after a modal ("will leave", "could cut", "to lead").
+
+    Base forms are nouns as often as verbs ("leave", "cut"); after a modal they can only be the verb.
+    """
+    return "VERB" in getAllLemmas(word) and word in _MODAL_THEN_VERB.findall(text.lower())
 
 
 def content_lemmas(text: str) -> list[str]:

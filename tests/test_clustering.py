@@ -6,7 +6,7 @@ from scaletui.events.clustering import cluster_events
 from scaletui.events.similarity import BLOCK_LIMIT, NEIGHBOURS, candidates, profiles_of
 from scaletui.events.figures import extract_figures
 from scaletui.events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
-from scaletui.events.words import plain_numbers
+from scaletui.events.words import action_lemmas, plain_numbers
 
 PUBLISHED = date(2025, 6, 14)
 SOURCES = [Source(id=f"s{n}", path=f"s{n}.txt", published=PUBLISHED) for n in range(5)]
@@ -219,3 +219,15 @@ def test_bare_numbers_are_read_in_digits_and_words_without_years():
     assert plain_numbers("Ten dead in southern Iran quake") == {10.0}
     assert plain_numbers("Powerful Quake in Iran Kills 10; 80 Hurt") == {10.0, 80.0}
     assert plain_numbers("A 5.9 magnitude quake struck in 2005, felt by 1,200 people") == {5.9, 1200.0}
+
+
+def test_a_verb_after_a_modal_is_an_act_though_the_word_is_also_a_noun():
+    assert {"leave", "lead"} <= action_lemmas("Alexandr Wang will leave to lead the new lab")
+    assert "leave" not in action_lemmas("The leave was long")
+
+
+def test_seed_wang_leaving_to_lead_metas_lab_is_one_event_of_two_outlets(seeds):
+    [leaving] = events_saying(seeds, "Alexandr Wang will leave to lead")
+    [recruited] = events_saying(seeds, "recruitment of Scale AI")
+    assert leaving.id == recruited.id
+    assert {"rewrite-b", "techtimes"} <= set(leaving.sources)
