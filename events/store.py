@@ -7,12 +7,23 @@ edits. Dates are TOML dates. TOML has no null, so absent values are omitted.
 Format 2 stores what cannot be derived and derives the rest on load, so the
 file grows with what the articles say rather than with events x sources:
 
-- an event's `sources` (the sources of its statements, in corpus order) and
-  `silent` (the sources covering its entities that do not report it) are
-  written only where they differ from what loading derives;
-- a statement's `source` is always written (readers of exports rely on it);
+- an event's `entities` (those its statements name, most-named first),
+  `sources` (the sources of its statements, in corpus order) and `silent`
+  (the sources covering its entities that do not report it) are written only
+  where they differ from what loading derives (an old file leaves `entities`
+  out only where it was empty, and so were its statements');
+- an event's span (start, end, precision, modifier, confidence) is left out
+  where it is its first statement's (nine events in ten on news); an event
+  without `start` takes its first statement's span, under any span keys it has;
+- a statement's `time_char_end` is left out where it is where its
+  `time_text` ends (always, from the pipeline);
+- a statement's `source` and its own dates are always written (readers of
+  exports rely on them);
 - a field left at its default (modifier "none", confidence 1, no figures,
   no entities, undated `time_text`) is left out.
+
+None of these was ever missing from a file before, so version 2 files read as
+they always did. Lists that fit on a line are written on one (toml_writer.py).
 
 Any other field of the model is written under its own name, so a field added to
 Event or Statement is saved and read back without a change here. Version 1
@@ -23,6 +34,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -70,16 +82,21 @@ def _statement_to_toml(table: dict[str, Any]) -> dict[str, Any]:
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if model_name in table:
             table[file_name] = table.pop(model_name)
+    if "time_char_start" in table and table.get("time_char_end") == table["time_char_start"] + len(table.get("time_text", "")):
+        del table["time_char_end"]  # where its time_text ends
     table.update(_span_table(table.pop("span")))
     return _ordered(table, _STATEMENT_ORDER)
 
 
 def _event_to_toml(table: dict[str, Any], event: Event, derived_sources: list[str], derived_silent: list[str]) -> dict[str, Any]:
+    derived_entities = derive_entities(event)
     own_confidence = table.pop("confidence", None)  # the event's own, apart from its span's
-    table.update(_span_table(table.pop("span")))
+    span = table.pop("span")
+    if not event.statements or event.span != event.statements[0].span:
+        table.update(_span_table(span))  # else it is its first statement's
     if own_confidence is not None:
         table["event_confidence"] = round(own_confidence, 3)
-    for key, derived in (("sources", derived_sources), ("silent", derived_silent)):
+    for key, derived in (("entities", derived_entities), ("sources", derived_sources), ("silent", derived_silent)):
         stored = getattr(event, key)
         if stored == derived:
             table.pop(key, None)
@@ -113,9 +130,9 @@ def timeline_to_dict(timeline: Timeline) -> dict:
 
 
 def dumps_timeline(timeline: Timeline) -> str:
-    import tomli_w  # only a save needs the writer
+    from scaletui.events import toml_writer  # only a save needs the writer
 
-    return tomli_w.dumps(timeline_to_dict(timeline), multiline_strings=False)
+    return toml_writer.dumps(timeline_to_dict(timeline))
 
 
 # ---------------------------------------------------------------- derived data
@@ -124,6 +141,12 @@ def dumps_timeline(timeline: Timeline) -> str:
 def _source_from_id(statement_id: str) -> str:
     """The source a statement id names: "<source>:<sentence>[.<part>]"."""
     return statement_id.rsplit(":", 1)[0] if ":" in statement_id else ""
+
+
+def derive_entities(event: Event) -> list[str]:
+    """An event's entities as the pipeline lists them: those its statements name, most-named first, then by id."""
+    counts = Counter(entity for statement in event.statements for entity in dict.fromkeys(statement.entities))
+    return [entity for entity, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
 def derive_sources(timeline: Timeline) -> list[list[str]]:
@@ -169,6 +192,8 @@ def _statement_from_toml(table: dict) -> dict:
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if file_name in table:
             out[model_name] = table[file_name]
+    if "time_start" in out and "time_end" not in out and isinstance(out["time_start"], int) and isinstance(out.get("time_text"), str):
+        out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
         out["source"] = _source_from_id(out["id"])
     return out
@@ -184,6 +209,9 @@ def _event_from_toml(table: dict, where: str, number: int) -> dict:
     out["annotation"] = annotation
     statements = _tables(table, "statements", where, f"event {number}'s statements", "events.statements")
     out["statements"] = [_statement_from_toml(statement) for statement in statements]
+    if "start" not in table and out["statements"]:
+        # dated as its first statement (what the event gives of its own, a hand edit, goes over it)
+        out["span"] = {**out["statements"][0]["span"], **out["span"]}
     return out
 
 
@@ -231,7 +259,10 @@ def _timeline_from_dict(data: dict, where: str) -> Timeline:
 
 
 def _fill_derived(timeline: Timeline, tables: list[dict]) -> None:
-    """Give events without stored `sources` / `silent` the derived ones."""
+    """Give events without stored `entities` / `sources` / `silent` the derived ones (silent depends on entities)."""
+    for event, table in zip(timeline.events, tables):
+        if "entities" not in table:
+            event.entities = derive_entities(event)
     missing_sources = [n for n, table in enumerate(tables) if "sources" not in table]
     if missing_sources:
         derived = derive_sources(timeline)

@@ -58,10 +58,11 @@ def test_file_uses_the_promised_names_and_toml_dates():
     data = tomllib.loads(dumps_timeline(_timeline()))
     assert data["format"] == "scaletui-timeline" and data["version"] == 2
     event = data["events"][0]
-    assert event["start"] == date(2024, 1, 1) and event["precision"] == "year"
+    assert "start" not in event and "precision" not in event  # dated as its first statement
     statement = event["statements"][0]
-    assert {"id", "text", "time_text", "start", "end", "precision", "char_start", "char_end"} <= statement.keys()
-    assert statement["start"] == date(2024, 1, 1)
+    assert {"id", "source", "text", "time_text", "start", "end", "precision", "char_start", "char_end", "time_char_start"} <= statement.keys()
+    assert statement["start"] == date(2024, 1, 1) and statement["precision"] == "year"
+    assert statement["entities"] == ["google"]
     assert "time_text" not in data["events"][1]["statements"][0]  # undated: nothing to say
     assert data["events"][1]["statements"][0]["modifier"] == "reported"
     assert event["annotation"]["note"].startswith("check")
@@ -233,3 +234,35 @@ def test_a_malformed_file_gets_tomllibs_message_either_way(monkeypatch):
             loads_timeline(text, "t.toml")
     assert str(fast.value) == str(plain.value) and str(fast.value).startswith("t.toml: malformed TOML: ")
     assert gc.isenabled()
+
+
+def test_an_event_dated_apart_from_its_first_statement_keeps_its_span_and_offsets_are_derived():
+    timeline = _timeline()
+    event = timeline.events[0]
+    event.span = TimeSpan(start=date(2024, 1, 1), end=date(2025, 6, 30), precision=Precision.APPROXIMATE, confidence=0.5)
+    event.statements[0].time_end = event.statements[0].time_start + 4  # not where its time_text ends
+    text = dumps_timeline(timeline)
+    data = tomllib.loads(text)
+    assert data["events"][0]["end"] == date(2025, 6, 30) and data["events"][0]["precision"] == "approximate"
+    assert data["events"][0]["statements"][0]["time_char_end"] == 134
+    assert "time_char_end" not in data["events"][1]["statements"][0]  # undated
+    assert loads_timeline(text) == timeline
+    plain = _timeline()
+    assert "time_char_end" not in tomllib.loads(dumps_timeline(plain))["events"][0]["statements"][0]
+    assert loads_timeline(dumps_timeline(plain)).events[0].statements[0].time_end == 139
+
+
+def test_the_file_reads_back_as_exactly_what_was_written_and_short_lists_take_one_line():
+    from scaletui.events import toml_writer
+    from scaletui.events.store import timeline_to_dict
+
+    timeline = _timeline()
+    timeline.events[0].annotation.note = "tab\there, nul \x00, del \x7f, quote \" backslash \\ line\u2028sep é"
+    text = dumps_timeline(timeline)
+    assert tomllib.loads(text) == timeline_to_dict(timeline)
+    assert 'entities = ["google"]' in text
+    odd = {"a key": "x", "floats": [1.5, float("inf"), -0.0, 1e-300], "long": [f"item-{n}" for n in range(40)],
+           "tables": [{"a": 1}, {"b": [1, 2]}], "empty": {}, "nested": {"deeper": {"x": []}}}
+    written = toml_writer.dumps(odd)
+    assert tomllib.loads(written) == odd
+    assert '    "item-0",\n' in written  # too long for one line: one item a line
