@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from scaletui.events import safe_io
 from scaletui.events.cache import ArticleCache, cache_folder, code_version
 from scaletui.events.corpus import Corpus
 from scaletui.events.model import Timeline
@@ -59,8 +60,8 @@ def build_key(corpus: Corpus, curated: Path | None) -> str:
         digest.update(hashlib.blake2b(document.text.encode("utf-8", "surrogatepass"), digest_size=20).digest())
     if curated is not None:
         try:
-            digest.update(b"entities.toml\0" + curated.read_bytes())
-        except (OSError, ValueError):
+            digest.update(b"entities.toml\0" + safe_io.read_regular(curated, safe_io.LISTING_LIMIT))
+        except (OSError, ValueError, safe_io.Refused):
             return ""
     return digest.hexdigest()
 

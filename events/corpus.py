@@ -16,6 +16,15 @@ holding articles (only the folder itself is read); a missing or empty folder,
 a folder with no usable article, or a malformed sources.toml raises
 CorpusError with one line naming the file and the problem. A single article
 file opens as a corpus of one.
+
+An article longer than the analysis limit is read for events only up to it
+(a line in `Corpus.problems` says so): one article must not cost minutes
+whatever it holds, and no news article comes near the limit.
+
+The optional entities.toml (names and kinds pinned by hand) is read as
+carefully as an article: one that is not a regular file, too big, unreadable
+or a link leading out of the folder is left out and reported; one nested too
+deeply to parse is a CorpusError. `Corpus.curated` is it when it may be read.
 """
 
 from __future__ import annotations
@@ -38,22 +47,25 @@ from scaletui.events.statements import headline_index
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SOURCES_FILE = "sources.toml"
+CURATED_FILE = "entities.toml"
 _KEYS = ("path", "id", "title", "outlet", "url", "published", "published_estimated")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SLUG_LENGTH = 40
-_SOURCES_LIMIT = 16 * 1024 * 1024  # a line per article: far more than any corpus needs
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)")
 _HEADLINE_SCAN = 4000  # the headline is near the top; huge files need not be split twice
 
 
 class Document(BaseModel):
     source: Source
-    text: str  # the whole file as decoded; every offset in the pipeline points into it
+    # The file as decoded, up to the analysis limit; every offset in the pipeline points into it.
+    text: str
 
 
 class Corpus(BaseModel):
     folder: Path
     documents: list[Document]
-    problems: list[str]  # one line per skipped file
+    problems: list[str]  # one line per skipped file or part of one
+    curated: Path | None = None  # the corpus's entities.toml, when it is there and may be read
 
 
 def load_corpus(folder: Path) -> Corpus:
@@ -92,17 +104,22 @@ def _single_article(path: Path) -> Corpus:
 def _read_articles(folder: Path, articles: list[Path], entries: dict[str, dict], problems: list[str]) -> Corpus:
     documents: list[Document] = []
     used_ids = {entry["id"] for entry in entries.values() if "id" in entry}
+    limit = safe_io.analysis_limit()
     for path in articles:
         try:
             text = read_article(path)
         except CorpusError as error:
             problems.append(str(error))
             continue
+        if len(text) > limit:
+            problems.append(_cut_note(path, len(text), limit))
+            text = analysed_part(text, limit)
         source = _source_for(path, text, entries.get(path.name, {}), used_ids)
         documents.append(Document(source=source, text=text))
     if not documents:
         raise CorpusError(f"{folder}: no usable article ({problems[0]}{' ...' if len(problems) > 1 else ''})")
-    return Corpus(folder=folder, documents=documents, problems=problems)
+    curated = _curated_file(folder, problems)
+    return Corpus(folder=folder, documents=documents, problems=problems, curated=curated)
 
 
 def _list_articles(folder: Path) -> tuple[list[Path], list[str]]:
@@ -175,6 +192,35 @@ def read_article(path: Path) -> str:
     return text
 
 
+def analysed_part(text: str, limit: int) -> str:
+    """The start of `text` that is read for events: at most `limit` characters, ending where a paragraph,
+    else a sentence, else a word ends, so the last statement read is not a fragment."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    floor = limit // 2  # never give up half of what may be read to end neatly
+    for end in (head.rfind("\n"), _last_sentence_end(head, floor), _last_space(head)):
+        if end > floor:
+            return text[:end]
+    return head
+
+
+def _last_sentence_end(head: str, floor: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(head, floor)]
+    return ends[-1] if ends else -1
+
+
+def _last_space(head: str) -> int:
+    return max(head.rfind(" "), head.rfind("\t"))
+
+
+def _cut_note(path: Path, size: int, limit: int) -> str:
+    return (
+        f"{path}: all but its first {safe_io.megabytes(limit)} (of {safe_io.megabytes(size)}): "
+        f"events are read from at most that much of one article; set {safe_io.ANALYSIS_LIMIT_VARIABLE} to raise it"
+    )
+
+
 def _mostly_control(text: str) -> bool:
     sample = text[:4096]
     control = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
@@ -231,6 +277,39 @@ def headline(text: str) -> str:
     return next((s.text for s in sentences if s.index == index), "")
 
 
+# ---------------------------------------------------------------- entities.toml
+
+
+def _curated_file(folder: Path, problems: list[str]) -> Path | None:
+    """The folder's entities.toml when it may be read; one that may not is reported in `problems` and left out.
+
+    Read in full here, through the same checks as an article, so that the
+    entity finder's later read of it is of a small regular file inside the
+    folder, and a file nested too deeply for the TOML reader is one line.
+    """
+    path = folder / CURATED_FILE
+    if not path.exists() and not path.is_symlink():
+        return None
+    if not safe_io.inside(path, folder):
+        problems.append(f"{path}: a link to outside the corpus folder; not read")
+        return None
+    try:
+        raw = safe_io.read_regular(path, safe_io.LISTING_LIMIT)
+    except safe_io.Refused as refused:
+        problems.append(f"{path}: {refused}")
+        return None
+    except OSError as error:
+        problems.append(f"{path}: cannot read ({error.strerror or error})")
+        return None
+    try:
+        tomllib.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        pass  # the entity finder says what is wrong, in its own words
+    except RecursionError:
+        raise CorpusError(f"{path}: nested too deeply to be a list of entities") from None
+    return path
+
+
 # ---------------------------------------------------------------- sources.toml
 
 
@@ -243,7 +322,7 @@ def _read_sources_toml(folder: Path, article_names: set[str]) -> dict[str, dict]
     if not safe_io.inside(path, folder):
         raise CorpusError(f"{where}: a link to outside the corpus folder; not read")
     try:
-        raw = safe_io.read_regular(path, _SOURCES_LIMIT).decode("utf-8-sig")
+        raw = safe_io.read_regular(path, safe_io.LISTING_LIMIT).decode("utf-8-sig")
     except safe_io.Refused as refused:
         raise CorpusError(f"{where}: {refused}") from None
     except OSError as error:

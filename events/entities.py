@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scaletui.events import safe_io
 from scaletui.events.errors import CorpusError
 from scaletui.events.model import Alias, Entity, Kind, Statement
 from scaletui.events.entity_hyphens import split_hyphens, squash
@@ -86,7 +87,9 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
 def load_curated(path: Path) -> list[Curated]:
     """Read a curated alias file; a bad one raises CorpusError naming the file."""
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = tomllib.loads(safe_io.read_regular(Path(path), safe_io.LISTING_LIMIT).decode("utf-8"))
+    except safe_io.Refused as refused:
+        raise CorpusError(f"{path}: {refused}") from None
     except FileNotFoundError:
         raise CorpusError(f"{path}: curated entity file not found") from None
     except (OSError, UnicodeDecodeError) as err:

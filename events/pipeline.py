@@ -32,8 +32,7 @@ def _quiet(stage: str, fraction: float) -> None:
 
 def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline:
     report = progress or _quiet
-    curated = corpus.folder / CURATED_ENTITIES
-    curated_path = curated if curated.is_file() else None
+    curated_path = corpus.curated  # entities.toml, once the corpus reader found it safe to read
     cache = timeline_cache()
     key = build_key(corpus, curated_path) if cache.folder is not None else ""
     report("looking for an earlier build", 0.0)

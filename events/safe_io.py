@@ -33,11 +33,16 @@ except ImportError:  # not on Windows: saves there rely on the re-check before t
 
 ARTICLE_LIMIT_VARIABLE = "SCALETUI_MAX_ARTICLE_SIZE"
 TIMELINE_LIMIT_VARIABLE = "SCALETUI_MAX_TIMELINE_SIZE"
+ANALYSIS_LIMIT_VARIABLE = "SCALETUI_MAX_ANALYSED_SIZE"
 # A long news feature is a few hundred kilobytes; a timeline of 10,000 events
 # tens of megabytes. The limits stop a mistaken or hostile file well before it
 # costs minutes or gigabytes.
 DEFAULT_ARTICLE_LIMIT = 8 * 1024 * 1024
 DEFAULT_TIMELINE_LIMIT = 256 * 1024 * 1024
+LISTING_LIMIT = 16 * 1024 * 1024  # sources.toml, entities.toml: a line per article or entity is far less
+# How much of one article is read for events (in characters). Ten times the
+# longest news feature; past it the work on one article would run into minutes.
+DEFAULT_ANALYSIS_LIMIT = 1024 * 1024
 
 TEMP_MARK = "scaletui-save"
 _LOCK_WAIT = 15.0  # seconds to wait for another save into the same folder
@@ -69,6 +74,10 @@ def article_limit() -> int:
 
 def timeline_limit() -> int:
     return size_limit(TIMELINE_LIMIT_VARIABLE, DEFAULT_TIMELINE_LIMIT)
+
+
+def analysis_limit() -> int:
+    return max(size_limit(ANALYSIS_LIMIT_VARIABLE, DEFAULT_ANALYSIS_LIMIT), 1)
 
 
 def megabytes(size: int) -> str:

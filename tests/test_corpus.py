@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scaletui.events.corpus import Corpus, load_corpus, slug
+from scaletui.events.corpus import Corpus, analysed_part, load_corpus, slug
 from scaletui.events.errors import CorpusError, ScaletuiError
 from scaletui.events.sentences import split_sentences
 
@@ -124,11 +124,27 @@ def test_bom_and_crlf_file_loads_and_offsets_hold(tmp_path):
     assert all(document.text[s.start : s.end] == s.text for s in sentences)
 
 
-def test_huge_file_loads(tmp_path):
+def test_huge_file_loads_up_to_the_analysis_limit(tmp_path):
     paragraph = "Meta paid $14.3 billion for a 49% stake in Scale AI on Thursday. Google said it would leave.\n\n"
     folder = make(tmp_path / "c", {"big.txt": paragraph * 30_000})  # about 3 MB
-    (document,) = load_corpus(folder).documents
-    assert len(document.text) > 2_500_000
+    corpus = load_corpus(folder)
+    (document,) = corpus.documents
+    # Cut where a paragraph ends, within the limit and not far short of it.
+    assert 900_000 < len(document.text) <= 1024 * 1024
+    assert (paragraph * 30_000).startswith(document.text) and document.text.endswith("leave.\n")
+    assert corpus.problems == [
+        f"{folder / 'big.txt'}: all but its first 1.0 MB (of 2.7 MB): events are read from at most that much of "
+        "one article; set SCALETUI_MAX_ANALYSED_SIZE to raise it"
+    ]
+
+
+def test_the_analysis_limit_cuts_at_a_sentence_else_a_word():
+    sentences = "It rose 5% on Friday. " * 10
+    assert analysed_part(sentences, 100) == sentences[:87]  # after "Friday."
+    words = "word " * 40
+    assert analysed_part(words, 100) == words[:99]
+    assert analysed_part("x" * 300, 100) == "x" * 100
+    assert analysed_part(sentences, 1000) == sentences
 
 
 # ---------------------------------------------------------------- bad folders

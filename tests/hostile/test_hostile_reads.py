@@ -6,6 +6,10 @@
   an article over it is skipped with a message, a timeline over it refused.
 - Nothing outside the corpus folder is read: a link leading out of it is skipped
   with a message, and its target's text never reaches the export.
+- A corpus's entities.toml is read as carefully as an article: a FIFO, a device,
+  a file over the size limit or a link leading out of the folder is skipped with
+  one line and the rest of the corpus still read; one nested too deeply to parse
+  is refused in one line.
 - Articles in subfolders are not read, and the user is told so.
 - File names in messages are printed safely: no escape code reaches the terminal,
   no newline splits a message.
@@ -110,6 +114,58 @@ def test_a_deeply_nested_sources_toml_is_one_line(tmp_path, capsys):
     folder = corpus(tmp_path / "c", {"story.txt": STORY, "sources.toml": "x = " + "[" * 1000 + "]" * 1000 + "\n"})
     assert main(["export", str(folder)]) == 2
     assert capsys.readouterr().err == f"scaletui: {folder / 'sources.toml'}: nested too deeply to be a list of sources\n"
+
+
+CURATED = '[[entities]]\nname = "Acme Pinned Holdings"\nkind = "organisation"\naliases = ["Acme Corp", "Acme"]\n'
+
+
+def _entity_names(data: dict) -> list[str]:
+    return [entity["name"] for entity in data.get("entities", [])]
+
+
+def test_an_entities_toml_inside_the_corpus_is_used(tmp_path, capsys):
+    folder = corpus(tmp_path / "c", {"story.txt": STORY, "entities.toml": CURATED})
+    data, skipped = _export_here(folder, tmp_path / "out.toml", capsys)
+    assert "Acme Pinned Holdings" in _entity_names(data) and skipped == []
+
+
+def test_an_entities_toml_that_is_a_fifo_or_a_device_is_skipped_without_blocking(tmp_path):
+    folder = corpus(tmp_path / "c")
+    os.mkfifo(folder / "entities.toml")
+    data, skipped = _export(folder, tmp_path / "out.toml")
+    assert _paths(data) == ["story.txt"]
+    assert skipped == [f"scaletui: skipped {folder / 'entities.toml'}: is a named pipe (FIFO), not a regular file"]
+    (folder / "entities.toml").unlink()
+    (folder / "entities.toml").symlink_to("/dev/zero")
+    data, skipped = _export(folder, tmp_path / "out.toml")
+    assert _paths(data) == ["story.txt"] and len(skipped) == 1
+    assert "entities.toml: a link to outside the corpus folder; not read" in skipped[0]
+
+
+def test_an_entities_toml_leading_outside_the_corpus_is_skipped(tmp_path, capsys):
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text(CURATED)
+    folder = corpus(tmp_path / "c")
+    (folder / "entities.toml").symlink_to(outside)
+    out = tmp_path / "out.toml"
+    data, skipped = _export_here(folder, out, capsys)
+    assert skipped == [f"scaletui: skipped {folder / 'entities.toml'}: a link to outside the corpus folder; not read"]
+    assert "Acme Pinned Holdings" not in out.read_text()
+
+
+def test_a_huge_entities_toml_is_skipped_at_once(tmp_path, capsys):
+    folder = corpus(tmp_path / "c")
+    with open(folder / "entities.toml", "wb") as huge:
+        huge.truncate(50 * 1024 * 1024)  # sparse: costs no disk, and is never read
+    data, skipped = _export_here(folder, tmp_path / "out.toml", capsys)
+    assert _paths(data) == ["story.txt"]
+    assert skipped == [f"scaletui: skipped {folder / 'entities.toml'}: is 50.0 MB, over the 16.0 MB limit"]
+
+
+def test_a_deeply_nested_entities_toml_is_one_line(tmp_path, capsys):
+    folder = corpus(tmp_path / "c", {"story.txt": STORY, "entities.toml": "x = " + "[" * 1000 + "]" * 1000 + "\n"})
+    assert main(["export", str(folder)]) == 2
+    assert capsys.readouterr().err == f"scaletui: {folder / 'entities.toml'}: nested too deeply to be a list of entities\n"
 
 
 def test_articles_in_subfolders_are_reported_not_read(tmp_path, capsys):
