@@ -40,9 +40,10 @@ ANALYSIS_LIMIT_VARIABLE = "SCALETUI_MAX_ANALYSED_SIZE"
 DEFAULT_ARTICLE_LIMIT = 8 * 1024 * 1024
 DEFAULT_TIMELINE_LIMIT = 256 * 1024 * 1024
 LISTING_LIMIT = 16 * 1024 * 1024  # sources.toml, entities.toml: a line per article or entity is far less
-# How much of one article is read for events (in characters). Ten times the
-# longest news feature; past it the work on one article would run into minutes.
-DEFAULT_ANALYSIS_LIMIT = 1024 * 1024
+# How much of one article is read for events (in characters): five times the
+# longest news feature, and what the pipeline reads in seconds; one article of
+# megabytes read whole costs minutes.
+DEFAULT_ANALYSIS_LIMIT = 512 * 1024
 
 TEMP_MARK = "scaletui-save"
 _LOCK_WAIT = 15.0  # seconds to wait for another save into the same folder

@@ -1,7 +1,7 @@
 """What scaletui promises about one very long article: it costs what the analysis limit allows, not more.
 
 An article is read for events only up to SCALETUI_MAX_ANALYSED_SIZE characters
-(1 MB unless set), cut where a paragraph, a sentence or a word ends, and the
+(512 kB unless set), cut where a paragraph, a sentence or a word ends, and the
 user is told in one line; the rest of the file costs only its reading. Each
 case is 5 MB of real news prose in a shape that once made the export run for
 minutes: all on one line, paragraphs of hundreds of kilobytes, tens of
