@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -37,12 +36,14 @@ _PREVIOUS = re.compile(r"\b(previous|prior|earlier|before the|former|up from|fro
 # run of thousands of capitalised words ("June June June ...") is not tried
 # from every word to its end, which made one sentence take half a minute.
 _NAME = r"(?:the |The )?[A-Z][\w&.'’-]*+(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*+){0,6}"
+# Each with text it cannot match without (the first in lower case): most
+# statements hold none of them and are not scanned at all.
 _ATTRIBUTION = [
-    re.compile(rf"\b(?i:according to) (?P<who>{_NAME})"),
-    re.compile(rf"\b(?:cited|reported|first reported|quoted) by (?P<who>{_NAME})"),
-    re.compile(rf"\btold (?:to )?(?P<who>{_NAME})"),
-    re.compile(rf"\breported to (?P<who>{_NAME})"),
-    re.compile(rf"(?P<who>\b{_NAME}) (?:reported|reports|first reported)\b"),
+    ("ccord", re.compile(rf"\b(?i:according to) (?P<who>{_NAME})")),
+    ("d by ", re.compile(rf"\b(?:cited|reported|first reported|quoted) by (?P<who>{_NAME})")),
+    ("told ", re.compile(rf"\btold (?:to )?(?P<who>{_NAME})")),
+    ("reported to ", re.compile(rf"\breported to (?P<who>{_NAME})")),
+    (" report", re.compile(rf"(?P<who>\b{_NAME}) (?:reported|reports|first reported)\b")),
 ]
 # Capitalised words that start a sentence or name no outlet.
 _NOT_AN_OUTLET = frozenset(
@@ -250,7 +251,7 @@ def name_discrepancies(event: Event, by_id: dict[str, Entity], source_rank: dict
             for text, writers in forms:
                 if writers and statement.source not in writers:
                     continue
-                if text in statement.text and _whole_words(text).search(statement.text):
+                if _as_whole_words(text, statement.text):
                     used[text].add(statement.source)
         spellings = _variant_spellings(list(used))
         if len(spellings) < 2 or len(set().union(*(used[s] for s in spellings))) < 2:
@@ -261,9 +262,22 @@ def name_discrepancies(event: Event, by_id: dict[str, Entity], source_rank: dict
     return found
 
 
-@lru_cache(maxsize=65536)
-def _whole_words(text: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+def _as_whole_words(words: str, text: str) -> bool:
+    """Whether `words` occur in `text` not inside a longer word (what `(?<!\\w)words(?!\\w)` finds).
+
+    Without a regular expression: compiling one per alias cost more than all the searching.
+    """
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and _word_character(text[at - 1])) and not (end < len(text) and _word_character(text[end])):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _variant_spellings(aliases: list[str]) -> list[str]:
@@ -288,12 +302,15 @@ def _short_form(short: str, long: str) -> bool:
 def attributions(text: str) -> list[str]:
     """Whom the text credits for its news: "according to Reuters", "told Reuters", "cited by The Information"."""
     found = []
-    for pattern in _ATTRIBUTION:
+    lowered = text.lower()
+    for number, (needed, pattern) in enumerate(_ATTRIBUTION):
+        if needed not in (lowered if number == 0 else text):
+            continue
         for match in pattern.finditer(text):
             who = match["who"].strip(" .,'’")
             if who.split()[0].casefold() in _NOT_AN_OUTLET and len(who.split()) == 1:
                 continue
-            if match.start("who") == 0 and pattern is _ATTRIBUTION[-1] and len(who.split()) > 3:
+            if match.start("who") == 0 and number == len(_ATTRIBUTION) - 1 and len(who.split()) > 3:
                 continue
             found.append(who)
     return list(dict.fromkeys(found))
