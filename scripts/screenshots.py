@@ -28,10 +28,7 @@ SMALL = (80, 24)
 
 
 async def rested(app: ScaletuiApp, pilot) -> None:
-    """Until the detail pane has followed the cursor (it waits for the cursor to rest)."""
-    await pilot.pause(0.1)
-    while app._follow_timer is not None:
-        await pilot.pause(0.05)
+    """Until the detail pane has followed the cursor and the frame is painted."""
     await pilot.pause()
 
 

@@ -38,6 +38,7 @@ class AnnotatingMixin(_AppBase):
         _haystacks: dict[str, str]
         _entity_by_id: dict[str, Entity]
         _last_search: tuple[str, list[Event]] | None
+        _annotated: dict[str, str] | None
 
         @property
         def sidebar(self) -> EntitySidebar: ...
@@ -88,6 +89,7 @@ class AnnotatingMixin(_AppBase):
     def _after_change(self, *, resort: bool, entities: bool) -> None:
         self.dirty = True
         self._last_search = None  # an annotation is searchable: what a search found may have changed
+        self._annotated = None
         if entities and self.timeline is not None:
             self._haystacks = {}
             self._entity_by_id = {entity.id: entity for entity in self.timeline.entities}

@@ -27,7 +27,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from scaletui.events.annotations import History
@@ -36,6 +35,7 @@ from scaletui.tui.annotating import AnnotatingMixin
 from scaletui.tui.building import BuildingMixin
 from scaletui.tui.marks import MarksMixin, has_own_mark
 from scaletui.tui.commands import ActionsProvider, help_sections
+from scaletui.tui.labels import source_labels
 from scaletui.tui.saving import SavingMixin
 from scaletui.tui.screens.article import ArticleScreen, article_path
 from scaletui.tui.screens.comparison import ComparisonScreen
@@ -86,8 +86,6 @@ MAIN_SCREEN_ACTIONS = {
     "sidebar_up",
 }
 
-# Seconds the cursor rests before the detail pane follows it (longer than one frame, 1/60 s).
-FOLLOW_DELAY = 0.05
 SIDEBAR_WIDTH = 34  # as app.tcss sets it
 TIMELINE_CHROME = 3  # the timeline's focus edge and scrollbar
 # Below this width the sidebar hides itself; below this height, the detail pane.
@@ -192,7 +190,6 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         self._last_search: tuple[str, list[Event]] | None = None  # (query, what it found among `shown`)
         self._sidebar_wanted: bool | None = None  # the user's choice; None: follow the width
         self._detail_wanted = True
-        self._follow_timer: Timer | None = None
         self._build_number = 0
         self._build_cancel = threading.Event()
         self._build_thread: threading.Thread | None = None
@@ -205,6 +202,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         self._stamp: int | None = None
         self._order: list[Event] | None = None
         self._haystacks: dict[str, str] = {}
+        self._annotated: dict[str, str] | None = None  # see SearchingMixin._user_texts
         self.shown: list[Event] = []
         self.search_query = ""
         self.match_indices: list[int] = []
@@ -251,6 +249,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
                 yield command
 
     def on_mount(self) -> None:
+        self.watch(self.timeline_view, "cursor", self._cursor_moved, init=False)
         if self.timeline is not None:
             stamp = None
             if self.timeline_path is not None:
@@ -305,7 +304,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         keep_out_of_gc()
         self.ranked = not timeline.events or any(event.rank for event in timeline.events)
         self.timeline, self.timeline_path, self._stamp = timeline, path, stamp
-        self._order, self._haystacks = None, {}
+        self._order, self._haystacks, self._annotated = None, {}, None
         self._entity_by_id = {entity.id: entity for entity in timeline.entities}
         self.search_query, self.match_indices = "", []
         self.only_marked = False
@@ -350,6 +349,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
             return  # the app is closing
         # Fold now; keep the cursor's event listed only if the user has moved to it.
         self._refilter(keep=view.current.id if view.current is not None and view.cursor > 0 else "")
+        self._refresh_detail()  # the event under the cursor has a rank now
 
     def _index_for_search(self, timeline: Timeline, haystacks: dict[str, str]) -> None:
         for event in list(timeline.events):
@@ -375,9 +375,10 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         # The legend items, packed into lines by hand so that no item is split across two lines.
         items: list[Text] = []
         if columns:
+            labels = source_labels(timeline)
             for index, source in enumerate(timeline.sources):
                 item = Text(f"{source_symbol(index)} ", style="bold")
-                item.append_text(plain(timeline.source_label(source.id)))
+                item.append_text(plain(labels[source.id]))
                 items.append(item)
         else:
             items.append(Text(f"srcs: how many of the {len(timeline.sources)} sources report it; the detail pane names them", style="dim"))
@@ -451,26 +452,18 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
     def on_entity_sidebar_filter_changed(self, message: EntitySidebar.FilterChanged) -> None:
         self._refilter()
 
-    def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
-        try:
-            self._update_status()
-        except NoMatches:
-            return  # the app is closing
-        # The detail pane and the overview's mark follow the cursor once it
-        # rests: repainting them on every key would make each move repaint the
-        # screen from the timeline row down to the pane (Textual repaints the
-        # box around everything that changed in a frame).
-        if self._follow_timer is not None:
-            self._follow_timer.stop()
-        self._follow_timer = self.set_timer(FOLLOW_DELAY, self.follow_cursor)
+    def _cursor_moved(self) -> None:
+        """The status line, the detail pane and the overview's mark follow the cursor, in the frame of the move.
 
-    def follow_cursor(self) -> None:
-        """Show the cursor's event in the detail pane and mark its place on the overview strip."""
-        self._follow_timer = None
+        Each repaints only when what it shows changed. Called by a watch on the
+        view's cursor rather than through a message: a message would arrive after
+        the frame that repaints the rows, and cost a second frame per key.
+        """
         try:
             view = self.timeline_view
         except NoMatches:
             return  # the app is closing
+        self._update_status()
         self.detail.show(view.current or view.current_fold)
         first = view.current or (view.current_fold.members[0] if view.current_fold else None)
         self.overview.mark(first.shown_span.start if first else None)
@@ -488,7 +481,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         timeline = self.timeline
         names: tuple[str, ...] = ()
         if timeline is not None:
-            names = tuple(e.name for entity_id in self.sidebar.selected if (e := timeline.entity(entity_id)))
+            names = tuple(e.name for entity_id in self.sidebar.selected if (e := self._entity_by_id.get(entity_id)))
         view = self.timeline_view
         position = view.cursor + 1 if self.match_indices and 0 <= view.cursor < len(self.match_indices) else 0
         self.query_one(StatusLine).show_status(

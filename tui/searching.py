@@ -3,7 +3,8 @@
 What is searched: titles, statements, entity names and spellings,
 disagreement topics and values (and the marks ≠ and ≈), and the user's own
 notes, tags, flags and corrected titles. The pipeline's part is cached per
-event (`_haystacks`); the user's part is read fresh, so an edit is found at once.
+event (`_haystacks`, until an entity edit); the user's part per annotated event
+(`_annotated`, until any annotation changes), so an edit is found at once.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class SearchingMixin(_AppBase):
         search_query: str
         match_indices: list[int]
         _haystacks: dict[str, str]
+        _annotated: dict[str, str] | None
         _query_before: str
         _entity_by_id: dict[str, Entity]
 
@@ -94,18 +96,33 @@ class SearchingMixin(_AppBase):
         """The events whose text, or whose annotations, contain `query` (any case)."""
         needle = query.casefold()
         haystacks = self._haystacks
+        users = self._user_texts()
         found = []
         for event in events:
             text = haystacks.get(event.id)
             if text is None:
                 text = self._haystack(event)  # builds and caches the pipeline's part
-            elif needle not in text and not event.annotation.empty:
-                text = self._haystack(event)  # adds the user's part
-            if needle in text:
+            if needle in text or ((user := users.get(event.id)) is not None and needle in user):
                 found.append(event)
         return found
 
+    def _user_texts(self) -> dict[str, str]:
+        """The user's part of each annotated event (note, tags, flag, corrected title), casefolded.
+
+        Read once per change of annotations (`_annotated` is dropped then), not
+        once per event per search: most events have none.
+        """
+        if self._annotated is None:
+            events = self.timeline.events if self.timeline is not None else []
+            self._annotated = {
+                event.id: "\n".join([note.note, " ".join(note.tags), note.flag.value, note.title]).casefold()
+                for event in events
+                if not (note := event.annotation).empty
+            }
+        return self._annotated
+
     def _haystack(self, event: Event) -> str:
+        """The pipeline's text of `event`, casefolded: title, statements, entity names and spellings, disagreements."""
         haystacks = self._haystacks  # the background indexer may be filling it too: same values
         if (text := haystacks.get(event.id)) is None:
             parts = [event.title, *(s.text for s in event.statements)]
@@ -119,10 +136,7 @@ class SearchingMixin(_AppBase):
                 parts.extend(claim.value for claim in discrepancy.claims)
             text = "\n".join(parts).casefold()
             haystacks[event.id] = text
-        note = event.annotation
-        if note.empty:
-            return text
-        return "\n".join([text, note.note, " ".join(note.tags), note.flag.value, note.title]).casefold()
+        return text
 
     def _jump_to_match(self, direction: int) -> None:
         if not self.match_indices:

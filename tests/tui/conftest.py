@@ -39,12 +39,7 @@ async def ranked(pilot) -> None:
 
 
 async def cursor_rested(pilot) -> None:
-    """Wait until the detail pane and the overview have followed the cursor (they wait for it to rest)."""
-    await pilot.pause(0.1)
-    for _ in range(200):
-        if pilot.app._follow_timer is None:
-            break
-        await pilot.pause(0.05)
+    """Wait until what follows the cursor (status line, detail pane, overview) has been painted."""
     await pilot.pause()
 
 

@@ -89,9 +89,16 @@ class OverviewStrip(Widget):
         self.refresh()
 
     def mark(self, day: date | None) -> None:
-        if day != self._cursor_day:
-            self._cursor_day = day
+        """Mark the bucket holding `day`; a repaint only when the bucket changes (a move mostly stays in one)."""
+        if day == self._cursor_day:
+            return
+        before = self._bucket_of(self._cursor_day)
+        self._cursor_day = day
+        if self._width != self._bar_width() or self._bucket_of(day) != before:
             self.refresh()
+
+    def _bucket_of(self, day: date | None) -> int:
+        return bisect_right(self._starts, day) - 1 if day else -1
 
     def _bar_width(self) -> int:
         return max(self.size.width - LABEL_WIDTH, 1)
@@ -120,7 +127,7 @@ class OverviewStrip(Widget):
         unit = {"week": "wk", "month": "mo", "year": "yr"}[self._unit]
         text.append(f"{span} {unit}".ljust(LABEL_WIDTH)[:LABEL_WIDTH], style="dim")
         peak = max(self._counts) or 1
-        cursor = bisect_right(self._starts, self._cursor_day) - 1 if self._cursor_day else -1
+        cursor = self._bucket_of(self._cursor_day)
         cell = self._cell_width()
         for index, count in enumerate(self._counts):
             # Square root: one busy week must not flatten every other bar to nothing.

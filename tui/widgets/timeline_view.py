@@ -19,18 +19,21 @@ from __future__ import annotations
 import bisect
 import calendar
 import itertools
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from math import ceil
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from scaletui.events.model import UNDATED_DAY, Event, Flag, Modifier, Precision, Source
@@ -41,6 +44,7 @@ NARROW_DATE_WIDTH = 21  # no weekday: "reported 13 Jun 2025"
 NARROW = 100  # below this width the date loses its weekday
 MIN_TITLE = 30  # source columns collapse to a count rather than squeeze the title under this
 COUNT_WIDTH = 6  # " 3/12 "
+ROWS_CACHED = 512  # rendered rows kept: a dozen screens around where the user has been
 SOURCE_SYMBOLS = "123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 FLAG_MARKS = {Flag.IMPORTANT: "!", Flag.DISPUTED: "?", Flag.VERIFIED: "✓", Flag.NONE: " "}
 _FINE = (Precision.DAY, Precision.WEEK, Precision.MONTH)
@@ -110,6 +114,29 @@ class Row:
     event: int = -1
 
 
+class Rows(Sequence[Row]):
+    """The pane's lines, in order: the headings stored, the rows of events and folds derived on demand."""
+
+    __slots__ = ("_items", "_row_of_item", "_headings", "_length")
+
+    def __init__(self, items: Sequence[Event | Fold], row_of_item: Sequence[int], headings: dict[int, Row], length: int) -> None:
+        self._items, self._row_of_item, self._headings, self._length = items, row_of_item, headings, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, row: int) -> Row:  # type: ignore[override]  # one row at a time, no slices
+        if row < 0:
+            row += self._length
+        if not 0 <= row < self._length:
+            raise IndexError(row)
+        heading = self._headings.get(row)
+        if heading is not None:
+            return heading
+        index = bisect.bisect_left(self._row_of_item, row)
+        return Row("fold" if type(self._items[index]) is Fold else "event", "", index)
+
+
 def source_columns_fit(n_sources: int, width: int) -> bool:
     date_width = DATE_WIDTH if width >= NARROW else NARROW_DATE_WIDTH
     return 2 + date_width + n_sources + 5 + MIN_TITLE <= width
@@ -165,20 +192,13 @@ class TimelineView(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(-1, init=False)
-    """Index into `events` of the highlighted event or fold, -1 when there are none."""
+    # No repaint of its own: a move repaints the two rows whose highlight changed (watch_cursor).
+    # Watchers run on every assignment, so a rebuild that leaves the index alone still tells
+    # whoever watches it (the app's detail pane) that what sits under the cursor may have changed.
+    cursor: reactive[int] = reactive(-1, init=False, repaint=False, always_update=True)
+    """Index into `events` of the highlighted event or fold, -1 when there are none.
 
-    class Highlighted(Message):
-        """The cursor moved to another event (None: the pane is empty)."""
-
-        def __init__(self, timeline_view: TimelineView, event: Event | None) -> None:
-            super().__init__()
-            self.timeline_view = timeline_view
-            self.event = event
-
-        @property
-        def control(self) -> TimelineView:
-            return self.timeline_view
+    Watch it (`self.watch(view, "cursor", ...)`) to follow the cursor in the same frame as the move."""
 
     class FoldsChanged(Message):
         """A fold opened or closed, or the view switched between key events and all."""
@@ -210,11 +230,17 @@ class TimelineView(ScrollView, can_focus=True):
         self._unfolded_together: list[set[tuple[int, int]]] = []  # the groups of each fold opened
         self.revealed: set[str] = set()
         self._folded_count = 0
-        self._rows: list[Row] = []
-        self._row_of_event: list[int] = []
+        self._rows: Sequence[Row] = ()
+        self._row_of_event: Sequence[int] = ()
         self._month_starts: list[int] = []
         self._year_starts: list[int] = []
-        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        # Rendered rows: their text by (row number, width, matched), and finished as shown (edge and
+        # background too) by what else decides their look. Bounded: what was near the viewport lately.
+        self._texts: LRUCache[tuple, Strip] = LRUCache(ROWS_CACHED)
+        self._finished: LRUCache[tuple, Strip] = LRUCache(ROWS_CACHED)
+        self._frame = (0, 0, False)  # width, first row shown, focused: set per frame by render_lines
+        self._bases: tuple[Style, Style, Style] | None = None  # these two until the styles change
+        self._parts: dict[str, Style] = {}
 
     # ------------------------------------------------------------ data
 
@@ -245,7 +271,7 @@ class TimelineView(ScrollView, can_focus=True):
     def _rebuild(self, keep: str | None = None, keep_fold: tuple[int, int] | None = None) -> None:
         """Rebuild the rows; the cursor goes to event `keep`, else to the fold holding group `keep_fold`."""
         self._build_rows()
-        self._strips.clear()
+        self._forget_rows()
         self.virtual_size = Size(self.size.width, len(self._rows))
         # Open on the first event rather than on a fold.
         target = next((i for i, item in enumerate(self.events) if isinstance(item, Event)), 0)
@@ -253,10 +279,7 @@ class TimelineView(ScrollView, can_focus=True):
             target = next((i for i, item in enumerate(self.events) if isinstance(item, Event) and item.id == keep), target)
         elif keep_fold is not None:
             target = next((i for i, item in enumerate(self.events) if isinstance(item, Fold) and keep_fold in item.groups), target)
-        self.set_reactive(TimelineView.cursor, -1)
         self.cursor = target if self.events else -1
-        if not self.events:
-            self.post_message(self.Highlighted(self, None))
         self.refresh()
 
     def is_folded(self, event: Event) -> bool:
@@ -321,7 +344,7 @@ class TimelineView(ScrollView, can_focus=True):
 
     def refresh_rows(self) -> None:
         """Re-render every row (an annotation or a style changed), keeping rows and cursor."""
-        self._strips.clear()
+        self._forget_rows()
         self.refresh()
 
     def set_matches(self, matches: set[int]) -> None:
@@ -364,34 +387,41 @@ class TimelineView(ScrollView, can_focus=True):
                     carried = carried[split:]
         if carried:
             items.append(Fold(carried))
-        rows: list[Row] = []
-        row_of_event: list[int] = []
+        # Only headings are stored as rows: an event's or a fold's row is known from where it sits
+        # (see Rows), so 50,000 events cost an array of row numbers, not 50,000 objects.
+        headings: dict[int, Row] = {}
+        row_of_event = array("l")
         month_starts: list[int] = []
         year_starts: list[int] = []
         year = month = None
+        row = 0
+        by, fine_precisions = Modifier.BY, _FINE
         for index, item in enumerate(items):
-            if isinstance(item, Fold):  # no heading of its own: it may span months
-                row_of_event.append(len(rows))
-                rows.append(Row("fold", "", index))
+            if type(item) is Fold:  # no heading of its own: it may span months
+                row_of_event.append(row)
+                row += 1
                 continue
-            first = item
-            start = first.shown_span.start
+            span = item.annotation.span or item.span  # Event.shown_span, inlined: this runs per event
+            start = span.start
             if start.year != year:
                 year, month = start.year, None
                 year_starts.append(index)
-                rows.append(Row("year", "Undated" if year == UNDATED_DAY.year else str(year)))
-            fine = is_fine(first)
-            if fine and start.month != month:
-                month = start.month
-                month_starts.append(index)
-                rows.append(Row("month", f"{calendar.month_name[month]} {year}"))
-            elif not fine:
+                headings[row] = Row("year", "Undated" if year == UNDATED_DAY.year else str(year))
+                row += 1
+            if span.precision in fine_precisions and span.modifier is not by:  # is_fine
+                if start.month != month:
+                    month = start.month
+                    month_starts.append(index)
+                    headings[row] = Row("month", f"{calendar.month_name[month]} {year}")
+                    row += 1
+            else:
                 month = None
-            row_of_event.append(len(rows))
-            rows.append(Row("fold" if isinstance(item, Fold) else "event", "", index))
+            row_of_event.append(row)
+            row += 1
         self.events = items
         self._folded_count = folded
-        self._rows, self._row_of_event = rows, row_of_event
+        self._rows = Rows(items, row_of_event, headings, row)
+        self._row_of_event = row_of_event
         self._month_starts = sorted(set(month_starts) | set(year_starts))
         self._year_starts = year_starts
 
@@ -403,11 +433,10 @@ class TimelineView(ScrollView, can_focus=True):
         return max(0, min(value, len(self.events) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        for index in (old, new):
+        for index in {old, new}:
             if 0 <= index < len(self._row_of_event):
                 self.refresh_line(self._row_of_event[index])
         self._scroll_to_cursor()
-        self.post_message(self.Highlighted(self, self.current))
 
     def _scroll_to_cursor(self) -> None:
         if self.cursor < 0:
@@ -422,16 +451,42 @@ class TimelineView(ScrollView, can_focus=True):
         elif row >= top + height:
             self.scroll_to(y=row - height + 1, animate=False)
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # As ScrollView does, except that the scrollbar repaints only when its thumb moves: over
+        # thousands of rows a scroll by one row moves it by less than an eighth of a cell.
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            if _thumb(bar, bar.position) == _thumb(bar, new_value):
+                bar.set_reactive(ScrollBar.position, bar.validate_position(new_value))
+            else:
+                bar.position = new_value
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._rows))
-        self._strips.clear()
+        self._forget_rows()
         self._scroll_to_cursor()
 
+    def _forget_rows(self) -> None:
+        self._texts.clear()
+        self._finished.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # A theme or CSS change (focus too: the edge's colour) recolours every row.
+        self._bases, self._parts = None, {}
+        self._forget_rows()
+
     def on_focus(self) -> None:
-        self.refresh_rows()
+        self._refresh_cursor_row()  # only the cursor's highlight shows focus
 
     def on_blur(self) -> None:
-        self.refresh_rows()
+        self._refresh_cursor_row()
+
+    def _refresh_cursor_row(self) -> None:
+        if 0 <= self.cursor < len(self._row_of_event):
+            self.refresh_line(self._row_of_event[self.cursor])
 
     def action_cursor_up(self) -> None:
         self.cursor -= 1
@@ -502,45 +557,92 @@ class TimelineView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ rendering
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of this frame shares, looked up once.
+        width, top, focused = self._frame = (self.scrollable_content_region.width, int(self.scroll_y), self.has_focus)
+        styles = self.styles
+        if styles.gutter.top or styles.gutter.bottom or styles.outline.top[0] or styles.outline.bottom[0]:
+            return super().render_lines(crop)  # a line's look would depend on where it sits: no sharing
+        # Textual caches a widget's finished lines (edge, background, filters) by their place on
+        # screen, so a scroll by one row would finish every row again. They are kept here by what
+        # they show instead: a scroll finishes only the row coming into view.
+        full_width = self.region.width
+        lines: list[Strip] = []
+        for y in crop.line_range:
+            row_number = top + y
+            if 0 <= row_number < len(self._rows):
+                event = self._rows[row_number].event
+                is_cursor = event == self.cursor and event >= 0
+                key: tuple | None = (row_number, full_width, width, is_cursor, focused, event in self.matches)
+            else:
+                key = ("blank", full_width, focused) if self._rows else None
+            strip = self._finished.get(key) if key is not None else None
+            if strip is None:
+                self._styles_cache.set_dirty(Region(0, y, full_width, 1))
+                strip = super().render_lines(Region(0, y, full_width, 1))[0]
+                if key is not None:
+                    self._finished[key] = strip
+            lines.append(strip)
+        if crop.column_span != (0, full_width):
+            lines = [strip.crop(*crop.column_span) for strip in lines]
+        return lines
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        row_number = int(self.scroll_y) + y
-        if not self._rows and row_number == 0 and self.empty_text:
-            return Strip(list(Text(f"  {self.empty_text}", style="italic").render(self.app.console))).adjust_cell_length(width, self.rich_style)
+        width, top, focused = self._frame
+        row_number = top + y
         if not 0 <= row_number < len(self._rows):
+            if not self._rows and row_number == 0 and self.empty_text:
+                return Strip(list(Text(f"  {self.empty_text}", style="italic").render(self.app.console))).adjust_cell_length(width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         row = self._rows[row_number]
-        is_cursor = row.kind in ("event", "fold") and row.event == self.cursor
-        key = (row_number, width, is_cursor, is_cursor and self.has_focus, row.event in self.matches)
-        strip = self._strips.get(key)
+        matched = row.event in self.matches
+        base = self._base_styles()[(1 if focused else 2) if row.event == self.cursor and row.event >= 0 else 0]
+        # The highlight is a background under the row's own colours: the row's text is rendered once for both.
+        return self._row_strip(row_number, row, width, matched).apply_style(base).simplify()
+
+    def _base_styles(self) -> tuple[Style, Style, Style]:
+        """The row background: plain, under the focused cursor, under the blurred cursor."""
+        if self._bases is None:
+            base = self.rich_style
+            self._bases = (
+                base,
+                base + self.get_component_rich_style("timeline--cursor"),
+                base + self.get_component_rich_style("timeline--cursor-blurred"),
+            )
+        return self._bases
+
+    def _row_strip(self, row_number: int, row: Row, width: int, matched: bool) -> Strip:
+        """The row's text with its own (partial) styles, before any background."""
+        key = (row_number, width, matched)
+        strip = self._texts.get(key)
         if strip is None:
-            strip = self._render_row(row, width, is_cursor)
-            self._strips[key] = strip
+            strip = self._render_row(row, width, matched)
+            self._texts[key] = strip
         return strip
 
-    def _render_row(self, row: Row, width: int, is_cursor: bool) -> Strip:
+    def _render_row(self, row: Row, width: int, matched: bool) -> Strip:
         style = self._part_style
-        base = self.rich_style
         if row.kind == "year":
             text = Text(f" {row.label} ", style=style("timeline--year"))
             text.append("─" * max(width - len(row.label) - 2, 0), style=style("timeline--year"))
         elif row.kind == "month":
             text = Text(f"   {row.label}", style=style("timeline--month"))
         else:
-            if is_cursor:
-                base = base + self.get_component_rich_style("timeline--cursor" if self.has_focus else "timeline--cursor-blurred")
             item = self.events[row.event]
             if isinstance(item, Fold):
                 text = self._fold_text(item, width)
             else:
-                text = self._event_text(item, row.event in self.matches, width)
+                text = self._event_text(item, matched, width)
         text.truncate(width, overflow="ellipsis")
-        segments = list(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width, base).apply_style(base).simplify()
+        return Strip(list(text.render(self.app.console))).adjust_cell_length(width)
 
     def _part_style(self, name: str) -> Style:
-        # Partial: only what the class sets, so the cursor's background shows through.
-        return self.get_component_rich_style(name, partial=True)
+        # Partial: only what the class sets, so the cursor's background shows through. Kept until
+        # the styles change: Textual works each one out afresh, a good part of a row's cost.
+        style = self._parts.get(name)
+        if style is None:
+            style = self._parts[name] = self.get_component_rich_style(name, partial=True)
+        return style
 
     def _fold_text(self, fold: Fold, width: int) -> Text:
         date_width = DATE_WIDTH if width >= NARROW else NARROW_DATE_WIDTH
@@ -579,6 +681,17 @@ class TimelineView(ScrollView, can_focus=True):
             title.highlight_words([self.highlight], style("timeline--match"), case_sensitive=False)
         text.append_text(title)
         return text
+
+
+def _thumb(bar: ScrollBar, position: float) -> tuple[int, int] | None:
+    """Where `bar` draws its thumb at `position`, in eighths of a cell, as ScrollBarRender.render_bar places it."""
+    size, virtual = bar.size.height, ceil(bar.window_virtual_size)
+    window = ceil(bar.window_size) if bar.window_size < bar.window_virtual_size else 0
+    if not (window and size and virtual and size != virtual):
+        return None
+    thumb = max(1, window / (virtual / size))
+    start = int((size - thumb) * (bar.validate_position(position) / (virtual - window)) * 8)
+    return start, start + ceil(thumb * 8)
 
 
 def disagreement_mark(event: Event) -> str:
