@@ -13,12 +13,14 @@ when it was written. The corpus folder is not part of the key (a copied corpus
 is the same corpus): the timeline read back names the folder it was opened from.
 
 Entries sit beside the per-article ones (same folder, same switches), a few
-of the most recently used kept. A damaged or foreign entry counts as absent.
+of the most recently used kept, each the timeline's JSON compressed. A damaged
+or foreign entry counts as absent.
 """
 
 from __future__ import annotations
 
 import hashlib
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from scaletui.events import safe_io
 from scaletui.events.cache import ArticleCache, cache_folder, code_version
 from scaletui.events.corpus import Corpus
 from scaletui.events.model import Timeline
+from scaletui.events.store import collector_paused
 
 # Libraries whose bundled data shape the output (given names, places, word
 # frequencies, lemmas, company forms) without a line of our code changing.
@@ -84,8 +87,9 @@ def read_build(cache: TimelineCache, key: str, corpus: Corpus) -> Timeline | Non
     if data is None:
         return None
     try:
-        timeline = Timeline.model_validate_json(data)
-    except (ValidationError, ValueError):
+        with collector_paused():
+            timeline = Timeline.model_validate_json(zlib.decompress(data))
+    except (ValidationError, ValueError, zlib.error):
         return None
     timeline.corpus = str(corpus.folder)
     return timeline
@@ -98,4 +102,4 @@ def keep_build(cache: TimelineCache, key: str, timeline: Timeline) -> None:
         data = timeline.model_dump_json(exclude=_USERS).encode()
     except ValueError:  # text JSON cannot carry (a lone surrogate in a caller's corpus): not kept
         return
-    cache.put(key, data)
+    cache.put(key, zlib.compress(data, 1))  # JSON of a timeline shrinks about sixfold, at a few ms a megabyte

@@ -35,7 +35,8 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +133,8 @@ def timeline_to_dict(timeline: Timeline) -> dict:
 def dumps_timeline(timeline: Timeline) -> str:
     from scaletui.events import toml_writer  # only a save needs the writer
 
-    return toml_writer.dumps(timeline_to_dict(timeline))
+    with collector_paused():
+        return toml_writer.dumps(timeline_to_dict(timeline))
 
 
 # ---------------------------------------------------------------- derived data
@@ -286,17 +288,27 @@ def _toml_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def loads_timeline(text: str, where: str = "timeline") -> Timeline:
-    # Reading a file creates a few hundred thousand objects that all stay alive:
-    # the cyclic collector, run again and again over them as they are made, cost
-    # most of an open. They hold no cycle to collect.
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a while, as it was after.
+
+    Reading or writing a timeline makes a few hundred thousand objects that all
+    stay alive while it lasts: the collector, run again and again over them as
+    they are made, cost most of an open (and a third of a save). They hold no
+    cycle to collect.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return timeline_from_dict(parse_toml(text, where), where)
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def loads_timeline(text: str, where: str = "timeline") -> Timeline:
+    with collector_paused():
+        return timeline_from_dict(parse_toml(text, where), where)
 
 
 def parse_toml(text: str, where: str) -> dict:

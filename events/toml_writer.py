@@ -39,10 +39,17 @@ def _table(table: dict[str, Any], path: tuple[str, ...], out: list[str], array_i
     later: list[tuple[str, Any]] = []
     lines: list[str] = []
     for key, value in table.items():
-        if isinstance(value, dict) or _is_table_array(value):
+        if isinstance(value, dict):
             later.append((key, value))
-        else:
-            lines.append(f"{_key(key)} = {_value(value)}\n")
+            continue
+        if type(value) is list and value and all(type(item) is dict for item in value):
+            inline = _all_inline(value)
+            if inline is None:  # too long or nested: [[tables]]
+                later.append((key, value))
+            else:
+                lines.append(f"{_key(key)} = [\n" + "".join(f"{INDENT}{text},\n" for text in inline) + "]\n")
+            continue
+        lines.append(f"{_key(key)} = {_value(value)}\n")
     if path and (lines or array_item or not later):
         header = ".".join(_key(part) for part in path)
         out.append(f"\n[[{header}]]\n" if array_item else f"\n[{header}]\n")
@@ -55,22 +62,36 @@ def _table(table: dict[str, Any], path: tuple[str, ...], out: list[str], array_i
                 _table(item, (*path, key), out, array_item=True)
 
 
-def _is_table_array(value: Any) -> bool:
-    """A list of tables written as [[tables]]: those that would not fit inline."""
-    if not isinstance(value, list) or not value or not all(isinstance(item, dict) for item in value):
-        return False
-    return not all(_fits_inline(item) for item in value)
+def _all_inline(tables: list[dict[str, Any]]) -> list[str] | None:
+    """Each table as an inline table, where every one fits on a line (as tomli_w decides); else None."""
+    written = []
+    for table in tables:
+        text = _inline_or_none(table)
+        if text is None:
+            return None
+        written.append(text)
+    return written
 
 
-def _fits_inline(table: dict[str, Any]) -> bool:
-    if any(isinstance(v, dict) or _is_table_array(v) for v in table.values()):
-        return False
+def _inline_or_none(table: dict[str, Any]) -> str | None:
+    for value in table.values():
+        if isinstance(value, dict) or (type(value) is list and value and all(type(item) is dict for item in value)
+                                       and _all_inline(value) is None):
+            return None
     text = _inline_table(table)
-    return len(INDENT) + len(text) + 1 <= LINE and "\n" not in text
+    return text if len(INDENT) + len(text) + 1 <= LINE and "\n" not in text else None
+
+
+_KEYS: dict[str, str] = {}
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else _string(key)
+    written = _KEYS.get(key)
+    if written is None:
+        written = key if _BARE_KEY.fullmatch(key) else _string(key)
+        if len(_KEYS) < 4096:  # the names of fields: a few dozen
+            _KEYS[key] = written
+    return written
 
 
 def _string(text: str) -> str:
@@ -79,6 +100,17 @@ def _string(text: str) -> str:
 
 
 def _value(value: Any, nested: bool = False) -> str:
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is int:
+        return str(value)
+    if kind is date:
+        return value.isoformat()
+    return _other_value(value, nested)
+
+
+def _other_value(value: Any, nested: bool) -> str:
     if isinstance(value, str):
         return _string(value)
     if isinstance(value, bool):
