@@ -336,6 +336,8 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
             events = list(timeline.events)
             self.post_message(self.Ranked(timeline, list(zip(events, ranking(events, timeline.sources)))))
         self._index_for_search(timeline, haystacks)
+        # The map of the user's annotations, read on the app's own thread (annotations change there).
+        self.call_later(self._user_texts)
 
     def on_scaletui_app_ranked(self, message: Ranked) -> None:
         if message.timeline is not self.timeline:
