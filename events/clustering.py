@@ -12,9 +12,12 @@
    statements join each other on a higher bar (it rarely tells one happening
    twice), except its headline and opening, which announce one happening; groups
    made mostly of headlines and openings join on a lower one.
-4. A headline or opening left on its own joins the event several outlets report
-   that it resembles most, when that event names its act (or it names none, as
-   "Ten dead in Iran quake"): a story's central happening gathers its reports
+4. The story teaches its own paraphrases: acts that different outlets' reports
+   of one happening use side by side ("added to the list", "now on the list")
+   count as one act, and the agglomeration runs again with those links.
+5. A statement left alone, or a group made only of headlines and openings,
+   joins the larger event several outlets report that it resembles most, when
+   that event names its act: a story's central happening gathers its reports
    from every article that gives it.
 """
 
@@ -25,6 +28,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import combinations
 from datetime import date
 
 from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
@@ -42,11 +46,13 @@ from scaletui.events.similarity import (
 from scaletui.events.titles import event_title
 from scaletui.events.words import content_lemmas
 
-MERGE_THRESHOLD = 0.30  # how alike two groups from different outlets must be to become one event
-SAME_SOURCE_THRESHOLD = 0.4  # what a merge needs when it brings in no new outlet: one article retelling itself
-LEAD_THRESHOLD = 0.45  # what a headline or opening statement needs to join its story's event
-ANNOUNCEMENT_THRESHOLD = 0.2  # two groups made mostly of headlines and openings: they announce the story's happening
-LOWEST_THRESHOLD = min(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD)
+MERGE_THRESHOLD = 0.15  # how alike two groups from different outlets must be to become one event
+SAME_SOURCE_THRESHOLD = 0.25  # what a merge needs when it brings in no new outlet: one article retelling itself
+LEAD_THRESHOLD = 0.3  # what a headline or opening statement needs to join its story's event
+STRAY_THRESHOLD = 0.3  # what any other statement left alone needs to join an event several outlets report
+ANNOUNCEMENT_THRESHOLD = 0.1  # two groups made mostly of headlines and openings: they announce the story's happening
+LOWEST_THRESHOLD = min(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD, SAME_SOURCE_THRESHOLD)
+ALIKE_ACT_SUPPORT = 2  # pairs of reports of one happening that must show two acts side by side
 EDGE_FLOOR = 0.08  # pairs less alike than this are not kept at all
 LEAD_STATEMENTS = 2  # the headline plus this many opening statements announce the article's happening
 
@@ -64,10 +70,15 @@ def cluster_events(statements: list[Statement], entities: list[Entity], sources:
     if not statements:
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
-    profiles = profiles_of(statements, source_rank, lead_statements(statements))
-    edges, lead_links = _edges(profiles)
+    profiles = profiles_of(statements, source_rank, lead_statements(statements), entities)
+    pairs = _pairs(profiles)
+    edges, lead_links = _edges(profiles, pairs, {})
     groups = _agglomerate(profiles, edges)
-    groups = _gather_leads(profiles, lead_links, groups)
+    alike_acts = _alike_acts(profiles, groups)
+    if alike_acts:
+        edges, lead_links = _edges(profiles, pairs, alike_acts)
+        groups = _agglomerate(profiles, edges)
+    groups = _gather_strays(profiles, edges, lead_links, groups)
     main_entities = _main_entities(statements, len(sources))
     events = [_event(profiles, members, source_rank, main_entities, len(sources)) for members in groups]
     _disambiguate_ids(events)
@@ -87,24 +98,67 @@ def lead_statements(statements: list[Statement]) -> set[str]:
     return leads
 
 
-def _edges(profiles: list[Profile]) -> tuple[dict[int, dict[int, float]], dict[int, set[int]]]:
-    """Similar pairs, and for each lead statement the other outlets' statements it may announce."""
-    edges: dict[int, dict[int, float]] = defaultdict(dict)
-    lead_links: dict[int, set[int]] = defaultdict(set)
+def _pairs(profiles: list[Profile]) -> list[tuple[int, int, float]]:
+    """Candidate pairs alike enough to matter, with their likeness."""
+    found = []
     for a, partners in candidates(profiles):
         first = profiles[a]
         for b in partners:
-            second = profiles[b]
-            score = similarity(first, second)
-            if score < EDGE_FLOOR:
-                continue
-            if may_report_one_happening(first, second):
-                edges[a][b] = score
-                edges[b][a] = score
-            if (first.lead or second.lead) and first.statement.source != second.statement.source:
-                lead_links[a].add(b)
-                lead_links[b].add(a)
+            score = similarity(first, profiles[b])
+            if score >= EDGE_FLOOR:
+                found.append((a, b, score))
+    return found
+
+
+def _edges(
+    profiles: list[Profile], pairs: list[tuple[int, int, float]], alike_acts: dict[str, set[str]]
+) -> tuple[dict[int, dict[int, float]], dict[int, set[int]]]:
+    """Pairs that may report one happening, and for each lead statement the other outlets' statements it may announce."""
+    edges: dict[int, dict[int, float]] = defaultdict(dict)
+    lead_links: dict[int, set[int]] = defaultdict(set)
+    for a, b, score in pairs:
+        first, second = profiles[a], profiles[b]
+        if may_report_one_happening(first, second) or _acts_told_alike(first, second, alike_acts):
+            edges[a][b] = score
+            edges[b][a] = score
+        if (first.lead or second.lead) and first.statement.source != second.statement.source:
+            lead_links[a].add(b)
+            lead_links[b].add(a)
     return edges, lead_links
+
+
+def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str]]:
+    """Acts this corpus uses for one happening: paraphrases learnt from the story itself.
+
+    Where outlets' reports of one happening came together on a shared act, the
+    other acts they use for it ("issued", "rushed out", "released" a patch) are
+    taken for the same act when they meet again, if at least two pairs of
+    reports from different outlets show them side by side.
+    """
+    seen: Counter = Counter()
+    for members in groups.members.values():
+        if len({profiles[m].statement.source for m in members}) < 2:
+            continue
+        for x, y in combinations(members, 2):
+            a, b = profiles[x], profiles[y]
+            if a.statement.source == b.statement.source:
+                continue
+            for one in a.actions - b.actions:
+                for other in b.actions - a.actions:
+                    seen[frozenset((one, other))] += 1
+    alike: dict[str, set[str]] = defaultdict(set)
+    for pair, count in seen.items():
+        if count >= ALIKE_ACT_SUPPORT and len(pair) == 2:
+            one, other = pair
+            alike[one].add(other)
+            alike[other].add(one)
+    return alike
+
+
+def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool:
+    return any(alike.get(act, set()) & b.lemmas for act in a.actions) or any(
+        alike.get(act, set()) & a.lemmas for act in b.actions
+    )
 
 
 class _Groups:
@@ -197,32 +251,46 @@ def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) ->
     return groups
 
 
-def _gather_leads(profiles: list[Profile], lead_links: dict[int, set[int]], groups: _Groups) -> list[list[int]]:
-    """Headlines and openings that only their own article reports join the event several outlets report
-    that they resemble most as a whole, if they resemble it enough."""
+def _gather_strays(
+    profiles: list[Profile], edges: dict[int, dict[int, float]], lead_links: dict[int, set[int]], groups: _Groups
+) -> list[list[int]]:
+    """Statements left alone, and groups made only of headlines and openings, join the larger event
+    several outlets report that they resemble most as a whole.
+
+    Headlines and openings join on their likeness alone where their act agrees
+    (they announce the story's happening); a statement alone needs an act or a
+    measure in common with one of the event's statements. Every stray is judged
+    against the groups as agglomeration left them, so one joining cannot pull in
+    the next.
+    """
     group_of = {m: g for g, members in groups.members.items() for m in members}
     moves: dict[int, int] = {}
-    for profile in profiles:
-        home = group_of[profile.index]
-        own = profile.statement.source
-        if not profile.lead or len(groups.members[home]) > 1:
+    for group, members in groups.members.items():
+        announcing = all(profiles[m].lead for m in members)
+        if len(members) > 1 and not announcing:
             continue
-        targets = {group_of[other] for other in lead_links.get(profile.index, ())}
-        targets = {g for g in targets if len(groups.sources[g] - {own}) >= 2}
-        window = window_of(profile)
+        links = set()
+        for m in members:
+            links |= lead_links.get(m, set()) if profiles[m].lead else set(edges.get(m, {}))
+        own = groups.sources[group]
+        targets = {group_of[other] for other in links} - {group}
+        targets = {
+            g for g in targets if len(groups.sources[g] - own) >= 2 and len(groups.members[g]) > len(members)
+        }
         scored = [
-            (_likeness_to(profile, groups, g), -g)
+            (groups.likeness(group, g), -g)
             for g in targets
-            if compatible_windows(window, groups.window[g]) and _acts_agree(profile, [profiles[m] for m in groups.members[g]])
+            if groups.mergeable(group, g)
+            and (not announcing or any(_acts_agree(profiles[m], [profiles[o] for o in groups.members[g]]) for m in members))
         ]
         if scored:
             score, negative = max(scored)
-            if score >= LEAD_THRESHOLD:
-                moves[profile.index] = -negative
+            if score >= (LEAD_THRESHOLD if announcing else STRAY_THRESHOLD):
+                moves[group] = -negative
     result = {g: list(members) for g, members in groups.members.items()}
-    for member, target in moves.items():
-        result[group_of[member]].remove(member)
-        result[target].append(member)
+    for group, target in moves.items():
+        result[target].extend(result[group])
+        result[group] = []
     return [sorted(members) for members in result.values() if members]
 
 
@@ -272,7 +340,7 @@ def _event(
     sources = sorted({s.source for s in statements}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
     return Event(
         id=event_id(anchor),
-        title=event_title(statements),
+        title=event_title(statements, frozenset(profiles[m].statement.id for m in members if profiles[m].lead)),
         span=event_span(statements),
         confidence=event_confidence(statements, entities, sources, main_entities, source_count),
         entities=entities,

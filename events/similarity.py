@@ -24,10 +24,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from scaletui.events.figures import figure_key, same_figure
-from scaletui.events.model import Figure, Modifier, Precision, Statement, TimeSpan
+from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
 from scaletui.events.statements import has_finite_verb, reported_span
 from scaletui.events.timex import tag
 from scaletui.events.words import action_lemmas, content_lemmas, family, plain_numbers, rarity
@@ -39,6 +39,7 @@ BACKGROUND_WEIGHT = 0.4  # words only in a trailing appositive
 NUMBER_WEIGHT = 0.6  # a bare number ("10 dead", "magnitude 5.9") shared: less telling than a figure with its unit
 FIGURE_CLASH_FACTOR = 0.6
 NEAR_FIGURE_RATIO = 0.85  # figures this close may be one number rounded or misreported
+SAYING_REACH_DAYS = 31  # "said Thursday that ...": what was said is recent news
 REPORTED_REACH_DAYS = 120  # follow-up coverage tells an undated happening weeks or months on
 BLOCK_LIMIT = 40  # a key shared by more statements pairs each only with its neighbours
 NEIGHBOURS = 12
@@ -95,17 +96,26 @@ _DEPENDENT = re.compile(
 _MIN_MAIN_WORDS = 5
 
 
-def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads: set[str]) -> list[Profile]:
-    """One profile per statement, in the order given."""
+def profiles_of(
+    statements: list[Statement], source_rank: dict[str, int], leads: set[str], entities: list[Entity] = ()
+) -> list[Profile]:
+    """One profile per statement, in the order given.
+
+    The words of the names a statement's entities go by are left to the entity
+    tokens: as words they would count at full weight however many statements
+    name them ("Comeaux" in every report of a story would outweigh its acts).
+    """
+    name_words = {e.id: {w for text in (e.name, *(a.text for a in e.aliases)) for w in content_lemmas(text)} for e in entities}
     kept_figures = []
     main_words = []
     all_words = []
     actions = []
     for statement in statements:
+        named = set().union(*(name_words.get(e, set()) for e in statement.entities))
         main = main_clause(statement.text)
-        main_words.append(set(content_lemmas(main)))
+        main_words.append(set(content_lemmas(main)) - named)
         actions.append(action_lemmas(main))
-        all_words.append(set(content_lemmas(statement.text)))
+        all_words.append(set(content_lemmas(statement.text)) - named)
         kept_figures.append(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.text or f.text in main)]
         )
@@ -129,7 +139,7 @@ def profiles_of(statements: list[Statement], source_rank: dict[str, int], leads:
         for token in numbers[number]:
             vector[token] = NUMBER_WEIGHT * (1.0 + math.log((1 + total) / number_df[token]))
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        lo, hi = time_window(statement.span)
+        lo, hi = time_window(_reported_by_saying(statement))
         profile = Profile(
             index=number,
             statement=statement,
@@ -155,6 +165,26 @@ def _without_time(statement: Statement) -> str:
         return statement.text
     end = start + len(statement.time_text)
     return statement.text[:start] + " " * (end - start) + statement.text[end:]
+
+
+_SAYING_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|stated)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reported_by_saying(statement: Statement) -> TimeSpan:
+    """The span that bounds the happening: "X said Thursday that Y" dates the saying, and Y in the weeks
+    before it (an announcement, "announced Monday", is itself the happening).
+
+    Read as the happening's day, one such statement would pull the whole event
+    to the day a spokesman spoke.
+    """
+    start = _time_offset(statement)
+    span = statement.span
+    if start is None or span.modifier is not Modifier.NONE or not _SAYING_BEFORE.search(statement.text[max(0, start - 30) : start]):
+        return span
+    return span.model_copy(update={"start": span.end - timedelta(days=SAYING_REACH_DAYS)})
 
 
 def _time_offset(statement: Statement) -> int | None:

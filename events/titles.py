@@ -42,17 +42,24 @@ _CLAUSE_CUT = re.compile(
 )
 
 
-def event_title(statements: list[Statement]) -> str:
+def event_title(statements: list[Statement], announcing: frozenset[str] = frozenset()) -> str:
     """The event's title: its most informative statement's main clause, whole.
 
-    Never cut mid-clause with an ellipsis: the timeline truncates on screen, the
-    file and the detail view keep the whole title.
+    Where outlets headline or open with the event (`announcing`: those
+    statements' ids), the title is one of those: they say what happened, where
+    the rest of a large event adds its background. Never cut mid-clause with an
+    ellipsis: the timeline truncates on screen, the file and the detail view
+    keep the whole title.
     """
     if not statements:
         return ""
     word_sets = [set(re.findall(r"[a-z]{4,}", s.text.lower())) for s in statements]
     shared = Counter(w for words in word_sets for w in words)
-    scored = [(_informativeness(s, words, shared), -len(s.text), s.id, s) for s, words in zip(statements, word_sets)]
+    scored = [
+        (_informativeness(s, words, shared), -len(s.text), s.id, s)
+        for s, words in zip(statements, word_sets)
+        if s.id in announcing or not announcing.intersection(x.id for x in statements)
+    ]
     best = max(scored, key=lambda item: item[:3])[3]
     return short_title(best.text)
 

@@ -27,6 +27,9 @@ _WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
 _MIN_LENGTH = 3
 
 
+_all_lemmas = lru_cache(maxsize=200_000)(getAllLemmas)
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case word: a verb's infinitive, a noun's singular."""
@@ -75,13 +78,14 @@ def action_lemmas(text: str) -> set[str]:
     act itself unless it is an everyday verb that says little ("intends to keep").
     """
     words = tokens(text)
+    after_modal = set(_MODAL_THEN_VERB.findall(text.lower()))
     found = set()
     for number, word in enumerate(words):
-        if not (is_verb_form(word) or _after_modal(text, word)):
+        if not (is_verb_form(word) or word in after_modal and "VERB" in _all_lemmas(word)):
             continue
         if number + 2 < len(words) and words[number + 1] == "to":
             following = words[number + 2]
-            if "VERB" in getAllLemmas(following) and rarity(lemma(following)) > 0.0:
+            if "VERB" in _all_lemmas(following) and rarity(lemma(following)) > 0.0:
                 found.add(lemma(following))
         base = lemma(word)
         if rarity(base) > 0.0:
@@ -89,25 +93,24 @@ def action_lemmas(text: str) -> set[str]:
     return found
 
 
+# Base forms are nouns as often as verbs ("leave", "cut"); after a modal ("will
+# leave", "could cut") they can only be the verb.
 _MODAL_THEN_VERB = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must)\s+(?:not\s+|also\s+|soon\s+)?([a-z]+)\b")
-
-
-def _after_modal(text: str, word: str) -> bool:
-    """Whether the word stands as a verb after a modal ("will leave", "could cut", "to lead").
-
-    Base forms are nouns as often as verbs ("leave", "cut"); after a modal they can only be the verb.
-    """
-    return "VERB" in getAllLemmas(word) and word in _MODAL_THEN_VERB.findall(text.lower())
 
 
 def content_lemmas(text: str) -> list[str]:
     """The lemmas of the words that carry content, in order (everyday words dropped)."""
+    return list(_content_lemmas(text))
+
+
+@lru_cache(maxsize=50_000)  # a statement's text is read for its words, its main clause's, its names'
+def _content_lemmas(text: str) -> tuple[str, ...]:
     out = []
     for word in tokens(text):
         base = lemma(word)
         if rarity(base) > 0.0 and rarity(word) > 0.0:
             out.append(base)
-    return out
+    return tuple(out)
 
 
 _FAMILY_PREFIX = 5

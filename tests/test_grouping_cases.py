@@ -63,6 +63,38 @@ def test_in_undated_articles_a_disappearance_23_months_ago_is_not_fridays_verdic
     assert gone.id == event_of(verdict, "45_6ecb", "when Laci Peterson disappeared").id
 
 
+def test_a_spokeswoman_speaking_thursday_does_not_move_the_escape_off_monday(escape):
+    # "said Thursday that ... was still on the run" dates the saying, not the escape.
+    told = event_of(escape, "3_5ecbplus", "Michelle Lyons said Thursday that the convicted sex offender was still on the run")
+    escaped = event_of(escape, "3_3ecbplus", "escaped when he was being transported")
+    assert told.id == escaped.id
+    assert escaped.span.start.isoformat() == "2009-11-30"
+
+
+def test_two_pieces_of_background_sharing_only_the_fugitives_name_stay_apart(escape):
+    sentenced = event_of(escape, "3_1ecbplus", "Comeaux was given two extra life sentences")
+    paroled = event_of(escape, "3_3ecbplus", "Between 1991 and 1998, Comeaux was in and out of prison")
+    assert sentenced.id != paroled.id
+
+
+def test_acts_the_story_uses_alike_join_two_headlines_no_verb_matches(escape):
+    # "added to" the list and "now on" it: the corpus's own reports of one happening show them side by side.
+    added = event_of(escape, "3_4ecbplus", "Texas Prison Escapee Added to U. S. Marshals '15 Most Wanted' List")
+    listed = event_of(escape, "3_9ecbplus", "Texas escapee now on U. S. Marshal's most wanted list")
+    assert added.id == listed.id
+
+
+def test_found_guilty_and_a_jury_found_guilty_friday_are_one_verdict(verdict):
+    first = event_of(verdict, "45_1ecb", "Scott Peterson has been found guilty of first-degree murder")
+    second = event_of(verdict, "45_7ecb", "A jury found Scott Peterson guilty Friday")
+    assert first.id == second.id
+
+
+def test_the_central_event_is_titled_by_an_outlets_headline(overturned):
+    event = event_of(overturned, "9_2ecbplus", "Obama overturns Bush endangered species rule")
+    assert "overturns" in event.title.lower() or "reverses" in event.title.lower()
+
+
 def test_the_capture_a_week_later_stays_apart_from_the_escape(escape):
     capture = event_of(escape, "3_10ecbplus", "Texas prisoner captured after week on the run")
     escaped = event_of(escape, "3_3ecbplus", "escaped when he was being transported")
