@@ -6,7 +6,9 @@ A statement is profiled as a weighted bag of what a happening is made of:
   (`events.words`), so that the action ("steal", "oust") and the things acted
   on ("diamond", "stake") count and the reporting frame does not;
 - its participants: every reconciled entity is one token, so "Alexandr Wang"
-  and "Alexandra Wang" match even where the spellings differ;
+  and "Alexandra Wang" match even where the spellings differ; the words of
+  those names are not counted again as words, where they would weigh as much
+  in every statement naming the story's central figure as its acts do;
 - its figures, each a token of kind and value ("$14.3 billion" and "14.3
   billion dollars" are one), weighted by how rare the value is in the corpus;
 - its time, as the calendar window it allows: statements whose windows cannot
