@@ -47,6 +47,7 @@ from scaletui.events.titles import event_title
 from scaletui.events.words import content_lemmas
 
 MERGE_THRESHOLD = 0.15  # how alike two groups from different outlets must be to become one event
+PAIR_THRESHOLD = 0.3  # two lone statements: no group's other reports to vouch for the likeness
 SAME_SOURCE_THRESHOLD = 0.25  # what a merge needs when it brings in no new outlet: one article retelling itself
 LEAD_THRESHOLD = 0.3  # what a headline or opening statement needs to join its story's event
 STRAY_THRESHOLD = 0.3  # what any other statement left alone needs to join an event several outlets report
@@ -182,6 +183,8 @@ class _Groups:
             return SAME_SOURCE_THRESHOLD
         if self._announcing(a) and self._announcing(b):
             return ANNOUNCEMENT_THRESHOLD
+        if len(self.members[a]) == 1 and len(self.members[b]) == 1:
+            return PAIR_THRESHOLD
         return MERGE_THRESHOLD
 
     def _announcing(self, group: int) -> bool:

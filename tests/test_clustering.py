@@ -231,3 +231,9 @@ def test_seed_wang_leaving_to_lead_metas_lab_is_one_event_of_two_outlets(seeds):
     [recruited] = events_saying(seeds, "recruitment of Scale AI")
     assert leaving.id == recruited.id
     assert {"rewrite-b", "techtimes"} <= set(leaving.sources)
+
+
+def test_seed_wang_taking_a_top_position_is_not_microsofts_concern_about_positioning(seeds):
+    # Two lone statements sharing only "position" and Meta: too little to be one happening.
+    [taking] = events_saying(seeds, "Wang, will take a top position")
+    assert not [s for s in taking.statements if "Sources within Microsoft suggest" in s.text]
