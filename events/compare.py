@@ -151,20 +151,28 @@ def figure_discrepancies(statements: list[Statement], source_rank: dict[str, int
     # (kind, role) -> list of (figure, source)
     groups: dict[tuple[str, str], list[tuple[Figure, str]]] = defaultdict(list)
     for statement in statements:
+        roles: dict[tuple[str, str], str] = {}  # a figure's role depends on its text alone: read it once
         for figure in statement.figures:
             if figure.kind == "count" and figure.unit in {"source", "people", "person"}:
                 continue
-            groups[(figure.kind, figure_role(statement.text, figure))].append((figure, statement.source))
+            said = (figure.text, figure.kind)
+            if said not in roles:
+                roles[said] = figure_role(statement.text, figure)
+            groups[(figure.kind, roles[said])].append((figure, statement.source))
     found = []
     for (_kind, role), items in sorted(groups.items()):
         values: list[tuple[Figure, set[str]]] = []  # one entry per distinct value
+        # A figure like one already placed lands where it did: the values are
+        # scanned once per distinct figure, not once per statement that gives it.
+        placed: dict[tuple[str, str, float, str], int] = {}
         for figure, source in items:
-            for known, said_by in values:
-                if same_figure(known, figure):
-                    said_by.add(source)
-                    break
-            else:
-                values.append((figure, {source}))
+            same = (figure.kind, figure.unit, figure.value, figure.text)
+            if same not in placed:
+                at = next((i for i, (known, _) in enumerate(values) if same_figure(known, figure)), len(values))
+                if at == len(values):
+                    values.append((figure, set()))
+                placed[same] = at
+            values[placed[same]][1].add(source)
         exact = [(f, s) for f, s in values if not _covers_others(f, values)]
         if len(exact) < 2:
             continue

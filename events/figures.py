@@ -8,6 +8,7 @@ multiple 3.0 x. Years, days of the month and durations are never counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from scaletui.events.model import Figure
@@ -117,13 +118,19 @@ def extract_figures(text: str) -> list[Figure]:
     if not _MAY_HOLD_FIGURE.search(text):
         return []
     found: list[tuple[int, Figure]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken, in text order; they never overlap
+    ends: list[int] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        # Of spans that never overlap, only the last one starting before `end` can
+        # reach past `start`: one look, not a scan of every figure found so far.
+        before = bisect_left(starts, end) - 1
+        return before < 0 or ends[before] <= start
 
     def add(start: int, end: int, figure: Figure) -> None:
-        taken.append((start, end))
+        at = bisect_left(starts, start)
+        starts.insert(at, start)
+        ends.insert(at, end)
         found.append((start, figure))
 
     for match in _MONEY_VAGUE.finditer(text):
