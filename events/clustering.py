@@ -100,9 +100,18 @@ def lead_statements(statements: list[Statement]) -> set[str]:
 
 
 def _pairs(profiles: list[Profile]) -> list[tuple[int, int, float]]:
-    """Candidate pairs alike enough to matter, with their likeness."""
+    """Candidate pairs alike enough to matter, with their likeness.
+
+    Besides the pairs the index proposes, an article's headline and opening
+    are always compared: they may share no word rare enough to be a key.
+    """
+    leads: dict[str, list[int]] = defaultdict(list)
+    for profile in profiles:
+        if profile.lead:
+            leads[profile.statement.source].append(profile.index)
     found = []
     for a, partners in candidates(profiles):
+        partners |= {b for b in leads.get(profiles[a].statement.source, ()) if b > a} if profiles[a].lead else set()
         first = profiles[a]
         for b in partners:
             score = similarity(first, profiles[b])
@@ -119,13 +128,19 @@ def _edges(
     lead_links: dict[int, set[int]] = defaultdict(set)
     for a, b, score in pairs:
         first, second = profiles[a], profiles[b]
-        if may_report_one_happening(first, second) or _acts_told_alike(first, second, alike_acts):
+        if may_report_one_happening(first, second) or _acts_told_alike(first, second, alike_acts) or _one_announcement(first, second):
             edges[a][b] = score
             edges[b][a] = score
         if (first.lead or second.lead) and first.statement.source != second.statement.source:
             lead_links[a].add(b)
             lead_links[b].add(a)
     return edges, lead_links
+
+
+def _one_announcement(a: Profile, b: Profile) -> bool:
+    """An article's headline and opening announce one happening, in whatever words ("Jobs on medical
+    leave", "Jobs announced Monday he would be on medical leave")."""
+    return a.lead and b.lead and a.statement.source == b.statement.source
 
 
 def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str]]:

@@ -237,3 +237,25 @@ def test_seed_wang_taking_a_top_position_is_not_microsofts_concern_about_positio
     # Two lone statements sharing only "position" and Meta: too little to be one happening.
     [taking] = events_saying(seeds, "Wang, will take a top position")
     assert not [s for s in taking.statements if "Sources within Microsoft suggest" in s.text]
+
+
+def test_an_articles_headline_and_lead_announce_one_happening_in_different_words(tmp_path):
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+
+    (tmp_path / "a.txt").write_text(
+        "Chief executive on medical leave\n\n"
+        "The chief executive of the carmaker announced Monday in a memo to staff that he would take medical leave "
+        "for an undetermined period.\n\n"
+        "The company's shares fell 3% in early trading in Frankfurt.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Harvest festival draws record crowds\n\n"
+        "Organisers said more than 40,000 visitors came to the three-day harvest festival at the weekend.\n",
+        encoding="utf-8",
+    )
+    timeline = build_timeline(load_corpus(tmp_path))
+    [headline] = events_saying(timeline, "Chief executive on medical leave")
+    [lead] = events_saying(timeline, "announced Monday in a memo")
+    assert headline.id == lead.id
