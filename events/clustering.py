@@ -190,6 +190,7 @@ class _Groups:
         # Headline and lead of one article announce one happening: they join on the ordinary bar.
         self.leads = {p.index: {p.statement.source} if p.lead else set() for p in profiles}
         self.lead_count = {p.index: int(p.lead) for p in profiles}
+        self.ages = {p.index: {f.value for f in p.figures if f.kind == "age"} for p in profiles}
 
     def threshold(self, a: int, b: int) -> float:
         """An article's own statements join on a higher bar than another outlet's report of the same."""
@@ -214,7 +215,7 @@ class _Groups:
         return dot / (self.norm[a] * self.norm[b])
 
     def mergeable(self, a: int, b: int) -> bool:
-        return compatible_windows(self.window[a], self.window[b])
+        return compatible_windows(self.window[a], self.window[b]) and not _different_people(self.ages[a], self.ages[b])
 
     def merge(self, a: int, b: int) -> int:
         """Fold the smaller group into the larger; the id of the group that remains."""
@@ -224,6 +225,7 @@ class _Groups:
         sources_a, sources_b = self.sources[a], self.sources.pop(b)
         self.sources[a] = sources_a | sources_b
         self.lead_count[a] += self.lead_count.pop(b)
+        self.ages[a] |= self.ages.pop(b)
         leads_b = self.leads.pop(b)
         self.leads[a] = (self.leads[a] - sources_b) | (leads_b - sources_a) | (self.leads[a] & leads_b)
         self.window[a] = narrowed(self.window[a], self.window.pop(b))
@@ -242,6 +244,12 @@ class _Groups:
             theirs.add(a)
         mine.discard(b)
         return a
+
+
+def _different_people(ages: set[float], other: set[float]) -> bool:
+    """Two groups whose reports give their subject different ages ("36-year-old", "32") tell of two people:
+    two climbers' falls a day apart, not one."""
+    return bool(ages and other) and not any(abs(x - y) <= 1 for x in ages for y in other)
 
 
 def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) -> _Groups:

@@ -259,3 +259,23 @@ def test_an_articles_headline_and_lead_announce_one_happening_in_different_words
     [headline] = events_saying(timeline, "Chief executive on medical leave")
     [lead] = events_saying(timeline, "announced Monday in a memo")
     assert headline.id == lead.id
+
+
+def test_reports_giving_their_subject_different_ages_stay_two_happenings(tmp_path):
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+
+    articles = {
+        "a.txt": "Climber dies on mountain\n\nA 36-year-old climber died after a fall near the glacier hut, police said.\n",
+        "b.txt": "Second climber dies on mountain\n\nA 32-year-old climber died after a fall near the glacier hut, police said.\n",
+        "c.txt": "Mountain claims climber\n\nPolice said a 36-year-old climber died after a fall near the glacier hut.\n",
+        "d.txt": "Another death on the mountain\n\nPolice said a 32-year-old climber died after a fall near the glacier hut.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    timeline = build_timeline(load_corpus(tmp_path))
+    [older] = {e.id: e for e in events_saying(timeline, "36-year-old")}.values()
+    [younger] = {e.id: e for e in events_saying(timeline, "32-year-old")}.values()
+    assert older.id != younger.id
+    assert {s.source for s in older.statements if "year-old" in s.text} == {"a", "c"}
+    assert {s.source for s in younger.statements if "year-old" in s.text} == {"b", "d"}
