@@ -84,7 +84,8 @@ class OverviewStrip(Widget):
 
     def show(self, shown: Sequence[Event]) -> None:
         # Undated events sit at the end of time: on the strip they would squash the story to one bar.
-        self._days = sorted(day for event in shown if (day := event.shown_span.start) != UNDATED_DAY)
+        # (event.annotation.span or event.span) is Event.shown_span, inlined: this runs over every event.
+        self._days = sorted(day for event in shown if (day := (event.annotation.span or event.span).start) != UNDATED_DAY)
         self._width = 0  # recount on the next render
         self.refresh()
 

@@ -59,9 +59,10 @@ def is_fine(event: Event) -> bool:
 def timeline_order(event: Event) -> tuple:
     """Date order by shown start; within a month, coarse spans (a year, a quarter) before the month's heading;
     within a day, events dated by their own words before those only reported that day."""
-    span = event.shown_span
+    span = event.annotation.span or event.span  # shown_span and is_fine, inlined: the first frame sorts every event
     start = span.start
-    return (start.year, start.month, is_fine(event), start, span.modifier is Modifier.REPORTED, span.end, event.id)
+    fine = span.precision in _FINE and span.modifier is not Modifier.BY
+    return (start.year, start.month, fine, start, span.modifier is Modifier.REPORTED, span.end, event.id)
 
 
 def source_symbol(index: int) -> str:
