@@ -139,8 +139,16 @@ def _edges(
 
 def _one_announcement(a: Profile, b: Profile) -> bool:
     """An article's headline and opening announce one happening, in whatever words ("Jobs on medical
-    leave", "Jobs announced Monday he would be on medical leave")."""
-    return a.lead and b.lead and a.statement.source == b.statement.source
+    leave", "Jobs announced Monday he would be on medical leave").
+
+    A headline gives no date of its own; two opening sentences that each give
+    one ("cancelled sailings last week", "said in 2019 the pier needed repairs")
+    may tell two happenings.
+    """
+    return (
+        a.lead and b.lead and a.statement.source == b.statement.source
+        and not (a.statement.time_text and b.statement.time_text)
+    )
 
 
 def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str]]:
