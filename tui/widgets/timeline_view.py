@@ -281,6 +281,7 @@ class TimelineView(ScrollView, can_focus=True):
         elif keep_fold is not None:
             target = next((i for i, item in enumerate(self.events) if isinstance(item, Fold) and keep_fold in item.groups), target)
         self.cursor = target if self.events else -1
+        self._scroll_to_cursor()  # the watcher skips this when the index stays: the rows under it did not
         self.refresh()
 
     def is_folded(self, event: Event) -> bool:
@@ -434,7 +435,9 @@ class TimelineView(ScrollView, can_focus=True):
         return max(0, min(value, len(self.events) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        for index in {old, new}:
+        if old == new:
+            return  # j on the last event, or a rebuild (which repaints everything anyway)
+        for index in (old, new):
             if 0 <= index < len(self._row_of_event):
                 self.refresh_line(self._row_of_event[index])
         self._scroll_to_cursor()
