@@ -262,26 +262,28 @@ def _different_people(ages: set[float], other: set[float]) -> bool:
 
 def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) -> _Groups:
     groups = _Groups(profiles, edges)
-    heap = [(-score, a, b) for a, partners in edges.items() for b, score in partners.items() if a < b]
+    # Each entry carries the versions of its two groups: once either has merged
+    # again, the entry is stale (a fresh one was pushed at that merge) and is dropped
+    # unread rather than rescored.
+    version = dict.fromkeys(groups.members, 0)
+    heap = [(-score, a, b, 0, 0) for a, partners in edges.items() for b, score in partners.items() if a < b]
     heapq.heapify(heap)
     while heap:
-        negative, a, b = heapq.heappop(heap)
+        negative, a, b, version_a, version_b = heapq.heappop(heap)
         if -negative < LOWEST_THRESHOLD:
             break
-        if a not in groups.members or b not in groups.members:
+        if version.get(a) != version_a or version.get(b) != version_b:
             continue
-        current = groups.likeness(a, b)
-        if not math.isclose(current, -negative):
-            if current >= LOWEST_THRESHOLD:
-                heapq.heappush(heap, (-current, min(a, b), max(a, b)))
-            continue
-        if current < groups.threshold(a, b) or not groups.mergeable(a, b):
+        if -negative < groups.threshold(a, b) or not groups.mergeable(a, b):
             continue
         kept = groups.merge(a, b)
+        version.pop(b if kept == a else a)
+        version[kept] += 1
         for other in groups.neighbours.get(kept, ()):
             score = groups.likeness(kept, other)
             if score >= LOWEST_THRESHOLD:
-                heapq.heappush(heap, (-score, min(kept, other), max(kept, other)))
+                first, second = min(kept, other), max(kept, other)
+                heapq.heappush(heap, (-score, first, second, version[first], version[second]))
     return groups
 
 
