@@ -23,7 +23,7 @@ file grows with what the articles say rather than with events x sources:
   no entities, undated `time_text`) is left out.
 
 None of these was ever missing from a file before, so version 2 files read as
-they always did. Lists that fit on a line are written on one (toml_writer.py).
+they always did. The file is written by tomli-w (the package the project chose for it).
 
 Any other field of the model is written under its own name, so a field added to
 Event or Statement is saved and read back without a change here. Version 1
@@ -131,10 +131,10 @@ def timeline_to_dict(timeline: Timeline) -> dict:
 
 
 def dumps_timeline(timeline: Timeline) -> str:
-    from scaletui.events import toml_writer  # only a save needs the writer
+    import tomli_w  # only a save needs the writer
 
     with collector_paused():
-        return toml_writer.dumps(timeline_to_dict(timeline))
+        return tomli_w.dumps(timeline_to_dict(timeline))
 
 
 # ---------------------------------------------------------------- derived data
