@@ -35,6 +35,9 @@ FAMILY_MIN_SHARED = 3
 FAMILY_SHARE = 0.3
 # Statements compared per event: enough to find copies, bounded whatever the event's size.
 MAX_COMPARED = 24
+# Key events of a story of a few articles: the happenings a handful of outlets tell
+# (a deal, a customer leaving, three more pulling back, a founding, a hire) fill more than a dozen.
+SMALL_STORY_KEY_EVENTS = 16
 
 # General English cues, not tied to any story.
 _SPECULATIVE_WORDS = frozenset(
@@ -69,8 +72,8 @@ def key_view_size(n_events: int, n_sources: int) -> int:
     """
     if n_events <= 0:
         return 0
-    wanted = max(12, round(2 * math.sqrt(n_events)))
-    return min(n_events, wanted, max(12, n_sources // 3))
+    wanted = max(SMALL_STORY_KEY_EVENTS, round(2 * math.sqrt(n_events)))
+    return min(n_events, wanted, max(SMALL_STORY_KEY_EVENTS, n_sources // 3))
 
 
 def rank_events(events: Sequence[Event], sources: Sequence[Source]) -> None:

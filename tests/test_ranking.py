@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from scaletui.events.model import Claim, Discrepancy, Event, Modifier, Precision, Source, Statement, TimeSpan
-from scaletui.events.ranking import importance, independent_outlets, key_view_size, rank_events, source_families
+from scaletui.events.ranking import (
+    SMALL_STORY_KEY_EVENTS,
+    importance,
+    independent_outlets,
+    key_view_size,
+    rank_events,
+    source_families,
+)
 from scaletui.events.rounding import only_rounding
 
 DAY = date(2024, 3, 5)
@@ -124,7 +131,7 @@ def test_noise_sinks_boilerplate_opinion_speculation_and_no_entity():
 
 
 def test_key_view_size_stays_small_and_under_one_per_article():
-    assert key_view_size(98, 5) == 12
+    assert key_view_size(98, 5) == SMALL_STORY_KEY_EVENTS
     assert key_view_size(8, 5) == 8
     # key events, a fold between each two and a heading over each: still under one row per article
     assert 3 * key_view_size(6500, 138) <= 138
@@ -144,6 +151,13 @@ def test_the_pipeline_ranks_the_seeds():
     # The top event is reported by more outlets than the median event.
     counts = sorted(len(set(e.sources)) for e in timeline.events)
     assert len(set(ranked[0].sources)) > counts[len(counts) // 2]
+    # The key events hold the story: the stake, Google's money then and now, Wang, the others pulling back,
+    # the founding.
+    told = " ".join(s.text for e in key for s in e.statements)
+    for happening in ("49% stake", "$150 million", "200 million", "Wang", "OpenAI", "2016"):
+        assert happening in told, happening
+    titles = " ".join(e.title for e in key)
+    assert "Microsoft" in titles and "xAI" in titles  # pulling back, each an event of its own
 
 
 def figures(*values: str) -> Discrepancy:
