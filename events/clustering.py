@@ -217,9 +217,7 @@ class _Groups:
     def likeness(self, a: int, b: int) -> float:
         """Cosine of the two groups' centroids: how alike they are as wholes."""
         small, large = self.centroid[a], self.centroid[b]
-        if len(small) > len(large):
-            small, large = large, small
-        dot = sum(weight * large[token] for token, weight in small.items() if token in large)
+        dot = sum(small[token] * large[token] for token in small.keys() & large.keys())
         return dot / (self.norm[a] * self.norm[b])
 
     def mergeable(self, a: int, b: int) -> bool:

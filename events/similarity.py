@@ -292,13 +292,14 @@ def window_of(profile: Profile) -> tuple[int, int, int, int]:
     return (profile.lo, profile.hi, *profile.relative)
 
 
-def compatible_windows(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
-    return all(max(a[i], b[i]) <= min(a[i + 1], b[i + 1]) for i in range(0, len(a), 2))
+def compatible_windows(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Both windows (calendar and relative) overlap; written out, it is called for every candidate pair."""
+    return a[0] <= b[1] and b[0] <= a[1] and a[2] <= b[3] and b[2] <= a[3]
 
 
-def narrowed(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+def narrowed(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """The window both allow."""
-    return tuple(max(a[i], b[i]) if i % 2 == 0 else min(a[i], b[i]) for i in range(len(a)))
+    return (max(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), min(a[3], b[3]))
 
 
 def _keys(profile: Profile, word_df: Counter) -> list[tuple]:
@@ -345,8 +346,8 @@ def similarity(a: Profile, b: Profile) -> float:
     """How alike two statements are as reports of one happening: 0 (no) to 1."""
     if not compatible_windows(window_of(a), window_of(b)):
         return 0.0
-    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
-    score = sum(weight * large[token] for token, weight in small.items() if token in large)
+    small, large = a.vector, b.vector
+    score = sum(small[token] * large[token] for token in small.keys() & large.keys())
     if a.figures and b.figures and _clashing_figures(a.figures, b.figures):
         score *= FIGURE_CLASH_FACTOR
     return score
