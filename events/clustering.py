@@ -41,7 +41,6 @@ from scaletui.events.similarity import (
     narrowed,
     profiles_of,
     similarity,
-    window_of,
 )
 from scaletui.events.titles import event_title
 from scaletui.events.words import content_lemmas
@@ -180,8 +179,8 @@ def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str
 
 
 def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool:
-    return any(alike.get(act, set()) & b.lemmas for act in a.actions) or any(
-        alike.get(act, set()) & a.lemmas for act in b.actions
+    return any(alike[act] & b.lemmas for act in a.actions if act in alike) or any(
+        alike[act] & a.lemmas for act in b.actions if act in alike
     )
 
 
@@ -190,7 +189,7 @@ class _Groups:
 
     def __init__(self, profiles: list[Profile], edges: dict[int, dict[int, float]]):
         self.members = {p.index: [p.index] for p in profiles}
-        self.window = {p.index: window_of(p) for p in profiles}
+        self.window = {p.index: p.window for p in profiles}
         self.centroid = {p.index: dict(p.vector) for p in profiles}
         self.norm = {p.index: 1.0 for p in profiles}
         self.neighbours: dict[int, set[int]] = {a: set(partners) for a, partners in edges.items()}

@@ -61,9 +61,9 @@ class Profile:
     order: tuple[int, str, int]  # corpus order: source rank, source, offset
     vector: dict[str, float]  # token -> weight, unit length
     figures: list[Figure]
-    lo: int  # ordinals of the calendar window the statement's time allows
-    hi: int
-    relative: tuple[int, int]  # for an undated article, that window in days from its unknown publication date
+    # The window the statement's time allows: calendar ordinals (lo, hi), then, for an
+    # undated article, days from its unknown publication day (see relative_window).
+    window: tuple[int, int, int, int]
     lead: bool  # the headline or opening of its article
     actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
     lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
@@ -148,9 +148,7 @@ def profiles_of(
             order=(source_rank.get(statement.source, len(source_rank)), statement.source, statement.start),
             vector={k: v / norm for k, v in vector.items() if v > 0},
             figures=kept_figures[number],
-            lo=lo,
-            hi=hi,
-            relative=relative_window(statement),
+            window=(lo, hi, *relative_window(statement)),
             lead=statement.id in leads,
             actions=_act_keys(actions[number]),
             lemmas=_act_keys(all_words[number]),
@@ -287,11 +285,6 @@ def relative_window(statement: Statement) -> tuple[int, int]:
             max(hi, other_hi) + UNDATED_SLACK_DAYS if hi != _FAR_FUTURE else _FAR_FUTURE)
 
 
-def window_of(profile: Profile) -> tuple[int, int, int, int]:
-    """Both windows of a statement: on the calendar, and from its (undated) article's publication day."""
-    return (profile.lo, profile.hi, *profile.relative)
-
-
 def compatible_windows(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     """Both windows (calendar and relative) overlap; written out, it is called for every candidate pair."""
     return a[0] <= b[1] and b[0] <= a[1] and a[2] <= b[3] and b[2] <= a[3]
@@ -326,7 +319,7 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
     position: dict[tuple, dict[int, int]] = {}
     for key, members in postings.items():
         if len(members) > BLOCK_LIMIT:
-            members.sort(key=lambda m: (profiles[m].hi, profiles[m].order))
+            members.sort(key=lambda m: (profiles[m].window[1], profiles[m].order))
             position[key] = {m: i for i, m in enumerate(members)}
     for profile in profiles:
         partners: set[int] = set()
@@ -344,7 +337,7 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
 
 def similarity(a: Profile, b: Profile) -> float:
     """How alike two statements are as reports of one happening: 0 (no) to 1."""
-    if not compatible_windows(window_of(a), window_of(b)):
+    if not compatible_windows(a.window, b.window):
         return 0.0
     small, large = a.vector, b.vector
     score = sum(small[token] * large[token] for token in small.keys() & large.keys())
@@ -367,7 +360,6 @@ def may_report_one_happening(a: Profile, b: Profile) -> bool:
     word or two ("quake", "heist") that no verb matches.
     """
     return name_one_act(a, b) or _shared_measure(a.figures, b.figures)
-
 
 
 def _shared_measure(a: list[Figure], b: list[Figure]) -> bool:

@@ -8,31 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from cache_helpers import copied_story, export, private_cache, uncached
+
 from scaletui.events import build_cache as events_build_cache
 from scaletui.events import pipeline as events_pipeline
 from scaletui.events.corpus import load_corpus
 from scaletui.events.model import EntityEdit
 from scaletui.events.pipeline import build_timeline
 from scaletui.events.store import dumps_timeline, load_timeline, save_timeline
-from scaletui.tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-STORY = ROOT / "tests" / "corpora" / "second_story"
 
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "story"
-    shutil.copytree(STORY, folder)
-    return folder
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SCALETUI_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SCALETUI_NO_CACHE", raising=False)
-    return folder
+corpus = pytest.fixture(name="corpus")(copied_story)
+cache = pytest.fixture(name="cache")(private_cache)
 
 
 @pytest.fixture
@@ -47,17 +35,6 @@ def built(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(events_pipeline, "cluster_events", counting)
     return calls
-
-
-def export(corpus: Path, output: Path) -> str:
-    assert main(["export", str(corpus), "-o", str(output)]) == 0
-    return output.read_text(encoding="utf-8")
-
-
-def uncached(corpus: Path, output: Path, monkeypatch) -> str:
-    with monkeypatch.context() as patch:
-        patch.setenv("SCALETUI_NO_CACHE", "1")
-        return export(corpus, output)
 
 
 def timeline_entries(cache: Path) -> list[Path]:

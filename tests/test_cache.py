@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from scaletui.events import parallel as events_parallel
-from scaletui.tui.cli import main
+from cache_helpers import copied_story, export, private_cache, uncached
 
-STORY = Path(__file__).resolve().parent / "corpora" / "second_story"
+from scaletui.events import parallel as events_parallel
+
 NEW_ARTICLE = (
     "Kestrel Terminals staff meet the new owners\n\n"
     "ROTTERDAM, March 9, 2024 (Quay Post) - Kestrel Terminals staff met Brightwater Logistics Group managers "
     "on Saturday, a day after the $1.2 billion deal was announced, the union said.\n"
 )
 
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "story"
-    shutil.copytree(STORY, folder)
-    return folder
+corpus = pytest.fixture(name="corpus")(copied_story)
+cache = pytest.fixture(name="cache")(private_cache)
 
 
 @pytest.fixture
@@ -38,25 +33,6 @@ def worked(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(events_parallel, "work_on", counting)
     return calls
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SCALETUI_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SCALETUI_NO_CACHE", raising=False)
-    return folder
-
-
-def export(corpus: Path, output: Path) -> str:
-    assert main(["export", str(corpus), "-o", str(output)]) == 0
-    return output.read_text(encoding="utf-8")
-
-
-def uncached(corpus: Path, output: Path, monkeypatch) -> str:
-    with monkeypatch.context() as patch:
-        patch.setenv("SCALETUI_NO_CACHE", "1")
-        return export(corpus, output)
 
 
 def entries(cache: Path) -> list[Path]:
