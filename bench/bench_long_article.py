@@ -41,9 +41,7 @@ def make_article(shape: str, size: int, folder: Path) -> int:
         path, _ = originals[number % len(originals)]
         copy = number // len(originals)
         text = path.read_text(encoding="utf-8")
-        if copy:
-            tag = bench_pipeline._tag(copy)
-            text = bench_pipeline._NAME.sub(lambda m: m[0] + tag, bench_pipeline._YEAR.sub(lambda m: str(int(m[0]) + copy), text))
+        text = bench_pipeline.copy_text(text, copy)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if shape == "line-per-sentence":
             piece = "\n".join(lines) + "\n\n"

@@ -10,8 +10,10 @@ Run by hand from the repository root:
 Corpora: `ecbplus` is the ECB+ stories of bench/data/ecbplus concatenated
 (files renamed uniquely, their sources.toml entries kept); `seeds` is the five
 seed articles repeated. Past the first pass over the source articles, each copy
-gets its years shifted and its capitalised names tagged with the copy number, so
-copies are distinct stories and distinct texts (no content cache serves them).
+gets its years shifted and each capitalised name six letters of its own for that
+copy (sentence-opening everyday words like "The" are left alone), so copies are
+distinct stories, with distinct people and places, and distinct texts (no content
+cache serves them).
 
 Each size runs in a fresh subprocess, with its own empty cache folder
 (XDG_CACHE_HOME), so its peak memory is its own. The export is what `scaletui
@@ -47,6 +49,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import tomli_w
+from wordfreq import zipf_frequency
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -79,11 +82,27 @@ def source_articles(kind: str) -> list[tuple[Path, dict]]:
     return articles
 
 
-def _tag(copy: int) -> str:
-    # Six letters per copy, far from every other copy's, so that "Googleqzkvbm" stays
-    # a name but never reads as a misspelling of another copy's "Googlewtrpxa".
-    digest = hashlib.blake2b(str(copy).encode(), digest_size=6).digest()
-    return "".join("bcdfghjklmnpqrstvwxz"[byte % 20] for byte in digest)
+def _renamed(word: str, copy: int) -> str:
+    # Each name gets six letters of its own in each copy ("Googleqzkvbm", "Parisxwrtdk"):
+    # a copy's names then read as no misspelling of another copy's, nor of one another
+    # (one suffix shared by a whole copy made "Thegldnpm" and "Hegldnpm" one name, and
+    # thousands of a copy's names one entity). Words capitalised only because they open a
+    # sentence ("The", "He", "But") stay as they are, as in any other article.
+    if zipf_frequency(word.lower(), "en") >= _EVERYDAY_ZIPF:
+        return word
+    digest = hashlib.blake2b(f"{copy}:{word}".encode(), digest_size=6).digest()
+    return word + "".join("bcdfghjklmnpqrstvwxz"[byte % 20] for byte in digest)
+
+
+_EVERYDAY_ZIPF = 5.0  # "the" 7.7, "but" 6.5, "after" 6.0; "police" 5.2 stays a word, "Paris" 4.9 is renamed
+
+
+def copy_text(text: str, copy: int) -> str:
+    """The article as its `copy`-th copy: years shifted by `copy`, names renamed (the 0th is the article)."""
+    if not copy:
+        return text
+    shifted = _YEAR.sub(lambda m: str(int(m[0]) + copy), text)
+    return _NAME.sub(lambda m: _renamed(m[0], copy), shifted)
 
 
 def make_corpus(kind: str, articles: int, folder: Path) -> int:
@@ -95,13 +114,12 @@ def make_corpus(kind: str, articles: int, folder: Path) -> int:
         copy = number // len(originals)
         text, entry = path.read_text(encoding="utf-8"), dict(entry)
         if copy:
-            tag = _tag(copy)
-            text = _NAME.sub(lambda m: m[0] + tag, _YEAR.sub(lambda m: str(int(m[0]) + copy), text))
+            text = copy_text(text, copy)
             if isinstance(entry.get("published"), date):
                 day = entry["published"]
                 entry["published"] = day.replace(year=day.year + copy, day=min(day.day, 28))
             if "title" in entry:
-                entry["title"] = _NAME.sub(lambda m: m[0] + tag, entry["title"])
+                entry["title"] = copy_text(entry["title"], copy)
         name = f"{number:05d}_{path.name}"
         (folder / name).write_text(text, encoding="utf-8")
         size += len(text.encode("utf-8"))
