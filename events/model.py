@@ -7,8 +7,10 @@ turns a `Timeline` into TOML and back.
 from __future__ import annotations
 
 import calendar
+import threading
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -64,8 +66,84 @@ class Flag(StrEnum):
     VERIFIED = "verified"
 
 
+# A timeline of 50,000 events is some 400,000 model instances, and pydantic's bookkeeping per
+# instance outweighed what they hold. Two parts of it are made lighter here; what a model holds,
+# how it validates, compares, copies and dumps stay pydantic's.
+#
+# 1. Which fields a model was given (`__pydantic_fields_set__`, read by `model_fields_set`,
+#    `exclude_unset` and `model_copy`) is a set per instance: 216-728 bytes. Instances given the
+#    same fields share one set instead. A shared set is never changed: pydantic adds an assigned
+#    field's name to its model's set in place, so `Model.__setattr__` hands the model a set of its
+#    own for that moment and shares the result again. Copies get sets of their own, as pydantic
+#    makes them.
+# 2. pydantic gives every instance a fresh `__dict__` (a 464-byte table for Statement's 11 fields),
+#    which defeats CPython's key-sharing instance dicts (PEP 412; pydantic-core issue #1758). The
+#    fields are moved into a dict on the class's shared keys (160 bytes for a Statement). It is an
+#    ordinary dict to every reader; copies of it (pydantic's assignment, `model_copy`) share the
+#    keys too. Where CPython cannot share (another version, keys in another order) it is simply an
+#    ordinary dict of the usual size.
+_object_setattr = object.__setattr__
+_new_object = object.__new__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__  # the slot itself: object.__setattr__ without the lookup
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_SHARED_FIELD_NAMES: dict[frozenset[str], set[str]] = {}
+_SHARED_FIELD_NAMES_IDS: set[int] = set()  # the shared sets live as long as the process: their ids stay theirs
+_SHARING = threading.Lock()
+_KEY_SHARING_TEMPLATES: dict[type, dict[str, Any]] = {}  # per class: its fields, all None, on its shared keys
+
+
+def _shared_field_names(names: set[str]) -> set[str]:
+    key = frozenset(names)
+    shared = _SHARED_FIELD_NAMES.get(key)
+    if shared is None:
+        with _SHARING:  # registered before any model can hold it
+            shared = _SHARED_FIELD_NAMES.get(key)
+            if shared is None:
+                shared = set(key)
+                _SHARED_FIELD_NAMES_IDS.add(id(shared))
+                _SHARED_FIELD_NAMES[key] = shared
+    return shared
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        # The class's shared keys take the field names, in the order pydantic fills an instance's
+        # dict, before instances are made (CPython shrinks an unfilled shared table with each one).
+        blank = _new_object(cls)
+        for name in cls.__pydantic_fields__:
+            _object_setattr(blank, name, None)
+        _KEY_SHARING_TEMPLATES[cls] = blank.__dict__
+
+    def model_post_init(self, context: Any, /) -> None:
+        # after every validation and `model_construct`: about a microsecond
+        names = self.__pydantic_fields_set__
+        shared = _SHARED_FIELD_NAMES.get(frozenset(names))
+        _set_fields_set(self, _shared_field_names(names) if shared is None else shared)
+        fields = self.__dict__
+        template = _KEY_SHARING_TEMPLATES[type(self)]
+        if len(fields) == len(template):  # every field there (`model_construct` may leave one out)
+            own = template.copy()  # on the shared keys, as the copy of a key-sharing dict is
+            own.update(fields)  # every key already there: values replaced, keys still shared
+            _set_dict(self, own)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        names = self.__pydantic_fields_set__
+        if name in names or id(names) not in _SHARED_FIELD_NAMES_IDS:
+            super().__setattr__(name, value)  # pydantic adds nothing to a shared set
+            return
+        _object_setattr(self, "__pydantic_fields_set__", set(names))  # pydantic adds `name` once the value validates
+        try:
+            super().__setattr__(name, value)
+        finally:
+            _object_setattr(self, "__pydantic_fields_set__", _shared_field_names(self.__pydantic_fields_set__))
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)  # unpickled: results of the pipeline's worker processes
+        self.model_post_init(None)
 
 
 class TimeSpan(Model):

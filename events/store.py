@@ -44,7 +44,7 @@ from pydantic import ValidationError
 
 from scaletui.events import safe_io
 from scaletui.events.errors import SaveConflict, ScaletuiError, TimelineFileError
-from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Timeline
+from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Timeline, TimeSpan
 from scaletui.events.timeline_checks import check_timeline
 
 OLDEST_VERSION = 1
@@ -188,9 +188,49 @@ def _tables(data: dict, key: str, where: str, what: str, toml_name: str = "") ->
     return [_table(item, where, f"{what} {number}") for number, item in enumerate(value, start=1)]
 
 
-def _statement_from_toml(table: dict) -> dict:
+class _Sharing:
+    """What a file says again and again, made once per load.
+
+    A file repeats dates and ids on every statement; made apart, a 50,000-event
+    timeline held some 150,000 equal spans and as many copies of each source id.
+    Each distinct span becomes one TimeSpan (statements and events on one date
+    share it, as the pipeline's event shares its first statement's span; nothing
+    changes a span in place, a corrected date is a new one), each repeated id or
+    phrase one string. A span that does not validate is left as it was written,
+    for the timeline's validation to say where it is.
+    """
+
+    def __init__(self) -> None:
+        self._spans: dict[tuple, TimeSpan] = {}
+        self.strings: dict[str, str] = {}
+
+    def span(self, table: dict) -> dict | TimeSpan:
+        try:  # the value's type is part of the key: 1 == 1.0 == True
+            key = tuple((name, type(value), value) for name, value in table.items())
+            shared = self._spans.get(key)
+        except TypeError:  # a list or table where a value goes
+            return table
+        if shared is None:
+            try:
+                shared = TimeSpan.model_validate(table)
+            except ValidationError:
+                return table
+            self._spans[key] = shared
+        return shared
+
+    def text(self, value: object) -> object:
+        return self.strings.setdefault(value, value) if isinstance(value, str) else value
+
+    def texts(self, values: object) -> object:
+        if not isinstance(values, list):
+            return values
+        strings = self.strings
+        return [strings.setdefault(value, value) if isinstance(value, str) else value for value in values]
+
+
+def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
     out = {key: value for key, value in table.items() if key not in _STATEMENT_FILE_KEYS}
-    out["span"] = {key: table[key] for key in _SPAN_KEYS if key in table}
+    out["span"] = {key: table[key] for key in _SPAN_KEYS if key in table}  # made shared by its event
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if file_name in table:
             out[model_name] = table[file_name]
@@ -198,10 +238,16 @@ def _statement_from_toml(table: dict) -> dict:
         out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
         out["source"] = _source_from_id(out["id"])
+    if "source" in out:
+        out["source"] = sharing.text(out["source"])
+    if "time_text" in out:
+        out["time_text"] = sharing.text(out["time_text"])
+    if "entities" in out:
+        out["entities"] = sharing.texts(out["entities"])
     return out
 
 
-def _event_from_toml(table: dict, where: str, number: int) -> dict:
+def _event_from_toml(table: dict, where: str, number: int, sharing: _Sharing) -> dict:
     out = {key: value for key, value in table.items() if key not in _EVENT_SPAN_KEYS}
     out["span"] = _span_from(table)
     out["confidence"] = out.pop("event_confidence", 1.0)
@@ -210,10 +256,16 @@ def _event_from_toml(table: dict, where: str, number: int) -> dict:
         annotation["span"] = annotation.pop("date")
     out["annotation"] = annotation
     statements = _tables(table, "statements", where, f"event {number}'s statements", "events.statements")
-    out["statements"] = [_statement_from_toml(statement) for statement in statements]
+    out["statements"] = [_statement_from_toml(statement, sharing) for statement in statements]
     if "start" not in table and out["statements"]:
         # dated as its first statement (what the event gives of its own, a hand edit, goes over it)
         out["span"] = {**out["statements"][0]["span"], **out["span"]}
+    out["span"] = sharing.span(out["span"])
+    for statement in out["statements"]:
+        statement["span"] = sharing.span(statement["span"])
+    for key in ("entities", "sources", "silent"):  # written where they differ from the derived ones
+        if key in out:
+            out[key] = sharing.texts(out[key])
     return out
 
 
@@ -247,7 +299,8 @@ def _timeline_from_dict(data: dict, where: str) -> Timeline:
     shaped["sources"] = _tables(data, "sources", where, "sources")
     shaped["entities"] = _tables(data, "entities", where, "entities")
     shaped["entity_edits"] = _tables(data, "entity_edits", where, "entity_edits")
-    shaped["events"] = [_event_from_toml(event, where, number) for number, event in enumerate(events, start=1)]
+    sharing = _Sharing()
+    shaped["events"] = [_event_from_toml(event, where, number, sharing) for number, event in enumerate(events, start=1)]
     try:
         timeline = Timeline.model_validate(shaped)
     except ValidationError as error:
