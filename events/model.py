@@ -141,6 +141,18 @@ class Model(BaseModel):
         finally:
             _object_setattr(self, "__pydantic_fields_set__", _shared_field_names(self.__pydantic_fields_set__))
 
+    def set_derived(self, name: str, value: list[str]) -> None:
+        """Set a list-of-ids field to a list derived from this validated model: what assigning it
+        does (a list of its own, the field recorded as given) without validating every id again
+        (loading fills three such lists on every event of a file)."""
+        self.__dict__[name] = list(value)
+        names = self.__pydantic_fields_set__
+        if name not in names:
+            if id(names) in _SHARED_FIELD_NAMES_IDS:
+                _set_fields_set(self, _shared_field_names(names | {name}))
+            else:
+                names.add(name)
+
     def __setstate__(self, state: dict[Any, Any]) -> None:
         super().__setstate__(state)  # unpickled: results of the pipeline's worker processes
         self.model_post_init(None)

@@ -205,8 +205,9 @@ class _Sharing:
         self.strings: dict[str, str] = {}
 
     def span(self, table: dict) -> dict | TimeSpan:
-        try:  # the value's type is part of the key: 1 == 1.0 == True
-            key = tuple((name, type(value), value) for name, value in table.items())
+        # Values equal as keys (1, 1.0, true) validate alike; a date and a datetime are never equal.
+        try:
+            key = tuple(map(table.get, _SPAN_KEYS))
             shared = self._spans.get(key)
         except TypeError:  # a list or table where a value goes
             return table
@@ -238,10 +239,10 @@ def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
         out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
         out["source"] = _source_from_id(out["id"])
-    if "source" in out:
-        out["source"] = sharing.text(out["source"])
-    if "time_text" in out:
-        out["time_text"] = sharing.text(out["time_text"])
+    text = sharing.text
+    for key in ("source", "time_text"):
+        if key in out:
+            out[key] = text(out[key])
     if "entities" in out:
         out["entities"] = sharing.texts(out["entities"])
     return out
@@ -317,17 +318,17 @@ def _fill_derived(timeline: Timeline, tables: list[dict]) -> None:
     """Give events without stored `entities` / `sources` / `silent` the derived ones (silent depends on entities)."""
     for event, table in zip(timeline.events, tables):
         if "entities" not in table:
-            event.entities = derive_entities(event)
+            event.set_derived("entities", derive_entities(event))
     missing_sources = [n for n, table in enumerate(tables) if "sources" not in table]
     if missing_sources:
         derived = derive_sources(timeline)
         for n in missing_sources:
-            timeline.events[n].sources = derived[n]
+            timeline.events[n].set_derived("sources", derived[n])
     if any("silent" not in table for table in tables):
         silent = derive_silent(timeline)
         for n, table in enumerate(tables):
             if "silent" not in table:
-                timeline.events[n].silent = silent[n]
+                timeline.events[n].set_derived("silent", silent[n])
 
 
 def _first_problem(error: ValidationError) -> str:
