@@ -124,8 +124,8 @@ class Model(BaseModel):
         shared = _SHARED_FIELD_NAMES.get(frozenset(names))
         _set_fields_set(self, _shared_field_names(names) if shared is None else shared)
         fields = self.__dict__
-        template = _KEY_SHARING_TEMPLATES[type(self)]
-        if len(fields) == len(template):  # every field there (`model_construct` may leave one out)
+        template = _KEY_SHARING_TEMPLATES.get(type(self))
+        if template is not None and len(fields) == len(template):  # every field there (`model_construct` may leave one out)
             own = template.copy()  # on the shared keys, as the copy of a key-sharing dict is
             own.update(fields)  # every key already there: values replaced, keys still shared
             _set_dict(self, own)

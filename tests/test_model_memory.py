@@ -71,6 +71,10 @@ def test_a_model_holds_its_fields_in_order_and_compares_by_value():
     assert list(statement.__dict__) == list(Statement.model_fields)
     assert statement == Statement.model_validate(statement.model_dump())
     assert statement != _statement(2)
+    partial = Statement.model_construct(id="a:9", text="Acme")  # trusted data, fields left out stay out
+    assert partial.model_fields_set == {"id", "text"} and partial.time_text == ""
+    with pytest.raises(AttributeError):
+        partial.source  # noqa: B018
 
 
 def _saved_with_shared_dates(tmp_path: Path) -> tuple[Path, Timeline]:
