@@ -276,7 +276,11 @@ def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) ->
         kept = groups.merge(a, b)
         version.pop(b if kept == a else a)
         version[kept] += 1
+        window = groups.window[kept]
         for other in groups.neighbours.get(kept, ()):
+            # Windows only narrow as groups grow: a pair whose times cannot meet now never will.
+            if not compatible_windows(window, groups.window[other]):
+                continue
             score = groups.likeness(kept, other)
             if score >= LOWEST_THRESHOLD:
                 first, second = min(kept, other), max(kept, other)

@@ -32,7 +32,7 @@ from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
 from scaletui.events.statements import has_finite_verb, reported_span
 from scaletui.events.timex import tag
-from scaletui.events.words import action_lemmas, content_lemmas, family, plain_numbers, rarity
+from scaletui.events.words import action_lemmas, content_lemmas, family, lemma, plain_numbers, rarity
 
 ENTITY_WEIGHT = 2.5  # a named participant counts like a fairly rare word, whatever its spelling in each outlet
 ACTION_WEIGHT = 1.6  # a verb of the main clause is the happening's act: it weighs more than its setting
@@ -68,6 +68,8 @@ class Profile:
     actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
     lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
     keys: list[tuple] = field(default_factory=list)
+    subjects: frozenset[str] = frozenset()  # entities named before its act
+    objects: frozenset[str] = frozenset()  # entities named after it
 
 
 def main_clause(text: str) -> str:
@@ -108,13 +110,16 @@ def profiles_of(
     name them ("Comeaux" in every report of a story would outweigh its acts).
     """
     name_words = {e.id: {w for text in (e.name, *(a.text for a in e.aliases)) for w in content_lemmas(text)} for e in entities}
+    alias_texts = {e.id: {e.name, *(a.text for a in e.aliases)} for e in entities}
     kept_figures = []
+    mains = []
     main_words = []
     all_words = []
     actions = []
     for statement in statements:
         named = set().union(*(name_words.get(e, set()) for e in statement.entities))
         main = main_clause(statement.text)
+        mains.append(main)
         main_words.append(set(content_lemmas(main)) - named)
         actions.append(action_lemmas(main))
         all_words.append(set(content_lemmas(statement.text)) - named)
@@ -154,6 +159,7 @@ def profiles_of(
             lemmas=_act_keys(all_words[number]),
         )
         profile.keys = _keys(profile, word_df)
+        profile.subjects, profile.objects = _roles(statement, mains[number], actions[number], alias_texts)
         profiles.append(profile)
     return profiles
 
@@ -352,14 +358,16 @@ def name_one_act(a: Profile, b: Profile) -> bool:
 
 
 def may_report_one_happening(a: Profile, b: Profile) -> bool:
-    """Two reports of one happening name its act or give its measure (the same "$200 million", "49%").
+    """Two reports of one happening name its act, give its measure (the same "$200 million", "49%"),
+    or tell of the same doer and the same other party in other words ("will leave to lead Meta's
+    lab", "will take a top position at Meta").
 
     Sharing only the setting and the people is weaker evidence: on ECB+, pairs of
     sentences that share an act report one happening 95% of the time, the rest 60%.
     Headlines are judged apart (`clustering`): they name their happening in a
     word or two ("quake", "heist") that no verb matches.
     """
-    return name_one_act(a, b) or _shared_measure(a.figures, b.figures)
+    return name_one_act(a, b) or _shared_measure(a.figures, b.figures) or same_roles(a, b)
 
 
 def _shared_measure(a: list[Figure], b: list[Figure]) -> bool:
@@ -381,3 +389,38 @@ def _near(f: Figure, g: Figure) -> bool:
         return False
     low, high = sorted((abs(f.value), abs(g.value)))
     return bool(high) and low / high >= NEAR_FIGURE_RATIO
+
+
+def _roles(statement: Statement, main: str, acts: set[str], alias_texts: dict[str, set[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The statement's entities named before its main clause's first act (who does it) and after it
+    (to whom, or where): word order, the roles English gives without a parser."""
+    if not acts or len(statement.entities) < 2:
+        return frozenset(), frozenset()
+    at = None
+    for match in _ROLE_WORD.finditer(main.lower()):
+        if lemma(match[0]) in acts:
+            at = match.start()
+            break
+    if at is None:
+        return frozenset(), frozenset()
+    before, after = set(), set()
+    for entity in statement.entities:
+        found = [main.find(text) for text in alias_texts.get(entity, ())]
+        found = [f for f in found if f >= 0]
+        if not found:
+            continue
+        (before if min(found) < at else after).add(entity)
+    return frozenset(before), frozenset(after)
+
+
+_ROLE_WORD = re.compile(r"[a-z]+")
+
+
+def same_roles(a: Profile, b: Profile) -> bool:
+    """The same entity named before the act and the same one after it, in both.
+
+    One shared participant says little (a story's people are in most of its
+    sentences), nor do the same two with their parts swapped ("Roe left Acme",
+    "Acme sued Roe").
+    """
+    return bool(a.subjects & b.subjects) and bool(a.objects & b.objects)

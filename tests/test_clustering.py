@@ -226,11 +226,30 @@ def test_a_verb_after_a_modal_is_an_act_though_the_word_is_also_a_noun():
     assert "leave" not in action_lemmas("The leave was long")
 
 
-def test_seed_wang_leaving_to_lead_metas_lab_is_one_event_of_two_outlets(seeds):
+def test_seed_wang_joining_meta_is_one_event_of_all_five_outlets(seeds):
+    # "will leave to lead", "recruitment of", "poached", "proceed to the meta", "will take a top
+    # position ... of Meta": no act in common, the same doer and the same company in the same roles.
     [leaving] = events_saying(seeds, "Alexandr Wang will leave to lead")
-    [recruited] = events_saying(seeds, "recruitment of Scale AI")
-    assert leaving.id == recruited.id
-    assert {"rewrite-b", "techtimes"} <= set(leaving.sources)
+    for words in ("recruitment of Scale AI", "Wang, will take a top position", "proceed to the meta", "also poached"):
+        assert events_saying(seeds, words) == [leaving], words
+    assert set(leaving.sources) == {"rewrite-a", "reuters-ndtv", "rewrite-b", "gigazine", "techtimes"}
+
+
+ROLES = [Entity(id=i, name=n) for i, n in (("roe", "Jane Roe"), ("acme", "Acme"), ("globex", "Globex"))]
+
+
+def test_the_same_doer_acting_on_the_same_party_in_other_words_is_one_happening():
+    leaving = statement("s0", 3, "Jane Roe will leave Globex to run the Acme cloud unit.", ["roe", "globex", "acme"])
+    taking = statement("s1", 4, "Jane Roe took the top job at the Acme cloud unit.", ["roe", "acme"])
+    events = cluster_events([leaving, taking], ROLES, SOURCES)
+    assert event_of(events, "s0:3") is event_of(events, "s1:4")
+
+
+def test_the_same_parties_in_swapped_roles_stay_apart():
+    leaving = statement("s0", 3, "Jane Roe will leave Globex to run the Acme cloud unit.", ["roe", "globex", "acme"])
+    suing = statement("s1", 4, "Acme sued Jane Roe over the cloud unit.", ["acme", "roe"])
+    events = cluster_events([leaving, suing], ROLES, SOURCES)
+    assert event_of(events, "s0:3") is not event_of(events, "s1:4")
 
 
 def test_seed_wang_taking_a_top_position_is_not_microsofts_concern_about_positioning(seeds):
