@@ -201,13 +201,13 @@ class _Sharing:
     """
 
     def __init__(self) -> None:
-        self._spans: dict[tuple, TimeSpan] = {}
+        self._spans: dict[tuple[tuple, tuple], TimeSpan] = {}
         self.strings: dict[str, str] = {}
 
     def span(self, table: dict) -> dict | TimeSpan:
-        # Values equal as keys (1, 1.0, true) validate alike; a date and a datetime are never equal.
+        values = tuple(map(table.get, _SPAN_KEYS))
+        key = (values, tuple(map(type, values)))  # 1, 1.0 and true are equal keys, not equal input
         try:
-            key = tuple(map(table.get, _SPAN_KEYS))
             shared = self._spans.get(key)
         except TypeError:  # a list or table where a value goes
             return table
