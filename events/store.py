@@ -201,37 +201,35 @@ class _Sharing:
     """
 
     def __init__(self) -> None:
-        self._spans: dict[tuple[tuple, tuple], TimeSpan] = {}
+        self._spans: dict[tuple, TimeSpan] = {}
         self.strings: dict[str, str] = {}
 
     def span(self, table: dict) -> dict | TimeSpan:
-        values = tuple(map(table.get, _SPAN_KEYS))
-        key = (values, tuple(map(type, values)))  # 1, 1.0 and true are equal keys, not equal input
+        """The span that `table`'s span keys give."""
+        key = (*map(table.get, _SPAN_KEYS), type(table.get("confidence")))  # 1, 1.0 and true: equal keys, not equal input
         try:
             shared = self._spans.get(key)
         except TypeError:  # a list or table where a value goes
-            return table
+            return _span_from(table)
         if shared is None:
+            written = _span_from(table)
             try:
-                shared = TimeSpan.model_validate(table)
+                shared = TimeSpan.model_validate(written)
             except ValidationError:
-                return table
+                return written
             self._spans[key] = shared
         return shared
-
-    def text(self, value: object) -> object:
-        return self.strings.setdefault(value, value) if isinstance(value, str) else value
 
     def texts(self, values: object) -> object:
         if not isinstance(values, list):
             return values
         strings = self.strings
-        return [strings.setdefault(value, value) if isinstance(value, str) else value for value in values]
+        return [strings.setdefault(value, value) if type(value) is str else value for value in values]
 
 
 def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
     out = {key: value for key, value in table.items() if key not in _STATEMENT_FILE_KEYS}
-    out["span"] = {key: table[key] for key in _SPAN_KEYS if key in table}  # made shared by its event
+    out["span"] = sharing.span(table)
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if file_name in table:
             out[model_name] = table[file_name]
@@ -239,10 +237,10 @@ def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
         out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
         out["source"] = _source_from_id(out["id"])
-    text = sharing.text
+    strings = sharing.strings
     for key in ("source", "time_text"):
-        if key in out:
-            out[key] = text(out[key])
+        if type(value := out.get(key)) is str:
+            out[key] = strings.setdefault(value, value)
     if "entities" in out:
         out["entities"] = sharing.texts(out["entities"])
     return out
@@ -250,7 +248,6 @@ def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
 
 def _event_from_toml(table: dict, where: str, number: int, sharing: _Sharing) -> dict:
     out = {key: value for key, value in table.items() if key not in _EVENT_SPAN_KEYS}
-    out["span"] = _span_from(table)
     out["confidence"] = out.pop("event_confidence", 1.0)
     annotation = dict(_table(table.get("annotation", {}), where, f"event {number}'s annotation"))
     if "date" in annotation:
@@ -258,12 +255,11 @@ def _event_from_toml(table: dict, where: str, number: int, sharing: _Sharing) ->
     out["annotation"] = annotation
     statements = _tables(table, "statements", where, f"event {number}'s statements", "events.statements")
     out["statements"] = [_statement_from_toml(statement, sharing) for statement in statements]
-    if "start" not in table and out["statements"]:
+    if "start" not in table and statements:
         # dated as its first statement (what the event gives of its own, a hand edit, goes over it)
-        out["span"] = {**out["statements"][0]["span"], **out["span"]}
-    out["span"] = sharing.span(out["span"])
-    for statement in out["statements"]:
-        statement["span"] = sharing.span(statement["span"])
+        out["span"] = sharing.span({**_span_from(statements[0]), **_span_from(table)})
+    else:
+        out["span"] = sharing.span(table)
     for key in ("entities", "sources", "silent"):  # written where they differ from the derived ones
         if key in out:
             out[key] = sharing.texts(out[key])
