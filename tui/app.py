@@ -22,12 +22,11 @@ from rich.text import Text
 from textual import events as textual_events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from scaletui.events.annotations import History
 from scaletui.events.model import Entity, Event, Timeline
@@ -49,6 +48,7 @@ from scaletui.tui.widgets.overview_strip import OverviewStrip
 from scaletui.tui.widgets.search_bar import SearchBar
 from scaletui.tui.widgets.source_block import SourceBlock
 from scaletui.tui.widgets.status_line import Status, StatusLine
+from scaletui.tui.widgets.still import StillFooter, StillHorizontal, StillStatic, StillVertical
 from scaletui.tui.widgets.timeline_view import (
     DATE_WIDTH,
     NARROW,
@@ -214,17 +214,17 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        with Horizontal(id="main"):
+        with StillHorizontal(id="main"):
             yield EntitySidebar(id="entities")
-            with Vertical(id="timeline-pane"):
+            with StillVertical(id="timeline-pane"):
                 yield OverviewStrip(id="overview")
-                yield Static(id="legend", markup=False)
+                yield StillStatic(id="legend", markup=False)
                 yield TimelineView(id="timeline")
                 yield BuildProgress(id="progress")
                 yield Static("No timeline open: press ctrl+o to open a timeline .toml or a corpus folder.", id="empty")
                 yield EventDetail(id="detail")
         yield SearchBar(id="search")
-        yield Footer()
+        yield StillFooter()
 
     @property
     def timeline_view(self) -> TimelineView:

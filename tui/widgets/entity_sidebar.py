@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from scaletui.events.model import Entity, Kind, Timeline
 from scaletui.tui.text import plain
 from scaletui.tui.widgets.status_line import plural
+from scaletui.tui.widgets.still import StillLines
 
 KIND_HEADINGS = {
     Kind.PERSON: "People",
@@ -34,7 +35,7 @@ SHOWN_PER_KIND = 8
 FOLD_PREFIX = "fold:"
 
 
-class EntitySidebar(Vertical):
+class EntitySidebar(StillLines, Vertical):
     """Entities by kind; space/enter toggles one into the filter, the mode says AND or OR."""
 
     BINDINGS: list[BindingType] = [

@@ -6,10 +6,12 @@ not fit is cut at the bottom, and Enter opens the full comparison.
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.cache import LRUCache
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 from textual.widget import Widget
 
 from scaletui.events.model import Event, Flag, Timeline
@@ -17,6 +19,7 @@ from scaletui.events.rounding import only_rounding
 from scaletui.tui.labels import source_labels
 from scaletui.tui.text import plain
 from scaletui.tui.widgets.timeline_view import Fold, source_symbol
+from scaletui.tui.wrapping import TextDrawer
 
 
 def whole_title(event: Event) -> str:
@@ -93,6 +96,9 @@ class EventDetail(Widget):
         # Finished lines by (event id, size): moving back over events shows them without wrapping
         # and styling them again. Cleared whenever what an event shows may have changed.
         self._finished: LRUCache[tuple, list[Strip]] = LRUCache(256)
+        self._drawer: TextDrawer | None = None  # draws an event's text as Textual would, for less (see tui/wrapping.py)
+        self._lines: tuple[Size, list[Strip]] | None = None  # the shown event's content lines, at that size
+        self._edges: dict[tuple[int, Size], Strip] = {}  # border and padding lines, until the styles change
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         self._timeline = timeline
@@ -109,11 +115,14 @@ class EventDetail(Widget):
             self._finished.clear()
         self._shown = item
         self._text = None  # described when painted, unless its lines are still cached
+        self._lines = None
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._finished.clear()
+        self._drawer, self._lines = None, None
+        self._edges = {}
 
     def render(self) -> Text:
         if self._text is None:
@@ -126,17 +135,84 @@ class EventDetail(Widget):
                 self._text = describe(self._timeline, item, self._source_index, self._labels)
         return self._text
 
+    def render_line(self, y: int) -> Strip:
+        # An event's text is drawn by TextDrawer (Textual's own drawing is a fifth of a cursor move); a fold's,
+        # an empty pane's, and any text while the user selects in the pane (Textual highlights it), by Textual.
+        if not isinstance(self._shown, Event) or self.text_selection is not None:
+            return super().render_line(y)
+        lines = self._text_lines()
+        return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def _text_lines(self) -> list[Strip]:
+        """The shown event's text, wrapped to the pane, one Strip a line (as many as fit)."""
+        width, height = size = self.size
+        if self._lines is None or self._lines[0] != size:  # show() and a style change reset them
+            if self._drawer is None:
+                self._drawer = TextDrawer(self.visual_style, self.app.console.get_style, self.app.ansi_theme)
+            self._lines = (size, self._drawer.lines(self.render(), width, height))
+        return self._lines[1]
+
     def render_lines(self, crop: Region) -> list[Strip]:
         item = self._shown
-        if not isinstance(item, Event):
+        if not isinstance(item, Event) or self.text_selection is not None:
             return super().render_lines(crop)
         size = self.region.size
         key = (item.id, size)
         lines = self._finished.get(key)
         if lines is None:
-            # Every line: show() marked the whole pane dirty, so these are this event's.
-            lines = self._finished[key] = super().render_lines(size.region)
+            lines = self._finished[key] = self._finish(size)
         strips = lines[crop.y : crop.bottom]
         if crop.column_span != (0, size.width):
             strips = [strip.crop(*crop.column_span) for strip in strips]
         return strips
+
+    def _finish(self, size: Size) -> list[Strip]:
+        """Every line of the pane as Textual's styles finish it: the edge above, the text padded on its background.
+
+        Only the text changes from one event to the next. The edge lines are Textual's own, kept until the size or
+        the styles change; a text line is finished as Textual finishes one in a plain pane (no side borders,
+        outline, tint or transparency: with any of those Textual finishes every line itself)."""
+        styles = self.styles
+        if (
+            styles.border_left[0] or styles.border_right[0] or any(edge[0] for edge in styles.outline)
+            or styles.tint.a or styles.text_opacity != 1.0 or self.opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+        ):
+            self._styles_cache.set_dirty(size.region)
+            return super().render_lines(size.region)
+        gutter = styles.gutter
+        width, height = size
+        text_width = width - gutter.left - gutter.right
+        base_background, background = self.background_colors
+        inner = TextualStyle(background=base_background + background).rich_style
+        left = [Segment(" " * gutter.left, inner)] if gutter.left else []
+        right = [Segment(" " * gutter.right, inner)] if gutter.right else []
+        blank = Strip.blank(text_width, self.visual_style.rich_style)
+        text = self._text_lines()
+        filters = self.get_line_filters()
+        lines: list[Strip] = []
+        for y in range(height):
+            text_y = y - gutter.top
+            if not 0 <= text_y < height - gutter.top - gutter.bottom:
+                lines.append(self._edge(y, size))
+                continue
+            line = text[text_y] if text_y < len(text) else blank
+            # As Textual's StylesCache.render_line: the text made as wide as the pane's content, then padded.
+            if line.cell_length < text_width:
+                segments = [*left, *line, Segment(" " * (text_width - line.cell_length), inner), *right]
+            else:
+                segments = [*left, *line.adjust_cell_length(text_width, inner), *right]
+            strip = Strip(segments, width)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            lines.append(strip)
+        return lines
+
+    def _edge(self, y: int, size: Size) -> Strip:
+        """Line `y` of the border or padding around the text, as Textual draws it (the same for every event)."""
+        key = (y, size)
+        strip = self._edges.get(key)
+        if strip is None:
+            self._styles_cache.set_dirty(Region(0, y, size.width, 1))
+            strip = self._edges[key] = super().render_lines(Region(0, y, size.width, 1))[0]
+        return strip

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from scaletui.events.model import UNDATED_DAY, Event
+from scaletui.tui.widgets.still import StillLines
 
 BARS = " ▁▂▃▄▅▆▇█"
 LABEL_WIDTH = 10  # "2016–2025 " / bucket name to the left of the bars
@@ -59,7 +60,7 @@ def buckets(days: Sequence[date], width: int) -> tuple[str, list[date]]:
     raise AssertionError("unreachable")
 
 
-class OverviewStrip(Widget):
+class OverviewStrip(StillLines, Widget):
     """Coverage over time as one line of bars, with the span and unit named at its left."""
 
     DEFAULT_CSS = """

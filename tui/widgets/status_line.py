@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from scaletui.tui.text import plain
+from scaletui.tui.widgets.still import StillLines
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Status:
     busy: str = ""
 
 
-class StatusLine(Widget):
+class StatusLine(StillLines, Widget):
     """One line at the top of the main screen."""
 
     DEFAULT_CSS = """

@@ -1,0 +1,63 @@
+"""Widgets that hand back the lines they last drew until something repaints them.
+
+When any region of a container is repainted, Textual renders every widget of
+that container again, whole, though it then keeps only the lines in the
+repainted region: a cursor move repaints timeline rows and the detail pane, so
+the status line, the overview, the legend, the sidebar's and the panes'
+backgrounds and the footer were each rendered again on every move (about a
+millisecond a move in all, a fifth of it). They change far less often than the
+cursor moves, so a widget made with `StillLines` keeps its last lines, and draws
+again only after it was made dirty (`refresh`, a resize, a layout: all go
+through `Widget._set_dirty`) or its styles changed (a theme, focus).
+
+The framework's own widgets the main screen uses are given the same here.
+"""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widgets import Footer, Static
+
+
+class StillLines:
+    """Mix in before a widget class: its rendered lines are reused until it is dirty or restyled.
+
+    A plain mixin, not a Widget: Textual finds a widget's CSS type names through its first DOM base."""
+
+    _still: tuple[tuple, list[Strip]] | None = None
+
+    def _set_dirty(self, *regions: Region) -> None:
+        self._still = None
+        super()._set_dirty(*regions)  # type: ignore[misc]
+
+    def notify_style_update(self) -> None:
+        self._still = None
+        super().notify_style_update()  # type: ignore[misc]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What else decides the lines: the size, and the app's line filters (e.g. a colour mode).
+        key = (crop, self.region.size, tuple(self.app.get_line_filters()))  # type: ignore[attr-defined]
+        still = self._still
+        if still is not None and still[0] == key:
+            return still[1]
+        lines = super().render_lines(crop)  # type: ignore[misc]
+        self._still = (key, lines)
+        return lines
+
+
+class StillStatic(StillLines, Static):
+    """A `Static` (the legend) that keeps its lines until updated."""
+
+
+class StillHorizontal(StillLines, Horizontal):
+    """A `Horizontal` container that keeps its own (background) lines; its children draw themselves."""
+
+
+class StillVertical(StillLines, Vertical):
+    """A `Vertical` container that keeps its own (background) lines; its children draw themselves."""
+
+
+class StillFooter(StillLines, Footer):
+    """The footer, kept until its keys change (it recomposes then, which makes it dirty)."""
