@@ -191,12 +191,21 @@ def has_own_subject(clause: str) -> bool:
     return not (first.endswith("ed") and not tokens[0][0].isupper())
 
 
-def _primary(expressions: list[TimeExpression]) -> TimeExpression:
-    """The expression that dates a clause holding several (e.g. "on Friday, June 13")."""
+def _primary(expressions: list[TimeExpression], text: str = "") -> TimeExpression:
+    """The expression that dates a clause holding several (e.g. "on Friday, June 13").
+
+    One in the attribution that closes a sentence ("..., according to figures
+    released April 3") dates the source's telling, not the happening: it comes last.
+    """
+    attributed = _ATTRIBUTION.search(text)
+    told_from = attributed.start() if attributed else len(text) + 1
     return min(
         expressions,
-        key=lambda e: (e.timex_type not in ("DATE", "TIME"), e.span.precision.rank, -e.span.confidence, e.start),
+        key=lambda e: (e.start >= told_from, e.timex_type not in ("DATE", "TIME"), e.span.precision.rank, -e.span.confidence, e.start),
     )
+
+
+_ATTRIBUTION = re.compile(r",\s+according to\b", re.IGNORECASE)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -314,7 +323,7 @@ def _split(sentence: Sentence, expressions: list[TimeExpression], published: dat
             span=reported_span(published, estimated) if published else undated_span(),
         )
         if inside:
-            primary = _primary(inside)
+            primary = _primary(inside, text)
             made.time_text = primary.text
             made.time_start = sentence.start + primary.start
             made.time_end = sentence.start + primary.end

@@ -113,6 +113,18 @@ def test_two_time_expressions_still_split_between_them():
     assert second.span.start == date(2023, 1, 1)
 
 
+def test_a_date_in_the_closing_attribution_dates_the_telling_not_the_happening():
+    text = (
+        "The streaming service in February passed its rival to become the largest music seller, "
+        "according to figures released May 3 by a market research firm."
+    )
+    [whole] = statements(text)
+    assert whole.time_text == "February" and whole.span.start == date(2024, 2, 1)
+    # Without the attribution the more precise day wins, as before.
+    [plain] = statements("The board met on May 3 and approved the February budget.")
+    assert plain.time_text == "May 3"
+
+
 def test_finite_verbs():
     assert has_finite_verb("the company said output had dropped")
     assert has_finite_verb("Meta announced the acquisition")

@@ -170,6 +170,10 @@ CASES = [
     ("Scale AI was valued at $29 billion, up from $14 billion.", []),
     ("The 28-year-old founder launched Llama 4 and GPT-4 rivals.", []),
     ("He bought an iPhone 15 and ran Windows 2000.", []),
+    # a year completing a gathering's name is the year it is held
+    ("Jobs gave the opening keynote to WWDC 2005", [("2005", "DATE", "2005", "2005-01-01", "2005-12-31", "year")]),
+    ("Apple unveils iPhone 4 at Worldwide Developers Conference 2010",
+     [("2010", "DATE", "2010", "2010-01-01", "2010-12-31", "year")]),
     ("The airline carried 1999 passengers on 2000 flights.", []),
     ("Theresa May said the plan may fail.", []),
     ("The army will march on the capital.", []),

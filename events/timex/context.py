@@ -92,10 +92,22 @@ def plausible_year(text: str, start: int, end: int) -> bool:
     lowered = previous.lower().rstrip(",")
     strong = lowered in DATE_CONTEXT
     if not strong and previous[:1].isupper() and not previous.endswith(("'s", "’s")):
-        if lowered not in _YEAR_CAPS:
+        if lowered not in _YEAR_CAPS and not _names_a_gathering(previous):
             return False  # "Windows 2000", "Thomson Reuters 2025": part of a name
     low, high = (1000, 2999) if lowered in _WIDE_YEAR_CONTEXT else (1900, 2100)
     return low <= year <= high
+
+
+def _names_a_gathering(word: str) -> bool:
+    """A name that a year completes as the edition of a gathering held in it: "Developers Conference 2010",
+    "Olympics 2012", or an acronym ("WWDC 2005", "CES 2008"); a product's number ("Windows 2000") is not one."""
+    return word.lower() in _GATHERINGS or (len(word) >= 2 and word.isalpha() and word.isupper())
+
+
+_GATHERINGS = frozenset(
+    "conference summit olympics games cup expo festival championship championships awards election elections "
+    "congress convention forum fair show week tour open".split()
+)
 
 
 def plausible_month(text: str, start: int, end: int, month: str, followed_by_number: bool, relative: bool) -> bool:
