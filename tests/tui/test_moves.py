@@ -120,3 +120,87 @@ async def test_the_detail_pane_names_sources_as_the_timeline_does():
         await pilot.press("j")
         text = str(detail.render())
         assert all(timeline.source_label(s) in text for s in app.timeline_view.current.sources)
+
+
+def _drawn(widget) -> list[list]:
+    """Every line of `widget` as it would go to the screen: each segment's text and style (selection offsets too)."""
+    return [list(strip) for strip in widget.render_lines(widget.region.reset_offset)]
+
+
+async def test_the_detail_pane_draws_an_event_exactly_as_textual_would(monkeypatch):
+    """The pane draws an event's text itself (tui/wrapping.py): line breaks, colours and offsets must be Textual's."""
+    from textual.widget import Widget
+
+    from scaletui.events.model import Flag
+
+    timeline = synthetic_timeline(40, n_entities=16)
+    long_title = "Regulators in 東京 and Brussels opened a formal review of the merger " * 3
+    events = sorted(timeline.events, key=lambda e: e.id)
+    events[0].annotation.title = long_title  # wraps over every line, wide characters included
+    events[1].annotation.note = "checked with the court clerk"
+    events[1].annotation.tags = ["court", "follow-up"]
+    events[1].annotation.flag = Flag.DISPUTED
+    events[2].annotation.title = "x" * 300  # one word longer than the pane: folded
+    with_discrepancy = next(e for e in events if e.discrepancies)
+    app = quiet_app(timeline=timeline)
+    for size in (SIZE, (70, 30)):
+        async with app.run_test(size=size) as pilot:
+            detail = app.detail
+            for event in [*events[:3], with_discrepancy, *events[3:8]]:
+                app.timeline_view.reveal(event)
+                await pilot.pause()
+                ours = _drawn(detail)
+                with monkeypatch.context() as textual_only:
+                    textual_only.setattr(EventDetail, "render_line", Widget.render_line)
+                    textual_only.setattr(EventDetail, "render_lines", Widget.render_lines)
+                    detail.refresh()
+                    textuals = _drawn(detail)
+                assert ours == textuals, event.id
+        app = quiet_app(timeline=timeline)
+
+
+async def test_a_move_redraws_only_the_timeline_rows_and_the_detail_text(monkeypatch):
+    """Textual renders every widget of a repainted pane again; the ones a move leaves alone hand back their lines."""
+    from textual._styles_cache import StylesCache
+
+    from scaletui.tui.widgets.status_line import StatusLine
+
+    app = quiet_app(timeline=synthetic_timeline(400, n_entities=16))
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.timeline_view
+        await pilot.press(*["j"] * view.scrollable_content_region.height)  # at the bottom: each move scrolls
+        await pilot.pause()
+        drawn: list[tuple[str, int]] = []
+        original = StylesCache.render_widget
+
+        def recording(self, widget, crop):
+            drawn.append((type(widget).__name__, crop.height))
+            return original(self, widget, crop)
+
+        monkeypatch.setattr(StylesCache, "render_widget", recording)
+        for _ in range(4):
+            await pilot.press("j")
+        # The screen's and the scrollbar's backgrounds are Textual's own; of ours, only the row coming
+        # into view is finished (one line at a time), and nothing else is drawn again.
+        assert {name for name, _ in drawn} <= {"TimelineView", "Screen", "ScrollBar"}
+        assert all(height == 1 for name, height in drawn if name == "TimelineView")
+        assert len([name for name, _ in drawn if name == "TimelineView"]) <= 2 * 4
+        # What does change is drawn: the status line after a change to what it says.
+        drawn.clear()
+        status_before = _drawn(app.query_one(StatusLine))
+        app.dirty = True
+        await pilot.pause()
+        assert ("StatusLine", 1) in drawn and _drawn(app.query_one(StatusLine)) != status_before
+
+
+async def test_a_theme_change_recolours_what_a_move_leaves_alone():
+    app = quiet_app(timeline=synthetic_timeline(50, n_entities=16))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        widgets = [app.query_one("#status"), app.overview, app.query_one("#legend"), app.sidebar, app.detail]
+        before = [_drawn(widget) for widget in widgets]
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        after = [_drawn(widget) for widget in widgets]
+        for widget, old, new in zip(widgets, before, after):
+            assert old != new, widget
