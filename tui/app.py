@@ -48,7 +48,7 @@ from scaletui.tui.widgets.overview_strip import OverviewStrip
 from scaletui.tui.widgets.search_bar import SearchBar
 from scaletui.tui.widgets.source_block import SourceBlock
 from scaletui.tui.widgets.status_line import Status, StatusLine
-from scaletui.tui.widgets.still import StillFooter, StillHorizontal, StillStatic, StillVertical
+from scaletui.tui.widgets.still import StillFooter, StillHorizontal, StillScreen, StillStatic, StillVertical
 from scaletui.tui.widgets.timeline_view import (
     DATE_WIDTH,
     NARROW,
@@ -241,6 +241,9 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
     @property
     def overview(self) -> OverviewStrip:
         return self.query_one("#overview", OverviewStrip)
+
+    def get_default_screen(self) -> Screen:
+        return StillScreen(id="_default")  # as App's, keeping its lines while a move repaints the panes
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Quit is ours (it asks about unsaved changes): list it once.

@@ -10,13 +10,16 @@ cursor moves, so a widget made with `StillLines` keeps its last lines, and draws
 again only after it was made dirty (`refresh`, a resize, a layout: all go
 through `Widget._set_dirty`) or its styles changed (a theme, focus).
 
-The framework's own widgets the main screen uses are given the same here.
+The framework's own widgets the main screen uses are given the same here (the
+screen itself, its containers, the footer, the timeline's scrollbar).
 """
 
 from __future__ import annotations
 
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
+from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widgets import Footer, Static
 
@@ -61,3 +64,11 @@ class StillVertical(StillLines, Vertical):
 
 class StillFooter(StillLines, Footer):
     """The footer, kept until its keys change (it recomposes then, which makes it dirty)."""
+
+
+class StillScreen(StillLines, Screen):
+    """The main screen's own background."""
+
+
+class StillScrollBar(StillLines, ScrollBar):
+    """A scrollbar redrawn only when its thumb moves (see `TimelineView.watch_scroll_y`)."""

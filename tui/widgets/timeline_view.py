@@ -38,6 +38,7 @@ from textual.strip import Strip
 
 from scaletui.events.model import UNDATED_DAY, Event, Flag, Modifier, Precision, Source
 from scaletui.tui.text import plain
+from scaletui.tui.widgets.still import StillScrollBar
 
 DATE_WIDTH = 26
 NARROW_DATE_WIDTH = 21  # no weekday: "reported 13 Jun 2025"
@@ -454,6 +455,15 @@ class TimelineView(ScrollView, can_focus=True):
             self.scroll_to(y=max(wanted_top - (1 if row > 1 and self._rows[row - 2].kind == "year" else 0), 0), animate=False)
         elif row >= top + height:
             self.scroll_to(y=row - height + 1, animate=False)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        # As Widget's, with a scrollbar that keeps its lines while the thumb stays (most scrolls by a row).
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = StillScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            self._vertical_scrollbar.display = False
+            self.app._start_widget(self, self._vertical_scrollbar)
+        return self._vertical_scrollbar
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # As ScrollView does, except that the scrollbar repaints only when its thumb moves: over
