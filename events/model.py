@@ -390,7 +390,7 @@ class EntityEdit(Model):
 
 
 FORMAT_NAME = "scaletui-timeline"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class Timeline(Model):

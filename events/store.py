@@ -4,8 +4,11 @@ The file is meant to be read and diffed by hand: top-level facts first, then
 sources, entities, events (each with its statements), then the user's entity
 edits. Dates are TOML dates. TOML has no null, so absent values are omitted.
 
-Format 2 stores what cannot be derived and derives the rest on load, so the
-file grows with what the articles say rather than with events x sources:
+The file stores what cannot be derived and derives the rest on load, so it
+grows with what the articles say rather than with events x sources (version 2
+began with the first of these, version 3 leaves out spans, entity lists and
+time ends as well, so that an older scaletui says the file is newer instead of
+finding it incomplete):
 
 - an event's `entities` (those its statements name, most-named first),
   `sources` (the sources of its statements, in corpus order) and `silent`
@@ -22,8 +25,8 @@ file grows with what the articles say rather than with events x sources:
 - a field left at its default (modifier "none", confidence 1, no figures,
   no entities, undated `time_text`) is left out.
 
-None of these was ever missing from a file before, so version 2 files read as
-they always did. The file is written by tomli-w (the package the project chose for it).
+None of these was ever missing from a file before, so version 1 and 2 files,
+which store them, read as they always did. The file is written by tomli-w (the package the project chose for it).
 
 Any other field of the model is written under its own name, so a field added to
 Event or Statement is saved and read back without a change here. Version 1

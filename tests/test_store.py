@@ -10,6 +10,7 @@ import tomllib
 
 from scaletui.events.errors import SaveConflict, TimelineFileError
 from scaletui.events.model import (
+    FORMAT_VERSION,
     Alias, Claim, Discrepancy, Entity, EntityEdit, Event, EventNote, Figure, Flag, Kind, Modifier,
     Precision, Source, Statement, Timeline, TimeSpan,
 )
@@ -56,7 +57,7 @@ def test_round_trip_keeps_everything():
 
 def test_file_uses_the_promised_names_and_toml_dates():
     data = tomllib.loads(dumps_timeline(_timeline()))
-    assert data["format"] == "scaletui-timeline" and data["version"] == 2
+    assert data["format"] == "scaletui-timeline" and data["version"] == FORMAT_VERSION
     event = data["events"][0]
     assert "start" not in event and "precision" not in event  # dated as its first statement
     statement = event["statements"][0]
@@ -78,15 +79,31 @@ def test_a_version_1_file_still_loads_with_every_annotation():
     assert timeline.entity_edits[0].name == "Alphabet's Google"
 
 
-def test_a_version_1_export_loads_and_saves_as_version_2_unchanged(tmp_path):
+def test_a_version_1_export_loads_and_saves_as_the_current_version_unchanged(tmp_path):
     old = load_timeline(FILES / "v1_second_story.toml")
     assert len(old.events) == 32 and all(event.sources for event in old.events)
     path = tmp_path / "story.toml"
     save_timeline(old, path)
     text = path.read_text()
-    assert tomllib.loads(text)["version"] == 2
+    assert tomllib.loads(text)["version"] == FORMAT_VERSION == 3
     assert load_timeline(path) == old
     assert path.stat().st_size < (FILES / "v1_second_story.toml").stat().st_size
+
+
+def test_a_version_2_file_with_every_span_stored_loads_and_saves_smaller(tmp_path):
+    # Written by the version 2 writer, which stored each event's span, entities and each time end.
+    path = FILES / "v2_second_story.toml"
+    old = load_timeline(path)
+    assert len(old.events) == 32 and old.events[0].annotation.tags == ["v2"]
+    stored = tomllib.loads(path.read_text())["events"]
+    assert [(e.span.start, e.span.end, e.span.precision.value) for e in old.events] == [
+        (s["start"], s["end"], s["precision"]) for s in stored
+    ]
+    saved = tmp_path / "story.toml"
+    save_timeline(old, saved)
+    assert tomllib.loads(saved.read_text())["version"] == 3
+    assert load_timeline(saved) == old
+    assert saved.stat().st_size < path.stat().st_size
 
 
 def test_version_2_derives_sources_and_silent_instead_of_storing_them():

@@ -9,7 +9,7 @@ from conftest import SIZE, quiet_app
 from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
-from scaletui.events.model import Claim, Discrepancy, Flag, Modifier, Precision
+from scaletui.events.model import FORMAT_VERSION, Claim, Discrepancy, Flag, Modifier, Precision
 from scaletui.events.store import dumps_timeline, load_timeline
 from textual.command import CommandList
 from textual.widgets import Input
@@ -460,7 +460,7 @@ async def test_opening_bad_files_keeps_what_is_on_screen(small_timeline, tmp_pat
     malformed = tmp_path / "broken.toml"
     malformed.write_text("format = [unclosed\n", encoding="utf-8")
     newer = tmp_path / "newer.toml"
-    newer.write_text(dumps_timeline(small_timeline).replace("version = 2", "version = 99", 1), encoding="utf-8")
+    newer.write_text(dumps_timeline(small_timeline).replace(f"version = {FORMAT_VERSION}", "version = 99", 1), encoding="utf-8")
     app = quiet_app(timeline=small_timeline)
     async with app.run_test(size=SIZE) as pilot:
         before = app.timeline
