@@ -3,7 +3,7 @@
 A timeline that is malformed, crafted or inconsistent is refused before the app
 starts, in one line naming the file and what is wrong, with exit code 2: never a
 traceback, never an app that starts and then crashes. The file must have
-- a version this scaletui knows (1 or 2: 0, negatives and newer ones refused);
+- a version this scaletui knows (1 to 3: 0, negatives and newer ones refused);
 - the right shape (`events` a list of tables, not a string);
 - unique ids for its sources, entities, events and statements;
 - references that resolve (a statement's source, an event's entities...);
@@ -21,7 +21,7 @@ import pytest
 import tomli_w
 import tomllib
 
-from scaletui.events.model import Entity, Event, Precision, Source, Statement, Timeline, TimeSpan
+from scaletui.events.model import FORMAT_VERSION, Entity, Event, Precision, Source, Statement, Timeline, TimeSpan
 from scaletui.events.store import dumps_timeline
 from scaletui.tui.cli import main
 
@@ -62,7 +62,10 @@ CRAFTED: dict[str, tuple[str, str]] = {
     # name: (file text, what the one line must say)
     "version-0": (tomli_w.dumps(_set(VALID, "version", 0)), "version 0 does not exist"),
     "version-negative": (tomli_w.dumps(_set(VALID, "version", -1)), "version -1 does not exist"),
-    "version-newer": (tomli_w.dumps(_set(VALID, "version", 3)), "version 3 is newer than this scaletui reads (2); upgrade scaletui"),
+    "version-newer": (
+        tomli_w.dumps(_set(VALID, "version", FORMAT_VERSION + 1)),
+        f"version {FORMAT_VERSION + 1} is newer than this scaletui reads ({FORMAT_VERSION}); upgrade scaletui",
+    ),
     "version-text": (tomli_w.dumps(_set(VALID, "version", "2")), "no whole-number version"),
     "events-a-string": (tomli_w.dumps(_set(VALID, "events", "x")), "events must be [[events]] tables, not a string"),
     "events-of-numbers": (tomli_w.dumps(_set(VALID, "events", [1, 2])), "events 1 must be a table"),
