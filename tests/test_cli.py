@@ -64,7 +64,7 @@ def test_installed_console_script_runs():
 
 def test_export_has_the_promised_shape(seeds_export):
     data = seeds_export
-    assert data["format"] == "scaletui-timeline" and data["version"] == 2
+    assert data["format"] == "scaletui-timeline" and data["version"] == 3
     assert len(data["sources"]) == 5
     for source in data["sources"]:
         assert {"id", "path", "title", "outlet", "published"} <= source.keys()
