@@ -28,8 +28,8 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
 from datetime import date
+from itertools import combinations
 
 from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
 from scaletui.events.similarity import (

@@ -120,9 +120,7 @@ class Model(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         # after every validation and `model_construct`: a microsecond or two per instance
-        names = self.__pydantic_fields_set__
-        shared = _SHARED_FIELD_NAMES.get(frozenset(names))
-        _set_fields_set(self, _shared_field_names(names) if shared is None else shared)
+        _set_fields_set(self, _shared_field_names(self.__pydantic_fields_set__))
         fields = self.__dict__
         template = _KEY_SHARING_TEMPLATES.get(type(self))
         if template is not None and len(fields) == len(template):  # every field there (`model_construct` may leave one out)

@@ -109,8 +109,8 @@ def profiles_of(
     tokens: as words they would count at full weight however many statements
     name them ("Comeaux" in every report of a story would outweigh its acts).
     """
-    name_words = {e.id: {w for text in (e.name, *(a.text for a in e.aliases)) for w in content_lemmas(text)} for e in entities}
     alias_texts = {e.id: {e.name, *(a.text for a in e.aliases)} for e in entities}
+    name_words = {e: {w for text in texts for w in content_lemmas(text)} for e, texts in alias_texts.items()}
     kept_figures = []
     mains = []
     main_words = []

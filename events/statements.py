@@ -191,7 +191,7 @@ def has_own_subject(clause: str) -> bool:
     return not (first.endswith("ed") and not tokens[0][0].isupper())
 
 
-def _primary(expressions: list[TimeExpression], text: str = "") -> TimeExpression:
+def _primary(expressions: list[TimeExpression], text: str) -> TimeExpression:
     """The expression that dates a clause holding several (e.g. "on Friday, June 13").
 
     One in the attribution that closes a sentence ("..., according to figures
