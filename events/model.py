@@ -305,6 +305,9 @@ class Statement(Model):
     time_text: str = ""  # "" when undated
     time_start: int | None = None  # offsets of time_text in the source file
     time_end: int | None = None
+    # A clause cut from a sentence whose subject it shares ("Apple was founded in 1976, and launched
+    # iTunes in 2003"): that subject, so the claim reads whole ("Apple … launched iTunes in 2003").
+    subject: str = ""
     span: TimeSpan
     figures: list[Figure] = Field(default_factory=list)
     entities: list[str] = Field(default_factory=list)  # entity ids
@@ -312,6 +315,11 @@ class Statement(Model):
     @property
     def dated(self) -> bool:
         return bool(self.time_text)
+
+    @property
+    def claim(self) -> str:
+        """The whole claim: the text, after the subject a clause split carried over."""
+        return f"{self.subject} {self.text}" if self.subject else self.text
 
 
 class Alias(Model):

@@ -19,7 +19,7 @@ from scaletui.events.model import Event, Modifier, Sentence, Source, Statement, 
 from scaletui.events.parallel import ArticleJob, read_articles
 from scaletui.events.ranking import rank_events
 from scaletui.events.sentences import split_sentences
-from scaletui.events.statements import statements_of
+from scaletui.events.statements import carry_subject_entities, statements_of
 from scaletui.events.store import collector_paused
 
 Progress = Callable[[str, float], None]
@@ -64,6 +64,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     report("reconciling entities", 0.55)
     with collector_paused():  # tokens and mentions by the hundred thousand, none cyclic: a seventh of the stage
         entities = find_entities(statements, curated)
+    carry_subject_entities(statements, entities)
     report("clustering events", 0.7)
     events = cluster_events(statements, entities, sources)
     _date_undated_sources(events, statements, sentences, dates)

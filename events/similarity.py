@@ -118,13 +118,14 @@ def profiles_of(
     actions = []
     for statement in statements:
         named = set().union(*(name_words.get(e, set()) for e in statement.entities))
-        main = main_clause(statement.text)
+        claim = statement.claim
+        main = main_clause(claim)
         mains.append(main)
         main_words.append(set(content_lemmas(main)) - named)
         actions.append(action_lemmas(main))
-        all_words.append(set(content_lemmas(statement.text)) - named)
+        all_words.append(set(content_lemmas(claim)) - named)
         kept_figures.append(
-            [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.text or f.text in main)]
+            [f for f in statement.figures if not _is_attribution_count(f) and (main == claim or f.text in main)]
         )
     numbers = [{f"#n:{value:g}" for value in plain_numbers(_without_time(s))} for s in statements]
     number_df = Counter(token for tokens in numbers for token in tokens)

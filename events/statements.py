@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from scaletui.events.model import Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
+from scaletui.events.model import Entity, Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
 from scaletui.events.published import looks_like_date_line
 from scaletui.events.timex import tag
+from scaletui.events.words import is_verb_form
 
 # Where one fact ends and the next begins. Only boundaries between two time
 # expressions are ever used, so a comma alone is too weak; these words start a
@@ -92,18 +93,24 @@ def reported_span(published: date, estimated: bool) -> TimeSpan:
 
 def has_finite_verb(text: str) -> bool:
     """Whether a stretch of text shows a verb of its own (a crude test: no parser, news prose only)."""
+    return first_verb_at(text) is not None
+
+
+def first_verb_at(text: str) -> int | None:
+    """Where the first verb of a stretch of text starts, or None."""
     previous = ""
-    for token in _TOKEN.findall(text):
+    for match in _TOKEN.finditer(text):
+        token = match[0]
         word = token.lower().replace("’", "'")
         if word in _AUXILIARIES or word.endswith("n't"):
-            return True
+            return match.start()
         if previous not in _NOT_BEFORE_VERB and not previous.endswith("ly") or previous in ("only", "early"):
             if word in _IRREGULAR_PAST or word in _PRESENT_VERBS:
-                return True
+                return match.start()
             if len(word) >= 5 and word.endswith("ed") and word not in _ED_NOUNS and not token[0].isupper():
-                return True
+                return match.start()
         previous = word
-    return False
+    return None
 
 
 def _substantial(text: str) -> bool:
@@ -157,14 +164,126 @@ def clause_cuts(text: str, expressions: list[TimeExpression] = ()) -> list[int]:
 
 
 def _boundaries(text: str, expressions: list[TimeExpression]) -> list[int]:
-    """Cut points in `text`, one at most between each pair of neighbouring expressions."""
+    """Cut points in `text`, one at most between each pair of neighbouring expressions.
+
+    Besides a clause with its own subject, a second predicate of the same subject
+    with its own time ("was founded in 1976, and launched iTunes in 2003") is a
+    second happening: its statement carries the subject over (`shared_subject`).
+    """
     cuts = []
     for before, after in zip(expressions, expressions[1:]):
         gap = text[before.end : after.start]
         found = [m for m in _CLAUSE_BOUNDARY.finditer(gap) if has_own_subject(text[before.end + m.end() :])]
+        if not found:
+            found = [
+                m
+                for m in _PREDICATE_BOUNDARY.finditer(gap)
+                if opens_with_verb(text[before.end + m.end() :])
+                and not _inside_quote(text, before.end + m.start())
+                and shared_subject(text[: before.end + m.start()])
+                # "and will replace Snow Leopard, which was released in 2009": that date is the object's
+                and not _RELATIVE_CLAUSE.search(text, before.end + m.end(), after.start)
+            ]
         if found:
             cuts.append(before.end + found[-1].start())
     return cuts
+
+
+# "..., and launched", "... and has been", "but later sold": a second predicate of the sentence's subject.
+_PREDICATE_BOUNDARY = re.compile(r"(?:,\s+|\s+)(?:and|but)\s+(?:(?:then|later|also|subsequently|eventually|again)\s+)?")
+
+
+def opens_with_verb(clause: str) -> bool:
+    """Whether a clause opens with a finite verb of its own ("launched", "has been", "fought")."""
+    return _inflected_verb_at(clause) == 0
+
+
+def _inflected_verb_at(text: str) -> int | None:
+    """Where the first auxiliary or inflected verb of a stretch of text starts (lemminflect's
+    dictionary knows "fought" and "launched"; "-ing" forms are no finite verb)."""
+    previous = ""
+    for match in _TOKEN.finditer(text):
+        token = match[0]
+        word = token.lower().replace("’", "'")
+        if word in _AUXILIARIES or word.endswith("n't"):
+            return match.start()
+        if (
+            not token[0].isupper()
+            and previous not in _NOT_BEFORE_VERB
+            and not word.endswith("ing")
+            and is_verb_form(word)
+        ):
+            return match.start()
+        previous = word
+    return None
+
+
+def shared_subject(sentence: str) -> str:
+    """The subject of a sentence's first clause: what comes before its first verb, past a leading
+    adverbial ("In 2004, he fought ..." gives "he"). Empty when there is none to tell."""
+    verb = _inflected_verb_at(sentence)
+    if not verb or _verb_groups(sentence) != 1:
+        return ""  # "Police said X surrendered ... and was charged": whose subject is not clear
+    subject = sentence[:verb].strip(" ,")
+    opening = subject.split(",", 1)
+    if len(opening) == 2 and opening[0].split()[0].lower() in _ADVERBIAL_OPENERS:
+        subject = opening[1].strip(" ,")
+    if (
+        not subject
+        or len(subject.split()) > _MAX_SUBJECT_WORDS
+        or subject.split()[0].lower() in _ADVERBIAL_OPENERS
+        or _RELATIVE_OR_QUOTE.search(subject)
+    ):
+        return ""  # "A former employee who opened fire ... and killed": the verbs belong to a relative clause
+    return subject
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b", re.IGNORECASE)
+_RELATIVE_OR_QUOTE = re.compile(r"\b(?:who|whom|whose|which|that)\b|[\"“”'‘]", re.IGNORECASE)
+
+
+def _verb_groups(text: str) -> int:
+    """How many finite verb groups a clause shows ("was started" is one, "said ... surrendered" two)."""
+    groups = 0
+    previous = ""
+    for match in _TOKEN.finditer(text):
+        token = match[0]
+        word = token.lower().replace("’", "'")
+        verb = word in _AUXILIARIES or word.endswith("n't") or (
+            not token[0].isupper() and previous not in _NOT_BEFORE_VERB and not word.endswith("ing") and is_verb_form(word)
+        )
+        if verb and previous not in _AUXILIARIES and previous not in _CHAINED:
+            groups += 1
+        previous = word
+    return groups
+
+
+# Words after which a verb form continues the same group ("has been charged", "was being held").
+_CHAINED = frozenset("been be being not also".split())
+
+
+def carry_subject_entities(statements: list[Statement], entities: list[Entity]) -> None:
+    """A clause that carries its sentence's subject over names that subject's entities too
+    (found in the clause before it, whose text holds the words)."""
+    names = {e.id: {e.name, *(a.text for a in e.aliases)} for e in entities}
+    by_sentence: dict[str, list[Statement]] = {}
+    for statement in statements:
+        by_sentence.setdefault(statement.id.rsplit(".", 1)[0], []).append(statement)
+    for statement in statements:
+        if not statement.subject:
+            continue
+        named = [
+            entity
+            for sibling in by_sentence[statement.id.rsplit(".", 1)[0]]
+            for entity in sibling.entities
+            if any(text in statement.subject for text in names.get(entity, ()))
+        ]
+        if named:
+            statement.entities = list(dict.fromkeys([*named, *statement.entities]))
+
+
+_ADVERBIAL_OPENERS = frozenset("in on at by after before during since for from last this earlier later when while".split())
+_MAX_SUBJECT_WORDS = 12
 
 
 # Words that open a clause leaning on the one before it: it has no subject of its own.
@@ -206,6 +325,9 @@ def _primary(expressions: list[TimeExpression], text: str) -> TimeExpression:
 
 
 _ATTRIBUTION = re.compile(r",\s+according to\b", re.IGNORECASE)
+
+
+_LEADING_JOIN = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -314,6 +436,8 @@ def _split(sentence: Sentence, expressions: list[TimeExpression], published: dat
     statements = []
     for number, (left, right, inside) in enumerate(parts):
         left, right = _trimmed(text, left, right)
+        if number and (joined := _LEADING_JOIN.match(text, left, right)):
+            left = joined.end()  # "and Google spent ...": the claim starts at its subject
         made = Statement(
             id=base if len(parts) == 1 else f"{base}.{number + 1}",
             source=sentence.source,
@@ -322,6 +446,8 @@ def _split(sentence: Sentence, expressions: list[TimeExpression], published: dat
             end=sentence.start + right,
             span=reported_span(published, estimated) if published else undated_span(),
         )
+        if number and not has_own_subject(text[left:right]) and opens_with_verb(text[left:right]):
+            made.subject = shared_subject(text[:left])
         if inside:
             primary = _primary(inside, text)
             made.time_text = primary.text

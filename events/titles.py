@@ -53,7 +53,7 @@ def event_title(statements: list[Statement], announcing: frozenset[str] = frozen
     """
     if not statements:
         return ""
-    word_sets = [set(re.findall(r"[a-z]{4,}", s.text.lower())) for s in statements]
+    word_sets = [set(re.findall(r"[a-z]{4,}", s.claim.lower())) for s in statements]
     shared = Counter(w for words in word_sets for w in words)
     scored = [
         (_informativeness(s, words, shared), -len(s.text), s.id, s)
@@ -61,7 +61,7 @@ def event_title(statements: list[Statement], announcing: frozenset[str] = frozen
         if s.id in announcing or not announcing.intersection(x.id for x in statements)
     ]
     best = max(scored, key=lambda item: item[:3])[3]
-    return short_title(best.text)
+    return short_title(best.claim)
 
 
 def short_title(text: str) -> str:

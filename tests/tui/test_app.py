@@ -210,6 +210,22 @@ async def test_comparison_view_shows_each_source_disagreements_and_silence(corpu
         assert not isinstance(app.screen, ComparisonScreen)
 
 
+async def test_comparison_shows_a_cut_clause_with_the_subject_it_shares():
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+
+    timeline = build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "corpora" / "shared_subject"))
+    event = next(e for e in timeline.events if any(s.subject for s in e.statements))
+    app = quiet_app(timeline=timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        app.timeline_view.cursor = app.timeline_view.events.index(event)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        text = " ".join(screen_text(app).split())
+        assert "Northwind Motors … opened its first assembly plant" in text
+
+
 async def test_article_missing_from_disk_is_reported(small_timeline):
     small_timeline.corpus = "/nonexistent/corpus"
     app = quiet_app(timeline=small_timeline)

@@ -14,6 +14,7 @@ from scaletui.tui.text import plain
 DATING_STYLE = "bold underline cyan"
 FIGURE_STYLE = "bold magenta"
 DISAGREE_STYLE = "bold yellow"
+SUBJECT_STYLE = "dim italic"
 
 
 class SourceBlock(Static, can_focus=True):
@@ -86,6 +87,9 @@ def highlighted_statement(statement: Statement) -> Text:
         position = statement.text.find(figure.text)
         if figure.text and position >= 0:
             text.stylize(FIGURE_STYLE, position, position + len(figure.text))
+    if statement.subject:
+        # A clause cut from its sentence reads whole with the subject it shares.
+        text = Text.assemble(plain(statement.subject + " … ", SUBJECT_STYLE), text)
     return text
 
 
