@@ -241,8 +241,13 @@ def time_window(span: TimeSpan) -> tuple[int, int]:
             return end - slack, _FAR_FUTURE
         case Modifier.SINCE:
             return start - slack, _FAR_FUTURE
-        case Modifier.MORE_THAN | Modifier.LESS_THAN:
+        case Modifier.MORE_THAN:
             return _FAR_PAST, _FAR_FUTURE
+        case Modifier.LESS_THAN:
+            # "less than two weeks ago", "nearly three months ago": nearer than the span, on either
+            # side of it by about its offset, never years away.
+            width = 2 * max(end - start + 1, _WEEK)
+            return start - width, end + width
         case Modifier.AROUND:
             width = max(end - start, 7)
             return start - width, end + width
