@@ -181,6 +181,12 @@ CASES = [
     ("He was badly hurt in a fall in the spring.",
      [("the spring", "DATE", "2025-SP", "2025-03-01", "2025-05-31", "season")]),
     ("The company reported 870 million users and 5 sources confirmed it.", []),
+    # A holiday naming a party or a tree is no date; its eve, its day or the holiday itself is.
+    ("A gunman opened fire at an office Christmas party, killing his boss.", []),
+    ("Shoppers crowded the stores on Christmas Eve.",
+     [("Christmas Eve", "DATE", "2024-12-24", "2024-12-24", "2024-12-24", "day")]),
+    ("He will return after Christmas, his lawyer said.",
+     [("Christmas", "DATE", "2025-12-25", "2025-12-25", "2025-12-25", "day")]),
 ]
 
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lemminflect import getAllLemmas
+
 from scaletui.events.model import Precision
 
 from . import calendar_units as cal
@@ -522,8 +524,21 @@ def read_set(m: re.Match, s: Situation) -> Reading | None:
     return Reading("SET", value, start, end, P.APPROXIMATE, True, 0.3)
 
 
+# After a holiday's name, these words still name a time ("Christmas morning"); any other noun
+# makes the name a modifier: an office "Christmas party" or "Christmas tree" is no date.
+_HOLIDAY_TIMES = frozenset("eve day morning afternoon evening night weekend week holiday holidays break period season".split())
+
+
+def lemma_is_noun(word: str) -> bool:
+    return "NOUN" in getAllLemmas(word)
+
+
 def read_christmas(m: re.Match, s: Situation) -> Reading | None:
     word = m.group(0).lower()
+    following = context.word_after(s.text, m.end())
+    if not m.group("year") and following[:1].islower() and following.lower() not in _HOLIDAY_TIMES:
+        if following.lower() not in context.DATE_CONTEXT and lemma_is_noun(following.lower()):
+            return None
     month, day = (1, 1) if "day" in word and "new" in word else (12, 31) if "eve" in word and "new" in word else (12, 24) if "eve" in word else (12, 25)
     if m.group("year"):
         found = date(int(m.group("year")), month, day)
