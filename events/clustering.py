@@ -18,7 +18,8 @@
 5. A statement left alone, or a group made only of headlines and openings,
    joins the larger event several outlets report that it resembles most, when
    that event names its act: a story's central happening gathers its reports
-   from every article that gives it.
+   from every article that gives it. An article's headline and opening sentence
+   go together: one left behind follows the other into the event it joined.
 """
 
 from __future__ import annotations
@@ -301,11 +302,17 @@ def _gather_strays(
     the next.
     """
     group_of = {m: g for g, members in groups.members.items() for m in members}
+    openings = _openings(profiles)
     moves: dict[int, int] = {}
     for group, members in groups.members.items():
         announcing = all(profiles[m].lead for m in members)
         if len(members) > 1 and not announcing:
             continue
+        if announcing and len(groups.sources[group]) == 1:
+            homes = [h for m in members if (h := _announced_with(profiles, edges, groups, group_of, m, openings)) is not None]
+            if homes:
+                moves[group] = homes[0]
+                continue
         links = set()
         for m in members:
             links |= lead_links.get(m, set()) if profiles[m].lead else set(edges.get(m, {}))
@@ -329,6 +336,48 @@ def _gather_strays(
         result[target].extend(result[group])
         result[group] = []
     return [sorted(members) for members in result.values() if members]
+
+
+def _openings(profiles: list[Profile]) -> dict[int, int]:
+    """Each article's first two statements (its headline and opening sentence), each mapped to the other."""
+    first: dict[str, list[Profile]] = defaultdict(list)
+    for profile in profiles:
+        first[profile.statement.source].append(profile)
+    pairs = {}
+    for own in first.values():
+        if len(own) >= 2:
+            head, opening = sorted(own, key=lambda p: p.statement.start)[:2]
+            pairs[head.index], pairs[opening.index] = opening.index, head.index
+    return pairs
+
+
+def _announced_with(
+    profiles: list[Profile],
+    edges: dict[int, dict[int, float]],
+    groups: _Groups,
+    group_of: dict[int, int],
+    lone: int,
+    openings: dict[int, int],
+) -> int | None:
+    """The event that took the other of an article's headline and opening sentence, when this one
+    was left alone and the two announce one happening.
+
+    A headline often joins another outlet's report first ("Steve Jobs resigns" with "On August 24,
+    Jobs resigned"), and its opening, told in other words ("has chosen to step down from his post"),
+    is then too unlike that event as a whole to follow.
+    """
+    partner = openings.get(lone)
+    if partner is None or partner not in edges.get(lone, {}):
+        return None
+    target = group_of[partner]
+    if (
+        target != group_of[lone]
+        and _one_announcement(profiles[lone], profiles[partner])
+        and edges[lone][partner] >= ANNOUNCEMENT_THRESHOLD
+        and groups.mergeable(group_of[lone], target)
+    ):
+        return target
+    return None
 
 
 def _acts_agree(lead: Profile, members: list[Profile]) -> bool:
