@@ -19,6 +19,7 @@ time expression is dated by its source's publication date as a "reported by" bou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from scaletui.events.model import Entity, Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
@@ -93,24 +94,31 @@ def reported_span(published: date, estimated: bool) -> TimeSpan:
 
 def has_finite_verb(text: str) -> bool:
     """Whether a stretch of text shows a verb of its own (a crude test: no parser, news prose only)."""
-    return first_verb_at(text) is not None
+    return next(_verbs(text), None) is not None
 
 
-def first_verb_at(text: str) -> int | None:
-    """Where the first verb of a stretch of text starts, or None."""
+def _verbs(text: str, lexicon: bool = False) -> Iterator[tuple[int, str]]:
+    """Where each verb of a stretch of text starts, with the word before it.
+
+    The crude test knows auxiliaries, a few irregular forms and "-ed"; with
+    `lexicon`, lemminflect's dictionary judges each word ("fought", "launched"),
+    and "-ing" forms are no finite verb.
+    """
     previous = ""
     for match in _TOKEN.finditer(text):
         token = match[0]
         word = token.lower().replace("’", "'")
         if word in _AUXILIARIES or word.endswith("n't"):
-            return match.start()
-        if previous not in _NOT_BEFORE_VERB and not previous.endswith("ly") or previous in ("only", "early"):
+            yield match.start(), previous
+        elif lexicon:
+            if not token[0].isupper() and previous not in _NOT_BEFORE_VERB and not word.endswith("ing") and is_verb_form(word):
+                yield match.start(), previous
+        elif previous not in _NOT_BEFORE_VERB and not previous.endswith("ly") or previous in ("only", "early"):
             if word in _IRREGULAR_PAST or word in _PRESENT_VERBS:
-                return match.start()
-            if len(word) >= 5 and word.endswith("ed") and word not in _ED_NOUNS and not token[0].isupper():
-                return match.start()
+                yield match.start(), previous
+            elif len(word) >= 5 and word.endswith("ed") and word not in _ED_NOUNS and not token[0].isupper():
+                yield match.start(), previous
         previous = word
-    return None
 
 
 def _substantial(text: str) -> bool:
@@ -195,33 +203,13 @@ _PREDICATE_BOUNDARY = re.compile(r"(?:,\s+|\s+)(?:and|but)\s+(?:(?:then|later|al
 
 def opens_with_verb(clause: str) -> bool:
     """Whether a clause opens with a finite verb of its own ("launched", "has been", "fought")."""
-    return _inflected_verb_at(clause) == 0
-
-
-def _inflected_verb_at(text: str) -> int | None:
-    """Where the first auxiliary or inflected verb of a stretch of text starts (lemminflect's
-    dictionary knows "fought" and "launched"; "-ing" forms are no finite verb)."""
-    previous = ""
-    for match in _TOKEN.finditer(text):
-        token = match[0]
-        word = token.lower().replace("’", "'")
-        if word in _AUXILIARIES or word.endswith("n't"):
-            return match.start()
-        if (
-            not token[0].isupper()
-            and previous not in _NOT_BEFORE_VERB
-            and not word.endswith("ing")
-            and is_verb_form(word)
-        ):
-            return match.start()
-        previous = word
-    return None
+    return next(_verbs(clause, lexicon=True), (None,))[0] == 0
 
 
 def shared_subject(sentence: str) -> str:
     """The subject of a sentence's first clause: what comes before its first verb, past a leading
     adverbial ("In 2004, he fought ..." gives "he"). Empty when there is none to tell."""
-    verb = _inflected_verb_at(sentence)
+    verb = next(_verbs(sentence, lexicon=True), (None,))[0]
     if not verb or _verb_groups(sentence) != 1:
         return ""  # "Police said X surrendered ... and was charged": whose subject is not clear
     subject = sentence[:verb].strip(" ,")
@@ -244,18 +232,7 @@ _RELATIVE_OR_QUOTE = re.compile(r"\b(?:who|whom|whose|which|that)\b|[\"“”'�
 
 def _verb_groups(text: str) -> int:
     """How many finite verb groups a clause shows ("was started" is one, "said ... surrendered" two)."""
-    groups = 0
-    previous = ""
-    for match in _TOKEN.finditer(text):
-        token = match[0]
-        word = token.lower().replace("’", "'")
-        verb = word in _AUXILIARIES or word.endswith("n't") or (
-            not token[0].isupper() and previous not in _NOT_BEFORE_VERB and not word.endswith("ing") and is_verb_form(word)
-        )
-        if verb and previous not in _AUXILIARIES and previous not in _CHAINED:
-            groups += 1
-        previous = word
-    return groups
+    return sum(1 for _, previous in _verbs(text, lexicon=True) if previous not in _AUXILIARIES and previous not in _CHAINED)
 
 
 # Words after which a verb form continues the same group ("has been charged", "was being held").
