@@ -125,7 +125,7 @@ class SearchingMixin(_AppBase):
         """The pipeline's text of `event`, casefolded: title, statements, entity names and spellings, disagreements."""
         haystacks = self._haystacks  # the background indexer may be filling it too: same values
         if (text := haystacks.get(event.id)) is None:
-            parts = [event.title, *(s.text for s in event.statements)]
+            parts = [event.title, *(s.claim for s in event.statements)]
             for entity_id in event.entities:
                 if (entity := self._entity_by_id.get(entity_id)) is not None:
                     parts.append(entity.name)

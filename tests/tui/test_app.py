@@ -224,6 +224,12 @@ async def test_comparison_shows_a_cut_clause_with_the_subject_it_shares():
         assert isinstance(app.screen, ComparisonScreen)
         text = " ".join(screen_text(app).split())
         assert "Northwind Motors … opened its first assembly plant" in text
+        await pilot.press("escape")
+        await pilot.press("slash")
+        await fill(pilot, "motors opened its first assembly plant in texas in 1982.")  # subject and clause, as one claim
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.timeline_view.current is event
 
 
 async def test_article_missing_from_disk_is_reported(small_timeline):
