@@ -216,6 +216,10 @@ def shared_subject(sentence: str) -> str:
     opening = subject.split(",", 1)
     if len(opening) == 2 and opening[0].split()[0].lower() in _ADVERBIAL_OPENERS:
         subject = opening[1].strip(" ,")
+    words = subject.split()
+    while words and (words[-1].lower().endswith("ly") or words[-1].lower() in _ADVERBS):
+        words.pop()  # "Google originally planned": the adverb is the verb's
+    subject = " ".join(words)
     if (
         not subject
         or len(subject.split()) > _MAX_SUBJECT_WORDS
@@ -259,7 +263,8 @@ def carry_subject_entities(statements: list[Statement], entities: list[Entity]) 
             statement.entities = list(dict.fromkeys([*named, *statement.entities]))
 
 
-_ADVERBIAL_OPENERS = frozenset("in on at by after before during since for from last this earlier later when while".split())
+_ADVERBIAL_OPENERS = frozenset("in on at by after before during since for from last this earlier later when while according".split())
+_ADVERBS = frozenset("also now still then already just since recently again even".split())
 _MAX_SUBJECT_WORDS = 12
 
 
@@ -304,7 +309,7 @@ def _primary(expressions: list[TimeExpression], text: str) -> TimeExpression:
 _ATTRIBUTION = re.compile(r",\s+according to\b", re.IGNORECASE)
 
 
-_LEADING_JOIN = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
+_LEADING_JOIN = re.compile(r"(?:and|but|though|although|whereas|while|yet)\s+", re.IGNORECASE)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

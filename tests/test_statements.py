@@ -152,3 +152,15 @@ def test_a_second_predicate_stays_in_its_sentence_when_its_subject_is_unclear():
         '"He has been feigning illness for years and is still doing so today," the judge said in 2007.',
     ):
         assert not any(s.subject for s in statements(text)), text
+
+
+def test_the_carried_subject_leaves_out_an_attribution_and_adverbs_and_a_clause_starts_at_its_words():
+    planned, turned = statements(
+        "According to Reuters, the retailer originally planned to spend $20 million this year, "
+        "but has now turned to its rivals for the work."
+    )
+    assert turned.subject == "the retailer" and turned.text.startswith("has now turned")
+    pulled, stated = statements(
+        "The carrier had begun pulling back several months ago, though its CFO recently stated the work goes on."
+    )
+    assert stated.text.startswith("its CFO recently stated") and stated.subject == ""
