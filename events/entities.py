@@ -55,7 +55,8 @@ def find_entities(statements: list[Statement], curated: Path | None = None) -> l
 
 def discover(statements: list[Statement], curated: Path | None = None) -> Discovery:
     pinned = load_curated(curated) if curated is not None else []
-    tokens = [tokenize(s.text) for s in statements]
+    spellings: dict[str, str] = {}  # each word once, however many tokens spell it
+    tokens = [tokenize(s.text, spellings) for s in statements]
     vocab = Vocabulary()
     for toks in tokens:
         vocab.add(toks)
