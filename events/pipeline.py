@@ -6,6 +6,7 @@ A corpus built before, unchanged, is read back from the cache (events/build_cach
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -39,7 +40,10 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     report("looking for an earlier build", 0.0)
     timeline = read_build(cache, key, corpus)
     if timeline is None:
-        timeline = _build(corpus, curated_path, report)
+        try:
+            timeline = _build(corpus, curated_path, report)
+        finally:
+            gc.unfreeze()  # what _build set aside is the collector's again
         keep_build(cache, key, timeline)
     report("done", 1.0)
     return timeline
@@ -64,6 +68,9 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     report("reconciling entities", 0.55)
     with collector_paused():  # tokens and mentions by the hundred thousand, none cyclic: a seventh of the stage
         entities = find_entities(statements, curated)
+    # The statements and entities live to the end of the build: set aside, the collector
+    # no longer walks all of them each time grouping and comparing make more objects.
+    gc.freeze()
     report("clustering events", 0.7)
     events = cluster_events(statements, entities, sources)
     _date_undated_sources(events, statements, sentences, dates)
