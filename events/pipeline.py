@@ -54,7 +54,8 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     report("dating articles", 0.0)
     # Phase one needs an article's sentences only for a dateline without a year
     # in a corpus with no other dates: split those here, the rest in read_articles.
-    dates = date_sources(documents, _SentencesOnDemand(documents))
+    split = _SentencesOnDemand(documents)
+    dates = date_sources(documents, split)
     sources = dates.sources
     stage = "finding dated statements"
     report(stage, 0.05)
@@ -63,8 +64,10 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
         for doc, source in zip(documents, sources)
     ]
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
-    sentences = {job.source_id: work.sentences for job, work in zip(jobs, works)}
     statements: list[Statement] = [statement for work in works for statement in work.statements]
+    # Every article's sentences are not kept for the rest of the build: only an article
+    # left undated needs them again, and it is split again (the same split) if so.
+    del works, jobs
     report("reconciling entities", 0.55)
     with collector_paused():  # tokens and mentions by the hundred thousand, none cyclic: a seventh of the stage
         entities = find_entities(statements, curated)
@@ -73,7 +76,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     gc.freeze()
     report("clustering events", 0.7)
     events = cluster_events(statements, entities, sources)
-    _date_undated_sources(events, statements, sentences, dates)
+    _date_undated_sources(events, statements, split, dates)
     report("comparing sources", 0.9)
     compare_events(events, entities, sources)
     rank_events(events, sources)
@@ -109,7 +112,7 @@ def _statements(source: Source, sentences: list[Sentence], dates: CorpusDates) -
 
 
 def _date_undated_sources(
-    events: list[Event], statements: list[Statement], sentences: dict[str, list[Sentence]], dates: CorpusDates
+    events: list[Event], statements: list[Statement], sentences: Mapping[str, list[Sentence]], dates: CorpusDates
 ) -> None:
     """Date the articles that had no date of their own from the events they share, then their statements."""
     changed = date_from_events(events, dates)
