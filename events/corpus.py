@@ -52,6 +52,7 @@ _KEYS = ("path", "id", "title", "outlet", "url", "published", "published_estimat
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SLUG_LENGTH = 40
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below a space, but tab, newline, \v, \f, \r
 _HEADLINE_SCAN = 4000  # the headline is near the top; huge files need not be split twice
 
 
@@ -223,8 +224,7 @@ def _cut_note(path: Path, size: int, limit: int) -> str:
 
 def _mostly_control(text: str) -> bool:
     sample = text[:4096]
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    return control > 0.05 * len(sample)
+    return len(_CONTROL.findall(sample)) > 0.05 * len(sample)
 
 
 # ---------------------------------------------------------------- sources

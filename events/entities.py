@@ -23,6 +23,7 @@ a corpus:
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 import unicodedata
@@ -55,7 +56,8 @@ def find_entities(statements: list[Statement], curated: Path | None = None) -> l
 
 def discover(statements: list[Statement], curated: Path | None = None) -> Discovery:
     pinned = load_curated(curated) if curated is not None else []
-    tokens = [tokenize(s.text) for s in statements]
+    spellings: dict[str, str] = {}  # each word once, however many tokens spell it
+    tokens = [tokenize(s.text, spellings) for s in statements]
     vocab = Vocabulary()
     for toks in tokens:
         vocab.add(toks)
@@ -169,7 +171,11 @@ def _well_formed(text: str) -> bool:
 def _canonical(members: list[Form], curated: Curated | None, kind: Kind, trust: dict[str, float]) -> str:
     """The spelling most sources use; on a tie the one the wider world uses (wordfreq),
     then the one of sources that rarely stand alone in their spellings (a garbled
-    translation does not decide), then the most used."""
+    translation does not decide), then the most used.
+
+    The trust of a spelling's sources is summed exactly (`math.fsum`): added up in
+    the order of a set of ids, which changes from run to run, two equal sums could
+    differ in their last bit and the chosen name with them."""
     if curated is not None:
         return curated.name
     surfaces: Counter = Counter()
@@ -179,7 +185,7 @@ def _canonical(members: list[Form], curated: Curated | None, kind: Kind, trust: 
             surfaces[text] += count
             sources[text] |= srcs
     ranked = sorted(surfaces, key=lambda t: (
-        not _well_formed(t), -len(sources[t]), -world_spelling(t), -sum(trust.get(s, 1.0) for s in sources[t]), -surfaces[t], t,
+        not _well_formed(t), -len(sources[t]), -world_spelling(t), -math.fsum(trust.get(s, 1.0) for s in sources[t]), -surfaces[t], t,
     ))
     best = ranked[0]
     if kind is Kind.PERSON:

@@ -159,9 +159,9 @@ class Token:
 
     __slots__ = ("text", "lower", "start", "end", "gap", "possessive", "after", "capitalised", "initial")
 
-    def __init__(self, text: str, start: int, end: int, gap: str, possessive: bool = False, after: str = ""):
+    def __init__(self, text: str, start: int, end: int, gap: str, possessive: bool = False, after: str = "", lower: str = ""):
         self.text = text
-        self.lower = text.lower()
+        self.lower = lower or text.lower()
         self.start = start
         self.end = end
         self.gap = gap  # the text between the previous token and this one
@@ -176,7 +176,7 @@ class Token:
         return f"Token({self.text!r}, {self.start})"
 
 
-@dataclass
+@dataclass(slots=True)  # some hundred thousand at a time: no dict of their own
 class Mention:
     statement: int
     start: int
@@ -197,17 +197,21 @@ class Mention:
         return self.text.split()
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, words: dict[str, str] | None = None) -> list[Token]:
+    """The statement's words. `words`: spellings seen before (in other statements), each
+    kept once however many tokens spell it, and filled with this statement's."""
     tokens: list[Token] = []
     last = 0
     size = len(text)
+    shared = {} if words is None else words
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         word = text[start:end]
         gap = text[last:start] if tokens else "\n" + text[last:start]  # the first word opens the statement
         last = end
         if word.islower() and "-" not in word and "'" not in word and "’" not in word:
-            tokens.append(Token(word, start, end, gap, False, text[end : end + 1]))
+            word = shared.setdefault(word, word)
+            tokens.append(Token(word, start, end, gap, False, text[end : end + 1], word))
             continue
         if "-" in word and not word.islower():
             # "Meta-aligned" names "Meta", "Meta-Scale" names two things
@@ -217,7 +221,8 @@ def tokenize(text: str) -> list[Token]:
                 if part:
                     owned = i == len(parts) - 1 and len(part) > 2 and part[-2:] in ("'s", "’s")  # "Hewlett-Packard's"
                     size = len(part) - 2 if owned else len(part)
-                    tokens.append(Token(part[:size], offset, offset + size, gap if i == 0 else "-", owned, after=text[offset + size : offset + size + 1]))
+                    piece = _shared(shared, part[:size])
+                    tokens.append(Token(piece, offset, offset + size, gap if i == 0 else "-", owned, text[offset + size : offset + size + 1], _lower(shared, piece)))
                 offset += len(part) + 1
             continue
         if len(word) <= 4 and text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
@@ -228,8 +233,18 @@ def tokenize(text: str) -> list[Token]:
         after = text[end : end + 1] if end < size else ""
         if after in ("'", "’") and word[-1] == "s" and word[0].isupper():
             possessive = True  # "Reuters'"
-        tokens.append(Token(word, start, end, gap, possessive, after))
+        word = _shared(shared, word)
+        tokens.append(Token(word, start, end, gap, possessive, after, _lower(shared, word)))
     return tokens
+
+
+def _shared(words: dict[str, str], word: str) -> str:
+    return words.setdefault(word, word)
+
+
+def _lower(words: dict[str, str], word: str) -> str:
+    lower = word.lower()
+    return words.setdefault(lower, lower)
 
 
 def _gap_joins(gap: str) -> bool:

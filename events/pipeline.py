@@ -6,6 +6,7 @@ A corpus built before, unchanged, is read back from the cache (events/build_cach
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -39,7 +40,10 @@ def build_timeline(corpus: Corpus, progress: Progress | None = None) -> Timeline
     report("looking for an earlier build", 0.0)
     timeline = read_build(cache, key, corpus)
     if timeline is None:
-        timeline = _build(corpus, curated_path, report)
+        try:
+            timeline = _build(corpus, curated_path, report)
+        finally:
+            gc.unfreeze()  # what _build set aside is the collector's again
         keep_build(cache, key, timeline)
     report("done", 1.0)
     return timeline
@@ -50,7 +54,8 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     report("dating articles", 0.0)
     # Phase one needs an article's sentences only for a dateline without a year
     # in a corpus with no other dates: split those here, the rest in read_articles.
-    dates = date_sources(documents, _SentencesOnDemand(documents))
+    split = _SentencesOnDemand(documents)
+    dates = date_sources(documents, split)
     sources = dates.sources
     stage = "finding dated statements"
     report(stage, 0.05)
@@ -59,15 +64,20 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
         for doc, source in zip(documents, sources)
     ]
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
-    sentences = {job.source_id: work.sentences for job, work in zip(jobs, works)}
     statements: list[Statement] = [statement for work in works for statement in work.statements]
+    # Every article's sentences are not kept for the rest of the build: only an article
+    # left undated needs them again, and it is split again (the same split) if so.
+    del works, jobs
     report("reconciling entities", 0.55)
     with collector_paused():  # tokens and mentions by the hundred thousand, none cyclic: a seventh of the stage
         entities = find_entities(statements, curated)
     carry_subject_entities(statements, entities)
+    # The statements and entities live to the end of the build: set aside, the collector
+    # no longer walks all of them each time grouping and comparing make more objects.
+    gc.freeze()
     report("clustering events", 0.7)
     events = cluster_events(statements, entities, sources)
-    _date_undated_sources(events, statements, sentences, dates)
+    _date_undated_sources(events, statements, split, dates)
     report("comparing sources", 0.9)
     compare_events(events, entities, sources)
     rank_events(events, sources)
@@ -103,7 +113,7 @@ def _statements(source: Source, sentences: list[Sentence], dates: CorpusDates) -
 
 
 def _date_undated_sources(
-    events: list[Event], statements: list[Statement], sentences: dict[str, list[Sentence]], dates: CorpusDates
+    events: list[Event], statements: list[Statement], sentences: Mapping[str, list[Sentence]], dates: CorpusDates
 ) -> None:
     """Date the articles that had no date of their own from the events they share, then their statements."""
     changed = date_from_events(events, dates)

@@ -105,6 +105,17 @@ def test_annotations_never_reach_the_cache_and_a_saved_timeline_keeps_them(corpu
     assert len(built) == 1
 
 
+def test_a_build_read_back_has_the_silent_sources_of_a_fresh_one_though_its_entry_leaves_them_out(corpus, cache, built):
+    fresh = build_timeline(load_corpus(corpus))
+    again = build_timeline(load_corpus(corpus))
+    assert len(built) == 1  # the second from the cache
+    assert any(event.silent for event in fresh.events)
+    assert [event.silent for event in again.events] == [event.silent for event in fresh.events]
+    assert again.model_dump() == fresh.model_dump()
+    (entry,) = timeline_entries(cache)
+    assert b'"silent"' not in zlib.decompress(entry.read_bytes())  # they grow with events x sources: derived instead
+
+
 def test_a_damaged_entry_is_built_again_and_replaced(corpus, cache, built, tmp_path):
     first = export(corpus, tmp_path / "first.toml")
     for junk in (b"", b"{not json", zlib.compress(b'{"events": 3}'), zlib.compress(b"\xff\xfe\x00"), b"\x78\x01garbage"):

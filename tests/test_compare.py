@@ -41,6 +41,17 @@ def test_silent_sources_are_those_that_do_not_report_the_event_in_source_order()
     assert made.silent == ["s0", "s2", "s4"]
 
 
+def test_silent_sources_of_events_reported_by_a_few_or_by_most_of_a_large_corpus():
+    many = [Source(id=f"w{n:02d}", path=f"w{n:02d}.txt", published=PUBLISHED) for n in range(60)]
+    few = event(statement("w07", "The port reopened on Monday."), statement("w41", "The port reopened."),
+                statement("elsewhere", "The port reopened."))  # a source the corpus does not list
+    compare_event(few, [], many)
+    assert few.silent == [s.id for s in many if s.id not in ("w07", "w41")]
+    most = event(*(statement(f"w{n:02d}", "The port reopened.") for n in range(60) if n % 7))
+    compare_event(most, [], many)
+    assert most.silent == ["w00", "w07", "w14", "w21", "w28", "w35", "w42", "w49", "w56"]
+
+
 def test_differing_figures_in_the_same_role_are_a_disagreement_saying_who_said_what():
     made = compared(
         statement("s0", "Meta's $14 billion investment in Scale AI."),
