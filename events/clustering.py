@@ -27,9 +27,12 @@ import hashlib
 import heapq
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
+from operator import mul
+from typing import NamedTuple
 
 from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
 from scaletui.events.similarity import (
@@ -72,12 +75,15 @@ def cluster_events(statements: list[Statement], entities: list[Entity], sources:
     source_rank = {source.id: number for number, source in enumerate(sources)}
     profiles = profiles_of(statements, source_rank, lead_statements(statements), entities)
     pairs = _pairs(profiles)
-    edges, lead_links = _edges(profiles, pairs, {})
+    lead_links = _lead_links(profiles, pairs)
+    edges = _edges(profiles, pairs, {})
     groups = _agglomerate(profiles, edges)
     alike_acts = _alike_acts(profiles, groups)
     if alike_acts:
-        edges, lead_links = _edges(profiles, pairs, alike_acts)
+        del groups, edges  # the second pass starts afresh: the first's groups are not kept alongside
+        edges = _edges(profiles, pairs, alike_acts)
         groups = _agglomerate(profiles, edges)
+    del pairs
     groups = _gather_strays(profiles, edges, lead_links, groups)
     main_entities = _main_entities(statements, len(sources))
     events = [_event(profiles, members, source_rank, main_entities, len(sources)) for members in groups]
@@ -98,7 +104,16 @@ def lead_statements(statements: list[Statement]) -> set[str]:
     return leads
 
 
-def _pairs(profiles: list[Profile]) -> list[tuple[int, int, float]]:
+class _Pairs(NamedTuple):
+    """Candidate pairs alike enough to matter, column by column (a few bytes a pair: there are many)."""
+
+    first: array  # profile index
+    second: array  # a later profile's index
+    score: array  # their likeness
+    told: bytearray  # 1 where they may report one happening whatever acts the story teaches
+
+
+def _pairs(profiles: list[Profile]) -> _Pairs:
     """Candidate pairs alike enough to matter, with their likeness.
 
     Besides the pairs the index proposes, an article's headline and opening
@@ -108,32 +123,41 @@ def _pairs(profiles: list[Profile]) -> list[tuple[int, int, float]]:
     for profile in profiles:
         if profile.lead:
             leads[profile.statement.source].append(profile.index)
-    found = []
+    found = _Pairs(array("i"), array("i"), array("d"), bytearray())
     for a, partners in candidates(profiles):
         partners |= {b for b in leads.get(profiles[a].statement.source, ()) if b > a} if profiles[a].lead else set()
         first = profiles[a]
         for b in partners:
-            score = similarity(first, profiles[b])
+            second = profiles[b]
+            score = similarity(first, second)
             if score >= EDGE_FLOOR:
-                found.append((a, b, score))
+                found.first.append(a)
+                found.second.append(b)
+                found.score.append(score)
+                found.told.append(may_report_one_happening(first, second) or _one_announcement(first, second))
     return found
 
 
-def _edges(
-    profiles: list[Profile], pairs: list[tuple[int, int, float]], alike_acts: dict[str, set[str]]
-) -> tuple[dict[int, dict[int, float]], dict[int, set[int]]]:
-    """Pairs that may report one happening, and for each lead statement the other outlets' statements it may announce."""
-    edges: dict[int, dict[int, float]] = defaultdict(dict)
+def _lead_links(profiles: list[Profile], pairs: _Pairs) -> dict[int, set[int]]:
+    """For each lead statement, the other outlets' statements it may announce."""
     lead_links: dict[int, set[int]] = defaultdict(set)
-    for a, b, score in pairs:
+    for a, b in zip(pairs.first, pairs.second):
         first, second = profiles[a], profiles[b]
-        if may_report_one_happening(first, second) or _acts_told_alike(first, second, alike_acts) or _one_announcement(first, second):
-            edges[a][b] = score
-            edges[b][a] = score
         if (first.lead or second.lead) and first.statement.source != second.statement.source:
             lead_links[a].add(b)
             lead_links[b].add(a)
-    return edges, lead_links
+    return lead_links
+
+
+def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str]]) -> dict[int, dict[int, float]]:
+    """Pairs that may report one happening: they name its act (or one the story tells alike), give
+    its measure, or announce it as an article's headline and opening."""
+    edges: dict[int, dict[int, float]] = defaultdict(dict)
+    for a, b, score, told in zip(pairs.first, pairs.second, pairs.score, pairs.told):
+        if told or (alike_acts and _acts_told_alike(profiles[a], profiles[b], alike_acts)):
+            edges[a][b] = score
+            edges[b][a] = score
+    return edges
 
 
 def _one_announcement(a: Profile, b: Profile) -> bool:
@@ -162,13 +186,8 @@ def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str
     for members in groups.members.values():
         if len({profiles[m].statement.source for m in members}) < 2:
             continue
-        for x, y in combinations(members, 2):
-            a, b = profiles[x], profiles[y]
-            if a.statement.source == b.statement.source:
-                continue
-            for one in a.actions - b.actions:
-                for other in b.actions - a.actions:
-                    seen[frozenset((one, other))] += 1
+        for pair, reports in _acts_side_by_side([profiles[m] for m in members]).items():
+            seen[pair] += reports
     alike: dict[str, set[str]] = defaultdict(set)
     for pair, count in seen.items():
         if count >= ALIKE_ACT_SUPPORT and len(pair) == 2:
@@ -176,6 +195,49 @@ def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str
             alike[one].add(other)
             alike[other].add(one)
     return alike
+
+
+def _acts_side_by_side(members: list[Profile]) -> dict[frozenset[str], int]:
+    """For each two acts, how many pairs of reports from different outlets name one and not the
+    other, and the other and not the one.
+
+    Counted act pair by act pair rather than report pair by report pair (a large
+    event's reports, pair by pair, cost the square of its size): of the pairs of
+    reports naming p and q, those where one names p without q and the other q
+    without p number (n_p - both) * (n_q - both), n_p being the reports naming p
+    and both those naming p and q; the same counted within each outlet is taken off.
+    """
+    holders: dict[str, Counter] = defaultdict(Counter)  # act -> outlet -> reports naming it
+    both: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (act, act) in sorted order -> outlet -> reports naming both
+    for profile in members:
+        source = profile.statement.source
+        acts = sorted(profile.actions)
+        for number, act in enumerate(acts):
+            holders[act][source] += 1
+            for later in acts[number + 1 :]:
+                both[(act, later)][source] += 1
+    totals = {act: outlets.total() for act, outlets in holders.items()}
+    found: dict[frozenset[str], int] = {}
+    for one, other in combinations(sorted(holders), 2):
+        mine, theirs = holders[one], holders[other]
+        together = both.get((one, other))
+        if together is None:
+            reports = totals[one] * totals[other]
+            if len(theirs) < len(mine):
+                mine, theirs = theirs, mine
+            reports -= sum(count * theirs[source] for source, count in mine.items() if source in theirs)
+        else:
+            shared = together.total()
+            reports = (totals[one] - shared) * (totals[other] - shared)
+            reports -= sum((mine[source] - count) * (theirs[source] - count) for source, count in together.items())
+            if len(theirs) < len(mine):
+                mine, theirs = theirs, mine
+            reports -= sum(
+                count * theirs[source] for source, count in mine.items() if source in theirs and source not in together
+            )
+        if reports:
+            found[frozenset((one, other))] = reports
+    return found
 
 
 def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool:
@@ -215,9 +277,7 @@ class _Groups:
 
     def likeness(self, a: int, b: int) -> float:
         """Cosine of the two groups' centroids: how alike they are as wholes."""
-        small, large = self.centroid[a], self.centroid[b]
-        dot = sum(small[token] * large[token] for token in small.keys() & large.keys())
-        return dot / (self.norm[a] * self.norm[b])
+        return _cosine(self.centroid[a], self.centroid[b], self.norm[a] * self.norm[b])
 
     def mergeable(self, a: int, b: int) -> bool:
         return compatible_windows(self.window[a], self.window[b]) and not _different_people(self.ages[a], self.ages[b])
@@ -251,6 +311,13 @@ class _Groups:
         return a
 
 
+def _cosine(one: dict[str, float], other: dict[str, float], norms: float) -> float:
+    # The products are summed over the shared keys in the order of that one set, as
+    # a generator over it would: the same float, at half the cost of the generator.
+    shared = one.keys() & other.keys()
+    return sum(map(mul, map(one.__getitem__, shared), map(other.__getitem__, shared))) / norms
+
+
 def _different_people(ages: set[float], other: set[float]) -> bool:
     """Two groups whose reports give their subject different ages ("36-year-old", "32") tell of two people:
     two climbers' falls a day apart, not one."""
@@ -265,6 +332,11 @@ def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) ->
     version = dict.fromkeys(groups.members, 0)
     heap = [(-score, a, b, 0, 0) for a, partners in edges.items() for b, score in partners.items() if a < b]
     heapq.heapify(heap)
+    # Most entries go stale before they surface (a growing group rescores its neighbours
+    # at every merge): past this many, the stale ones are swept out. Which fresh entry
+    # comes first does not change.
+    sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
+    centroid, norm, windows, neighbours = groups.centroid, groups.norm, groups.window, groups.neighbours
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if -negative < LOWEST_THRESHOLD:
@@ -276,16 +348,32 @@ def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) ->
         kept = groups.merge(a, b)
         version.pop(b if kept == a else a)
         version[kept] += 1
-        window = groups.window[kept]
-        for other in groups.neighbours.get(kept, ()):
-            # Windows only narrow as groups grow: a pair whose times cannot meet now never will.
-            if not compatible_windows(window, groups.window[other]):
+        window, mine, own_norm = windows[kept], centroid[kept], norm[kept]
+        kept_version = version[kept]
+        apart = []
+        for other in neighbours.get(kept, ()):
+            # Windows only narrow as groups grow: a pair whose times cannot meet now never will,
+            # so it is not looked at again.
+            if not compatible_windows(window, windows[other]):
+                apart.append(other)
                 continue
-            score = groups.likeness(kept, other)
+            score = _cosine(mine, centroid[other], own_norm * norm[other])
             if score >= LOWEST_THRESHOLD:
-                first, second = min(kept, other), max(kept, other)
-                heapq.heappush(heap, (-score, first, second, version[first], version[second]))
+                if kept < other:
+                    heapq.heappush(heap, (-score, kept, other, kept_version, version[other]))
+                else:
+                    heapq.heappush(heap, (-score, other, kept, version[other], kept_version))
+        for other in apart:
+            neighbours[kept].discard(other)
+            neighbours[other].discard(kept)
+        if len(heap) > sweep_at:
+            heap = [entry for entry in heap if version.get(entry[1]) == entry[3] and version.get(entry[2]) == entry[4]]
+            heapq.heapify(heap)
+            sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
     return groups
+
+
+_HEAP_SWEEP_FLOOR = 50_000
 
 
 def _gather_strays(
@@ -335,12 +423,6 @@ def _acts_agree(lead: Profile, members: list[Profile]) -> bool:
     """A headline naming no act of its own ("Ten dead in Iran quake") may join; one that names an act
     ("plans to cut ties") joins only an event whose statements name that act too, as verb or noun."""
     return not lead.actions or any(name_one_act(lead, member) for member in members)
-
-
-def _likeness_to(profile: Profile, groups: _Groups, group: int) -> float:
-    centroid = groups.centroid[group]
-    dot = sum(weight * centroid.get(token, 0.0) for token, weight in profile.vector.items())
-    return dot / groups.norm[group]
 
 
 # -- events -------------------------------------------------------------------------------------------

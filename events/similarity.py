@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import mul
 
 from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
@@ -346,7 +347,10 @@ def similarity(a: Profile, b: Profile) -> float:
     if not compatible_windows(a.window, b.window):
         return 0.0
     small, large = a.vector, b.vector
-    score = sum(small[token] * large[token] for token in small.keys() & large.keys())
+    # The products summed over the shared keys in that set's order, as a generator over it
+    # would: the same float, at half the cost.
+    shared = small.keys() & large.keys()
+    score = sum(map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))
     if a.figures and b.figures and _clashing_figures(a.figures, b.figures):
         score *= FIGURE_CLASH_FACTOR
     return score
