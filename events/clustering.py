@@ -76,15 +76,15 @@ def cluster_events(statements: list[Statement], entities: list[Entity], sources:
     profiles = profiles_of(statements, source_rank, lead_statements(statements), entities)
     pairs = _pairs(profiles)
     lead_links = _lead_links(profiles, pairs)
-    edges = _edges(profiles, pairs, {})
-    groups = _agglomerate(profiles, edges)
+    linked = _edges(profiles, pairs, {})
+    groups = _agglomerate(profiles, pairs, linked)
     alike_acts = _alike_acts(profiles, groups)
     if alike_acts:
-        del groups, edges  # the second pass starts afresh: the first's groups are not kept alongside
-        edges = _edges(profiles, pairs, alike_acts)
-        groups = _agglomerate(profiles, edges)
-    del pairs
-    groups = _gather_strays(profiles, edges, lead_links, groups)
+        del groups  # the second pass starts afresh: the first's groups are not kept alongside
+        linked = _edges(profiles, pairs, alike_acts)
+        groups = _agglomerate(profiles, pairs, linked)
+    groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups)
+    del pairs, linked, lead_links
     main_entities = _main_entities(statements, len(sources))
     events = [_event(profiles, members, source_rank, main_entities, len(sources)) for members in groups]
     _disambiguate_ids(events)
@@ -149,14 +149,27 @@ def _lead_links(profiles: list[Profile], pairs: _Pairs) -> dict[int, set[int]]:
     return lead_links
 
 
-def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str]]) -> dict[int, dict[int, float]]:
-    """Pairs that may report one happening: they name its act (or one the story tells alike), give
-    its measure, or announce it as an article's headline and opening."""
-    edges: dict[int, dict[int, float]] = defaultdict(dict)
-    for a, b, score, told in zip(pairs.first, pairs.second, pairs.score, pairs.told):
-        if told or (alike_acts and _acts_told_alike(profiles[a], profiles[b], alike_acts)):
-            edges[a][b] = score
-            edges[b][a] = score
+def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str]]) -> bytearray:
+    """Which pairs may report one happening (1, pair by pair): they name its act (or one the story
+    tells alike), give its measure, or announce it as an article's headline and opening."""
+    if not alike_acts:
+        return pairs.told
+    return bytearray(
+        told or _acts_told_alike(profiles[a], profiles[b], alike_acts)
+        for a, b, told in zip(pairs.first, pairs.second, pairs.told)
+    )
+
+
+def _stray_edges(profiles: list[Profile], pairs: _Pairs, linked: bytearray, groups: "_Groups") -> dict[int, list[int]]:
+    """The edges of the statements agglomeration left alone (all that `_gather_strays` asks of them)."""
+    alone = {members[0] for members in groups.members.values() if len(members) == 1 and not profiles[members[0]].lead}
+    edges: dict[int, list[int]] = defaultdict(list)
+    for a, b, link in zip(pairs.first, pairs.second, linked):
+        if link:
+            if a in alone:
+                edges[a].append(b)
+            if b in alone:
+                edges[b].append(a)
     return edges
 
 
@@ -249,17 +262,21 @@ def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool
 class _Groups:
     """Statements gathered into groups, each with the sum of its members' profiles (its centroid)."""
 
-    def __init__(self, profiles: list[Profile], edges: dict[int, dict[int, float]]):
+    def __init__(self, profiles: list[Profile], neighbours: dict[int, set[int]]):
         self.members = {p.index: [p.index] for p in profiles}
         self.window = {p.index: p.window for p in profiles}
-        self.centroid = {p.index: dict(p.vector) for p in profiles}
+        # A lone statement's centroid is its profile's vector, copied only when it first grows.
+        self.centroid = {p.index: p.vector for p in profiles}
         self.norm = {p.index: 1.0 for p in profiles}
-        self.neighbours: dict[int, set[int]] = {a: set(partners) for a, partners in edges.items()}
-        self.sources = {p.index: {p.statement.source} for p in profiles}
+        self.neighbours = neighbours
+        # Sets that never change in place, one per outlet and one empty, shared by every lone statement.
+        one_source = {source: frozenset((source,)) for source in {p.statement.source for p in profiles}}
+        none: frozenset = frozenset()
+        self.sources = {p.index: one_source[p.statement.source] for p in profiles}
         # Headline and lead of one article announce one happening: they join on the ordinary bar.
-        self.leads = {p.index: {p.statement.source} if p.lead else set() for p in profiles}
+        self.leads = {p.index: one_source[p.statement.source] if p.lead else none for p in profiles}
         self.lead_count = {p.index: int(p.lead) for p in profiles}
-        self.ages = {p.index: {f.value for f in p.figures if f.kind == "age"} for p in profiles}
+        self.ages = {p.index: frozenset(f.value for f in p.figures if f.kind == "age") or none for p in profiles}
 
     def threshold(self, a: int, b: int) -> float:
         """An article's own statements join on a higher bar than another outlet's report of the same."""
@@ -279,6 +296,10 @@ class _Groups:
         """Cosine of the two groups' centroids: how alike they are as wholes."""
         return _cosine(self.centroid[a], self.centroid[b], self.norm[a] * self.norm[b])
 
+    def would_merge(self, a: int, b: int, score: float) -> bool:
+        """Whether two groups this alike join, as they are now."""
+        return score >= LOWEST_THRESHOLD and score >= self.threshold(a, b) and self.mergeable(a, b)
+
     def mergeable(self, a: int, b: int) -> bool:
         return compatible_windows(self.window[a], self.window[b]) and not _different_people(self.ages[a], self.ages[b])
 
@@ -286,15 +307,18 @@ class _Groups:
         """Fold the smaller group into the larger; the id of the group that remains."""
         if len(self.members[a]) < len(self.members[b]):
             a, b = b, a
+        alone = len(self.members[a]) == 1
         self.members[a].extend(self.members.pop(b))
         sources_a, sources_b = self.sources[a], self.sources.pop(b)
         self.sources[a] = sources_a | sources_b
         self.lead_count[a] += self.lead_count.pop(b)
-        self.ages[a] |= self.ages.pop(b)
+        self.ages[a] = self.ages[a] | self.ages.pop(b)
         leads_b = self.leads.pop(b)
         self.leads[a] = (self.leads[a] - sources_b) | (leads_b - sources_a) | (self.leads[a] & leads_b)
         self.window[a] = narrowed(self.window[a], self.window.pop(b))
         centroid = self.centroid[a]
+        if alone:  # its profile's vector until now: the group gets its own copy
+            centroid = self.centroid[a] = dict(centroid)
         for token, weight in self.centroid.pop(b).items():
             centroid[token] = centroid.get(token, 0.0) + weight
         del self.norm[b]
@@ -324,26 +348,34 @@ def _different_people(ages: set[float], other: set[float]) -> bool:
     return bool(ages and other) and not any(abs(x - y) <= 1 for x in ages for y in other)
 
 
-def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) -> _Groups:
-    groups = _Groups(profiles, edges)
+def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _Groups:
+    index = [p.index for p in profiles]  # one int object per statement, however many pairs name it
+    neighbours: dict[int, set[int]] = {}
+    heap = []
+    for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked):
+        if link:
+            a, b = index[a], index[b]
+            neighbours.setdefault(a, set()).add(b)
+            neighbours.setdefault(b, set()).add(a)
+            heap.append((-score, a, b, 0, 0))
+    groups = _Groups(profiles, neighbours)
+    # An entry is only ever acted on while neither of its groups has changed since it was
+    # pushed, and then the bar and the windows it meets are those of that moment: an entry
+    # that would fail them is never pushed.
+    heap = [entry for entry in heap if groups.would_merge(entry[1], entry[2], -entry[0])]
+    heapq.heapify(heap)
     # Each entry carries the versions of its two groups: once either has merged
     # again, the entry is stale (a fresh one was pushed at that merge) and is dropped
     # unread rather than rescored.
     version = dict.fromkeys(groups.members, 0)
-    heap = [(-score, a, b, 0, 0) for a, partners in edges.items() for b, score in partners.items() if a < b]
-    heapq.heapify(heap)
     # Most entries go stale before they surface (a growing group rescores its neighbours
     # at every merge): past this many, the stale ones are swept out. Which fresh entry
     # comes first does not change.
     sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
-    centroid, norm, windows, neighbours = groups.centroid, groups.norm, groups.window, groups.neighbours
+    centroid, norm, windows = groups.centroid, groups.norm, groups.window
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
-        if -negative < LOWEST_THRESHOLD:
-            break
         if version.get(a) != version_a or version.get(b) != version_b:
-            continue
-        if -negative < groups.threshold(a, b) or not groups.mergeable(a, b):
             continue
         kept = groups.merge(a, b)
         version.pop(b if kept == a else a)
@@ -358,7 +390,7 @@ def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) ->
                 apart.append(other)
                 continue
             score = _cosine(mine, centroid[other], own_norm * norm[other])
-            if score >= LOWEST_THRESHOLD:
+            if score >= LOWEST_THRESHOLD and groups.would_merge(kept, other, score):
                 if kept < other:
                     heapq.heappush(heap, (-score, kept, other, kept_version, version[other]))
                 else:
@@ -377,7 +409,7 @@ _HEAP_SWEEP_FLOOR = 50_000
 
 
 def _gather_strays(
-    profiles: list[Profile], edges: dict[int, dict[int, float]], lead_links: dict[int, set[int]], groups: _Groups
+    profiles: list[Profile], edges: dict[int, list[int]], lead_links: dict[int, set[int]], groups: _Groups
 ) -> list[list[int]]:
     """Statements left alone, and groups made only of headlines and openings, join the larger event
     several outlets report that they resemble most as a whole.
@@ -396,7 +428,7 @@ def _gather_strays(
             continue
         links = set()
         for m in members:
-            links |= lead_links.get(m, set()) if profiles[m].lead else set(edges.get(m, {}))
+            links |= lead_links.get(m, set()) if profiles[m].lead else set(edges.get(m, ()))
         own = groups.sources[group]
         targets = {group_of[other] for other in links} - {group}
         targets = {
