@@ -75,6 +75,8 @@ def cluster_events(statements: list[Statement], entities: list[Entity], sources:
     source_rank = {source.id: number for number, source in enumerate(sources)}
     profiles = profiles_of(statements, source_rank, lead_statements(statements), entities)
     pairs = _pairs(profiles)
+    for profile in profiles:
+        profile.keys = ()  # what the index needed, no longer
     lead_links = _lead_links(profiles, pairs)
     linked = _edges(profiles, pairs, {})
     groups = _agglomerate(profiles, pairs, linked)

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from operator import mul
 
 from scaletui.events.figures import figure_key, same_figure
@@ -55,7 +57,7 @@ _APPOSITIVE_START = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _ATTRIBUTION_UNITS = frozenset({"source", "person", "people", "insider", "official"})
 
 
-@dataclass
+@dataclass(slots=True)  # one per statement: tens of thousands at scale
 class Profile:
     index: int
     statement: Statement
@@ -68,7 +70,7 @@ class Profile:
     lead: bool  # the headline or opening of its article
     actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
     lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
-    keys: list[tuple] = field(default_factory=list)
+    keys: tuple[str, ...] = ()  # blocking keys (see _keys); dropped once candidate pairs are found
     subjects: frozenset[str] = frozenset()  # entities named before its act
     objects: frozenset[str] = frozenset()  # entities named after it
 
@@ -127,7 +129,7 @@ def profiles_of(
         kept_figures.append(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.text or f.text in main)]
         )
-    numbers = [{f"#n:{value:g}" for value in plain_numbers(_without_time(s))} for s in statements]
+    numbers = [{sys.intern(f"#n:{value:g}") for value in plain_numbers(_without_time(s))} for s in statements]
     number_df = Counter(token for tokens in numbers for token in tokens)
     figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
     word_df = Counter(w for words in all_words for w in words)
@@ -141,8 +143,8 @@ def profiles_of(
             vector[word] = weight * (ACTION_WEIGHT if word in actions[number] else 1.0)
         for entity in set(statement.entities):
             # Named everywhere in the corpus, a participant tells its happenings apart no more than a common word.
-            vector[f"@{entity}"] = ENTITY_WEIGHT * max(MIN_ENTITY_SHARE_WEIGHT, 1.0 - entity_df[entity] / total)
-        for token in {figure_token(f) for f in kept_figures[number]}:
+            vector[sys.intern(f"@{entity}")] = ENTITY_WEIGHT * max(MIN_ENTITY_SHARE_WEIGHT, 1.0 - entity_df[entity] / total)
+        for token in {sys.intern(figure_token(f)) for f in kept_figures[number]}:
             vector[token] = 1.0 + math.log((1 + total) / figure_df[token])
         for token in numbers[number]:
             vector[token] = NUMBER_WEIGHT * (1.0 + math.log((1 + total) / number_df[token]))
@@ -206,7 +208,18 @@ def _time_offset(statement: Statement) -> int | None:
 
 def _act_keys(lemmas: set[str]) -> frozenset[str]:
     """What can match an act: each lemma's derivational family ("acquire" meets "acquisition")."""
-    return frozenset(family(w) for w in lemmas)
+    if not lemmas:
+        return _NONE
+    return frozenset(_family(w) for w in lemmas)
+
+
+_NONE: frozenset = frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def _family(lemma_: str) -> str:
+    # One string per family, however many statements use it (a slice is a new string each time).
+    return sys.intern(family(lemma_))
 
 
 def figure_token(figure: Figure) -> str:
@@ -302,15 +315,16 @@ def narrowed(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tupl
     return (max(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), min(a[3], b[3]))
 
 
-def _keys(profile: Profile, word_df: Counter) -> list[tuple]:
+def _keys(profile: Profile, word_df: Counter) -> tuple[str, ...]:
     """Blocking keys: the statement's rarest shared words, its participants and its figures."""
     words = [
         w for w in profile.vector if w[0] not in "@#" and word_df[w] >= 2 and rarity(w) >= MIN_KEY_RARITY
     ]
     words.sort(key=lambda w: (-profile.vector[w], w))
-    keys: list[tuple] = [("w", w) for w in words[:KEYS_PER_STATEMENT]]
-    keys.extend(("k", token) for token in profile.vector if token[0] in "@#")
-    return keys
+    # A word key and a participant or figure key never meet: only the latter begin with "@" or "#".
+    keys = words[:KEYS_PER_STATEMENT]
+    keys.extend(token for token in profile.vector if token[0] in "@#")
+    return tuple(keys)
 
 
 def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
@@ -319,11 +333,11 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
     A key shared by more than BLOCK_LIMIT statements pairs each only with its
     neighbours in time and corpus order, so that the pairs grow linearly.
     """
-    postings: dict[tuple, list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     for profile in profiles:
         for key in profile.keys:
             postings[key].append(profile.index)
-    position: dict[tuple, dict[int, int]] = {}
+    position: dict[str, dict[int, int]] = {}
     for key, members in postings.items():
         if len(members) > BLOCK_LIMIT:
             members.sort(key=lambda m: (profiles[m].window[1], profiles[m].order))
@@ -399,14 +413,14 @@ def _roles(statement: Statement, main: str, acts: set[str], alias_texts: dict[st
     """The statement's entities named before its main clause's first act (who does it) and after it
     (to whom, or where): word order, the roles English gives without a parser."""
     if not acts or len(statement.entities) < 2:
-        return frozenset(), frozenset()
+        return _NONE, _NONE
     at = None
     for match in _ROLE_WORD.finditer(main.lower()):
         if lemma(match[0]) in acts:
             at = match.start()
             break
     if at is None:
-        return frozenset(), frozenset()
+        return _NONE, _NONE
     before, after = set(), set()
     for entity in statement.entities:
         found = [main.find(text) for text in alias_texts.get(entity, ())]
@@ -414,7 +428,7 @@ def _roles(statement: Statement, main: str, acts: set[str], alias_texts: dict[st
         if not found:
             continue
         (before if min(found) < at else after).add(entity)
-    return frozenset(before), frozenset(after)
+    return frozenset(before) or _NONE, frozenset(after) or _NONE
 
 
 _ROLE_WORD = re.compile(r"[a-z]+")
