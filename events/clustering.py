@@ -37,6 +37,7 @@ from typing import NamedTuple
 from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
 from scaletui.events.similarity import (
     Profile,
+    StatementFeatures,
     candidates,
     compatible_windows,
     may_report_one_happening,
@@ -68,12 +69,21 @@ _BOILERPLATE = re.compile(
 )
 
 
-def cluster_events(statements: list[Statement], entities: list[Entity], sources: list[Source]) -> list[Event]:
-    """Group statements into events; every statement lands in exactly one event."""
+def cluster_events(
+    statements: list[Statement],
+    entities: list[Entity],
+    sources: list[Source],
+    features: list[StatementFeatures | None] | None = None,
+) -> list[Event]:
+    """Group statements into events; every statement lands in exactly one event.
+
+    `features`: each statement's `statement_features`, in order, where the per-article
+    work already has them (the same events either way).
+    """
     if not statements:
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
-    profiles = profiles_of(statements, source_rank, lead_statements(statements), entities)
+    profiles = profiles_of(statements, source_rank, lead_statements(statements), entities, features)
     pairs = _pairs(profiles)
     for profile in profiles:
         profile.keys = ()  # what the index needed, no longer

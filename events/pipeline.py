@@ -61,11 +61,13 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
     sentences = {job.source_id: work.sentences for job, work in zip(jobs, works)}
     statements: list[Statement] = [statement for work in works for statement in work.statements]
+    features = [feature for work in works for feature in work.features]  # grouping's per-statement part, done with each article
     report("reconciling entities", 0.55)
     with collector_paused():  # tokens and mentions by the hundred thousand, none cyclic: a seventh of the stage
         entities = find_entities(statements, curated)
     report("clustering events", 0.7)
-    events = cluster_events(statements, entities, sources)
+    events = cluster_events(statements, entities, sources, features)
+    del features
     _date_undated_sources(events, statements, sentences, dates)
     report("comparing sources", 0.9)
     compare_events(events, entities, sources)

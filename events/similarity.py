@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 from functools import lru_cache
 from operator import mul
 
@@ -103,15 +104,58 @@ _DEPENDENT = re.compile(
 _MIN_MAIN_WORDS = 5
 
 
+class StatementFeatures(NamedTuple):
+    """What grouping reads of a statement that depends on the statement alone (its text, time and span).
+
+    Worked out with the rest of its article's work (in a worker process, and
+    kept in the article cache), so grouping a large corpus does not redo it.
+    Lemmas are space-separated in one string: a few objects a statement, not dozens.
+    """
+
+    main_length: int  # the main clause is the text's first this many characters
+    main_words: str  # content lemmas of the main clause, in order
+    words: str  # content lemmas of the whole text, in order
+    actions: str  # the main clause's acts
+    act_at: int  # where the main clause's first act word starts; -1: none
+    numbers: list[float]  # plain numbers outside the time expression
+    window: tuple[int, int, int, int]  # calendar window, then the window relative to an undated article's day
+
+
+def statement_features(statement: Statement) -> StatementFeatures | None:
+    """The statement's own part of its profile; None where a lemma would not survive the joining."""
+    main = main_clause(statement.text)
+    main_words = content_lemmas(main)
+    words = content_lemmas(statement.text)
+    actions = action_lemmas(main)
+    if any(" " in w or not w for w in (*words, *main_words, *actions)):
+        return None
+    return StatementFeatures(
+        main_length=len(main),
+        main_words=" ".join(main_words),
+        words=" ".join(words),
+        actions=" ".join(actions),
+        act_at=_first_act_at(main, actions),
+        numbers=list(plain_numbers(_without_time(statement))),
+        window=(*time_window(_reported_by_saying(statement)), *relative_window(statement)),
+    )
+
+
 def profiles_of(
-    statements: list[Statement], source_rank: dict[str, int], leads: set[str], entities: list[Entity] = ()
+    statements: list[Statement],
+    source_rank: dict[str, int],
+    leads: set[str],
+    entities: list[Entity] = (),
+    features: list[StatementFeatures | None] | None = None,
 ) -> list[Profile]:
-    """One profile per statement, in the order given.
+    """One profile per statement, in the order given; `features`, where given, are the statements'
+    own (`statement_features`, in the same order), else worked out here.
 
     The words of the names a statement's entities go by are left to the entity
     tokens: as words they would count at full weight however many statements
     name them ("Comeaux" in every report of a story would outweigh its acts).
     """
+    if features is None or len(features) != len(statements):
+        features = [None] * len(statements)
     alias_texts = {e.id: {e.name, *(a.text for a in e.aliases)} for e in entities}
     name_words = {e: {w for text in texts for w in content_lemmas(text)} for e, texts in alias_texts.items()}
     kept_figures = []
@@ -119,17 +163,31 @@ def profiles_of(
     main_words = []
     all_words = []
     actions = []
-    for statement in statements:
+    acts_at = []
+    numbers = []
+    windows = []
+    for number, statement in enumerate(statements):
+        own = features[number] or statement_features(statement)
+        if own is None:  # a lemma with a space in it: read here, as it is
+            main = main_clause(statement.text)
+            found_main, found_all, acts = content_lemmas(main), content_lemmas(statement.text), action_lemmas(main)
+            own = StatementFeatures(len(main), "", "", "", _first_act_at(main, acts), list(plain_numbers(_without_time(statement))),
+                                    (*time_window(_reported_by_saying(statement)), *relative_window(statement)))
+        else:
+            main = statement.text[: own.main_length]
+            found_main, found_all = _split(own.main_words), _split(own.words)
+            acts = set(_split(own.actions))
         named = set().union(*(name_words.get(e, set()) for e in statement.entities))
-        main = main_clause(statement.text)
         mains.append(main)
-        main_words.append(set(content_lemmas(main)) - named)
-        actions.append(action_lemmas(main))
-        all_words.append(set(content_lemmas(statement.text)) - named)
+        main_words.append(set(found_main) - named)
+        actions.append(acts)
+        acts_at.append(own.act_at)
+        all_words.append(set(found_all) - named)
         kept_figures.append(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.text or f.text in main)]
         )
-    numbers = [{sys.intern(f"#n:{value:g}") for value in plain_numbers(_without_time(s))} for s in statements]
+        numbers.append({sys.intern(f"#n:{value:g}") for value in own.numbers})
+        windows.append(own.window)
     number_df = Counter(token for tokens in numbers for token in tokens)
     figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
     word_df = Counter(w for words in all_words for w in words)
@@ -149,22 +207,31 @@ def profiles_of(
         for token in numbers[number]:
             vector[token] = NUMBER_WEIGHT * (1.0 + math.log((1 + total) / number_df[token]))
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        lo, hi = time_window(_reported_by_saying(statement))
         profile = Profile(
             index=number,
             statement=statement,
             order=(source_rank.get(statement.source, len(source_rank)), statement.source, statement.start),
             vector={k: v / norm for k, v in vector.items() if v > 0},
             figures=kept_figures[number],
-            window=(lo, hi, *relative_window(statement)),
+            window=windows[number],
             lead=statement.id in leads,
             actions=_act_keys(actions[number]),
             lemmas=_act_keys(all_words[number]),
         )
         profile.keys = _keys(profile, word_df)
-        profile.subjects, profile.objects = _roles(statement, mains[number], actions[number], alias_texts)
+        profile.subjects, profile.objects = _roles(statement, mains[number], actions[number], acts_at[number], alias_texts)
         profiles.append(profile)
     return profiles
+
+
+def _split(joined: str) -> list[str]:
+    # One string per lemma however many statements use it (a split makes new ones).
+    return [_one_string(w) for w in joined.split(" ")] if joined else []
+
+
+@lru_cache(maxsize=200_000)
+def _one_string(word: str) -> str:
+    return sys.intern(word)
 
 
 def _without_time(statement: Statement) -> str:
@@ -409,17 +476,22 @@ def _near(f: Figure, g: Figure) -> bool:
     return bool(high) and low / high >= NEAR_FIGURE_RATIO
 
 
-def _roles(statement: Statement, main: str, acts: set[str], alias_texts: dict[str, set[str]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The statement's entities named before its main clause's first act (who does it) and after it
-    (to whom, or where): word order, the roles English gives without a parser."""
-    if not acts or len(statement.entities) < 2:
-        return _NONE, _NONE
-    at = None
-    for match in _ROLE_WORD.finditer(main.lower()):
-        if lemma(match[0]) in acts:
-            at = match.start()
-            break
-    if at is None:
+def _first_act_at(main: str, acts: set[str]) -> int:
+    """Where the main clause's first act word starts; -1 if none does."""
+    if acts:
+        for match in _ROLE_WORD.finditer(main.lower()):
+            if lemma(match[0]) in acts:
+                return match.start()
+    return -1
+
+
+def _roles(
+    statement: Statement, main: str, acts: set[str], at: int, alias_texts: dict[str, set[str]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The statement's entities named before its main clause's first act (who does it, `at` where
+    that act word starts) and after it (to whom, or where): word order, the roles English gives
+    without a parser."""
+    if not acts or len(statement.entities) < 2 or at < 0:
         return _NONE, _NONE
     before, after = set(), set()
     for entity in statement.entities:
