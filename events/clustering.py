@@ -56,6 +56,7 @@ LEAD_THRESHOLD = 0.3  # what a headline or opening statement needs to join its s
 STRAY_THRESHOLD = 0.3  # what any other statement left alone needs to join an event several outlets report
 ANNOUNCEMENT_THRESHOLD = 0.1  # two groups made mostly of headlines and openings: they announce the story's happening
 LOWEST_THRESHOLD = min(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD, SAME_SOURCE_THRESHOLD)
+HIGHEST_THRESHOLD = max(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD, SAME_SOURCE_THRESHOLD, PAIR_THRESHOLD)
 ALIKE_ACT_SUPPORT = 2  # pairs of reports of one happening that must show two acts side by side
 EDGE_FLOOR = 0.08  # pairs less alike than this are not kept at all
 LEAD_STATEMENTS = 2  # the headline plus this many opening statements announce the article's happening
@@ -384,7 +385,7 @@ def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _
     # at every merge): past this many, the stale ones are swept out. Which fresh entry
     # comes first does not change.
     sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
-    centroid, norm, windows = groups.centroid, groups.norm, groups.window
+    centroid, norm, windows, ages = groups.centroid, groups.norm, groups.window, groups.ages
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if version.get(a) != version_a or version.get(b) != version_b:
@@ -402,7 +403,10 @@ def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _
                 apart.append(other)
                 continue
             score = _cosine(mine, centroid[other], own_norm * norm[other])
-            if score >= LOWEST_THRESHOLD and groups.would_merge(kept, other, score):
+            # would_merge, its windows already seen to meet and no bar above the highest
+            if score >= LOWEST_THRESHOLD and (score >= HIGHEST_THRESHOLD or score >= groups.threshold(kept, other)) and (
+                not _different_people(ages[kept], ages[other])
+            ):
                 if kept < other:
                     heapq.heappush(heap, (-score, kept, other, kept_version, version[other]))
                 else:
@@ -505,7 +509,9 @@ def _event(
         id=event_id(anchor),
         title=event_title(statements, frozenset(profiles[m].statement.id for m in members if profiles[m].lead)),
         span=event_span(statements),
-        confidence=event_confidence(statements, entities, sources, main_entities, source_count),
+        confidence=event_confidence(
+            statements, entities, sources, main_entities, source_count, [profiles[m].content_words for m in ordered]
+        ),
         entities=entities,
         sources=sources,
         statements=statements,
@@ -584,8 +590,12 @@ def event_confidence(
     sources: list[str],
     main_entities: set[str],
     source_count: int,
+    content_words: list[int] | None = None,
 ) -> float:
-    """High for a happening several sources date and name; low for noise."""
+    """High for a happening several sources date and name; low for noise.
+
+    `content_words`: how many content words each statement has, where already counted.
+    """
     if all(_BOILERPLATE.search(s.text) for s in statements):
         return 0.05
     confidence = 0.35 + 0.6 * (len(sources) - 1) / max(source_count - 1, 1) if source_count > 1 else 0.6
@@ -598,6 +608,8 @@ def event_confidence(
         confidence *= 0.3 if len(sources) == 1 else 0.6
     elif main_entities and not set(entities) & main_entities:
         confidence *= 0.35  # names only things the rest of the corpus never mentions: off-topic
-    if len(sources) == 1 and all(len(content_lemmas(s.text)) < 5 for s in statements):
+    if content_words is None:
+        content_words = [len(content_lemmas(s.text)) for s in statements]
+    if len(sources) == 1 and all(count < 5 for count in content_words):
         confidence *= 0.5
     return round(min(max(confidence, 0.0), 1.0), 2)

@@ -72,6 +72,7 @@ class Profile:
     actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
     lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
     keys: tuple[str, ...] = ()  # blocking keys (see _keys); dropped once candidate pairs are found
+    content_words: int = 0  # how many content words its text has (events.words.content_lemmas)
     subjects: frozenset[str] = frozenset()  # entities named before its act
     objects: frozenset[str] = frozenset()  # entities named after it
 
@@ -164,6 +165,7 @@ def profiles_of(
     all_words = []
     actions = []
     acts_at = []
+    word_counts = []
     numbers = []
     windows = []
     for number, statement in enumerate(statements):
@@ -183,6 +185,7 @@ def profiles_of(
         actions.append(acts)
         acts_at.append(own.act_at)
         all_words.append(set(found_all) - named)
+        word_counts.append(len(found_all))
         kept_figures.append(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.text or f.text in main)]
         )
@@ -217,6 +220,7 @@ def profiles_of(
             lead=statement.id in leads,
             actions=_act_keys(actions[number]),
             lemmas=_act_keys(all_words[number]),
+            content_words=word_counts[number],
         )
         profile.keys = _keys(profile, word_df)
         profile.subjects, profile.objects = _roles(statement, mains[number], actions[number], acts_at[number], alias_texts)
