@@ -140,8 +140,11 @@ def _pairs(profiles: list[Profile]) -> _Pairs:
     for a, partners in candidates(profiles):
         partners |= {b for b in leads.get(profiles[a].statement.source, ()) if b > a} if profiles[a].lead else set()
         first = profiles[a]
+        window = first.window
         for b in partners:
             second = profiles[b]
+            if not compatible_windows(window, second.window):  # similarity 0: times that cannot meet
+                continue
             score = similarity(first, second)
             if score >= EDGE_FLOOR:
                 found.first.append(a)
