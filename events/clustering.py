@@ -28,13 +28,17 @@ import hashlib
 import heapq
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
+from operator import mul
+from typing import NamedTuple
 
 from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
 from scaletui.events.similarity import (
     Profile,
+    StatementFeatures,
     candidates,
     compatible_windows,
     may_report_one_happening,
@@ -53,6 +57,7 @@ LEAD_THRESHOLD = 0.3  # what a headline or opening statement needs to join its s
 STRAY_THRESHOLD = 0.3  # what any other statement left alone needs to join an event several outlets report
 ANNOUNCEMENT_THRESHOLD = 0.1  # two groups made mostly of headlines and openings: they announce the story's happening
 LOWEST_THRESHOLD = min(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD, SAME_SOURCE_THRESHOLD)
+HIGHEST_THRESHOLD = max(MERGE_THRESHOLD, ANNOUNCEMENT_THRESHOLD, SAME_SOURCE_THRESHOLD, PAIR_THRESHOLD)
 ALIKE_ACT_SUPPORT = 2  # pairs of reports of one happening that must show two acts side by side
 EDGE_FLOOR = 0.08  # pairs less alike than this are not kept at all
 LEAD_STATEMENTS = 2  # the headline plus this many opening statements announce the article's happening
@@ -66,20 +71,34 @@ _BOILERPLATE = re.compile(
 )
 
 
-def cluster_events(statements: list[Statement], entities: list[Entity], sources: list[Source]) -> list[Event]:
-    """Group statements into events; every statement lands in exactly one event."""
+def cluster_events(
+    statements: list[Statement],
+    entities: list[Entity],
+    sources: list[Source],
+    features: list[StatementFeatures | None] | None = None,
+) -> list[Event]:
+    """Group statements into events; every statement lands in exactly one event.
+
+    `features`: each statement's `statement_features`, in order, where the per-article
+    work already has them (the same events either way).
+    """
     if not statements:
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
-    profiles = profiles_of(statements, source_rank, lead_statements(statements), entities)
+    profiles = profiles_of(statements, source_rank, lead_statements(statements), entities, features)
     pairs = _pairs(profiles)
-    edges, lead_links = _edges(profiles, pairs, {})
-    groups = _agglomerate(profiles, edges)
+    for profile in profiles:
+        profile.keys = ()  # what the index needed, no longer
+    lead_links = _lead_links(profiles, pairs)
+    linked = _edges(profiles, pairs, {})
+    groups = _agglomerate(profiles, pairs, linked)
     alike_acts = _alike_acts(profiles, groups)
     if alike_acts:
-        edges, lead_links = _edges(profiles, pairs, alike_acts)
-        groups = _agglomerate(profiles, edges)
-    groups = _gather_strays(profiles, edges, lead_links, groups)
+        del groups  # the second pass starts afresh: the first's groups are not kept alongside
+        linked = _edges(profiles, pairs, alike_acts)
+        groups = _agglomerate(profiles, pairs, linked)
+    groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups)
+    del pairs, linked, lead_links
     main_entities = _main_entities(statements, len(sources))
     events = [_event(profiles, members, source_rank, main_entities, len(sources)) for members in groups]
     _disambiguate_ids(events)
@@ -99,7 +118,16 @@ def lead_statements(statements: list[Statement]) -> set[str]:
     return leads
 
 
-def _pairs(profiles: list[Profile]) -> list[tuple[int, int, float]]:
+class _Pairs(NamedTuple):
+    """Candidate pairs alike enough to matter, column by column (a few bytes a pair: there are many)."""
+
+    first: array  # profile index
+    second: array  # a later profile's index
+    score: array  # their likeness
+    told: bytearray  # 1 where they may report one happening whatever acts the story teaches
+
+
+def _pairs(profiles: list[Profile]) -> _Pairs:
     """Candidate pairs alike enough to matter, with their likeness.
 
     Besides the pairs the index proposes, an article's headline and opening
@@ -109,32 +137,57 @@ def _pairs(profiles: list[Profile]) -> list[tuple[int, int, float]]:
     for profile in profiles:
         if profile.lead:
             leads[profile.statement.source].append(profile.index)
-    found = []
+    found = _Pairs(array("i"), array("i"), array("d"), bytearray())
     for a, partners in candidates(profiles):
         partners |= {b for b in leads.get(profiles[a].statement.source, ()) if b > a} if profiles[a].lead else set()
         first = profiles[a]
+        window = first.window
         for b in partners:
-            score = similarity(first, profiles[b])
+            second = profiles[b]
+            if not compatible_windows(window, second.window):  # similarity 0: times that cannot meet
+                continue
+            score = similarity(first, second)
             if score >= EDGE_FLOOR:
-                found.append((a, b, score))
+                found.first.append(a)
+                found.second.append(b)
+                found.score.append(score)
+                found.told.append(may_report_one_happening(first, second) or _one_announcement(first, second))
     return found
 
 
-def _edges(
-    profiles: list[Profile], pairs: list[tuple[int, int, float]], alike_acts: dict[str, set[str]]
-) -> tuple[dict[int, dict[int, float]], dict[int, set[int]]]:
-    """Pairs that may report one happening, and for each lead statement the other outlets' statements it may announce."""
-    edges: dict[int, dict[int, float]] = defaultdict(dict)
+def _lead_links(profiles: list[Profile], pairs: _Pairs) -> dict[int, set[int]]:
+    """For each lead statement, the other outlets' statements it may announce."""
     lead_links: dict[int, set[int]] = defaultdict(set)
-    for a, b, score in pairs:
+    for a, b in zip(pairs.first, pairs.second):
         first, second = profiles[a], profiles[b]
-        if may_report_one_happening(first, second) or _acts_told_alike(first, second, alike_acts) or _one_announcement(first, second):
-            edges[a][b] = score
-            edges[b][a] = score
         if (first.lead or second.lead) and first.statement.source != second.statement.source:
             lead_links[a].add(b)
             lead_links[b].add(a)
-    return edges, lead_links
+    return lead_links
+
+
+def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str]]) -> bytearray:
+    """Which pairs may report one happening (1, pair by pair): they name its act (or one the story
+    tells alike), give its measure, or announce it as an article's headline and opening."""
+    if not alike_acts:
+        return pairs.told
+    return bytearray(
+        told or _acts_told_alike(profiles[a], profiles[b], alike_acts)
+        for a, b, told in zip(pairs.first, pairs.second, pairs.told)
+    )
+
+
+def _stray_edges(profiles: list[Profile], pairs: _Pairs, linked: bytearray, groups: "_Groups") -> dict[int, list[int]]:
+    """The edges of the statements agglomeration left alone (all that `_gather_strays` asks of them)."""
+    alone = {members[0] for members in groups.members.values() if len(members) == 1 and not profiles[members[0]].lead}
+    edges: dict[int, list[int]] = defaultdict(list)
+    for a, b, link in zip(pairs.first, pairs.second, linked):
+        if link:
+            if a in alone:
+                edges[a].append(b)
+            if b in alone:
+                edges[b].append(a)
+    return edges
 
 
 def _one_announcement(a: Profile, b: Profile) -> bool:
@@ -163,13 +216,8 @@ def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str
     for members in groups.members.values():
         if len({profiles[m].statement.source for m in members}) < 2:
             continue
-        for x, y in combinations(members, 2):
-            a, b = profiles[x], profiles[y]
-            if a.statement.source == b.statement.source:
-                continue
-            for one in a.actions - b.actions:
-                for other in b.actions - a.actions:
-                    seen[frozenset((one, other))] += 1
+        for pair, reports in _acts_side_by_side([profiles[m] for m in members]).items():
+            seen[pair] += reports
     alike: dict[str, set[str]] = defaultdict(set)
     for pair, count in seen.items():
         if count >= ALIKE_ACT_SUPPORT and len(pair) == 2:
@@ -177,6 +225,49 @@ def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str
             alike[one].add(other)
             alike[other].add(one)
     return alike
+
+
+def _acts_side_by_side(members: list[Profile]) -> dict[frozenset[str], int]:
+    """For each two acts, how many pairs of reports from different outlets name one and not the
+    other, and the other and not the one.
+
+    Counted act pair by act pair rather than report pair by report pair (a large
+    event's reports, pair by pair, cost the square of its size): of the pairs of
+    reports naming p and q, those where one names p without q and the other q
+    without p number (n_p - both) * (n_q - both), n_p being the reports naming p
+    and both those naming p and q; the same counted within each outlet is taken off.
+    """
+    holders: dict[str, Counter] = defaultdict(Counter)  # act -> outlet -> reports naming it
+    both: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (act, act) in sorted order -> outlet -> reports naming both
+    for profile in members:
+        source = profile.statement.source
+        acts = sorted(profile.actions)
+        for number, act in enumerate(acts):
+            holders[act][source] += 1
+            for later in acts[number + 1 :]:
+                both[(act, later)][source] += 1
+    totals = {act: outlets.total() for act, outlets in holders.items()}
+    found: dict[frozenset[str], int] = {}
+    for one, other in combinations(sorted(holders), 2):
+        mine, theirs = holders[one], holders[other]
+        together = both.get((one, other))
+        if together is None:
+            reports = totals[one] * totals[other]
+            if len(theirs) < len(mine):
+                mine, theirs = theirs, mine
+            reports -= sum(count * theirs[source] for source, count in mine.items() if source in theirs)
+        else:
+            shared = together.total()
+            reports = (totals[one] - shared) * (totals[other] - shared)
+            reports -= sum((mine[source] - count) * (theirs[source] - count) for source, count in together.items())
+            if len(theirs) < len(mine):
+                mine, theirs = theirs, mine
+            reports -= sum(
+                count * theirs[source] for source, count in mine.items() if source in theirs and source not in together
+            )
+        if reports:
+            found[frozenset((one, other))] = reports
+    return found
 
 
 def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool:
@@ -188,17 +279,21 @@ def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool
 class _Groups:
     """Statements gathered into groups, each with the sum of its members' profiles (its centroid)."""
 
-    def __init__(self, profiles: list[Profile], edges: dict[int, dict[int, float]]):
+    def __init__(self, profiles: list[Profile], neighbours: dict[int, set[int]]):
         self.members = {p.index: [p.index] for p in profiles}
         self.window = {p.index: p.window for p in profiles}
-        self.centroid = {p.index: dict(p.vector) for p in profiles}
+        # A lone statement's centroid is its profile's vector, copied only when it first grows.
+        self.centroid = {p.index: p.vector for p in profiles}
         self.norm = {p.index: 1.0 for p in profiles}
-        self.neighbours: dict[int, set[int]] = {a: set(partners) for a, partners in edges.items()}
-        self.sources = {p.index: {p.statement.source} for p in profiles}
+        self.neighbours = neighbours
+        # Sets that never change in place, one per outlet and one empty, shared by every lone statement.
+        one_source = {source: frozenset((source,)) for source in {p.statement.source for p in profiles}}
+        none: frozenset = frozenset()
+        self.sources = {p.index: one_source[p.statement.source] for p in profiles}
         # Headline and lead of one article announce one happening: they join on the ordinary bar.
-        self.leads = {p.index: {p.statement.source} if p.lead else set() for p in profiles}
+        self.leads = {p.index: one_source[p.statement.source] if p.lead else none for p in profiles}
         self.lead_count = {p.index: int(p.lead) for p in profiles}
-        self.ages = {p.index: {f.value for f in p.figures if f.kind == "age"} for p in profiles}
+        self.ages = {p.index: frozenset(f.value for f in p.figures if f.kind == "age") or none for p in profiles}
 
     def threshold(self, a: int, b: int) -> float:
         """An article's own statements join on a higher bar than another outlet's report of the same."""
@@ -216,9 +311,11 @@ class _Groups:
 
     def likeness(self, a: int, b: int) -> float:
         """Cosine of the two groups' centroids: how alike they are as wholes."""
-        small, large = self.centroid[a], self.centroid[b]
-        dot = sum(small[token] * large[token] for token in small.keys() & large.keys())
-        return dot / (self.norm[a] * self.norm[b])
+        return _cosine(self.centroid[a], self.centroid[b], self.norm[a] * self.norm[b])
+
+    def would_merge(self, a: int, b: int, score: float) -> bool:
+        """Whether two groups this alike join, as they are now."""
+        return score >= LOWEST_THRESHOLD and score >= self.threshold(a, b) and self.mergeable(a, b)
 
     def mergeable(self, a: int, b: int) -> bool:
         return compatible_windows(self.window[a], self.window[b]) and not _different_people(self.ages[a], self.ages[b])
@@ -227,15 +324,18 @@ class _Groups:
         """Fold the smaller group into the larger; the id of the group that remains."""
         if len(self.members[a]) < len(self.members[b]):
             a, b = b, a
+        alone = len(self.members[a]) == 1
         self.members[a].extend(self.members.pop(b))
         sources_a, sources_b = self.sources[a], self.sources.pop(b)
         self.sources[a] = sources_a | sources_b
         self.lead_count[a] += self.lead_count.pop(b)
-        self.ages[a] |= self.ages.pop(b)
+        self.ages[a] = self.ages[a] | self.ages.pop(b)
         leads_b = self.leads.pop(b)
         self.leads[a] = (self.leads[a] - sources_b) | (leads_b - sources_a) | (self.leads[a] & leads_b)
         self.window[a] = narrowed(self.window[a], self.window.pop(b))
         centroid = self.centroid[a]
+        if alone:  # its profile's vector until now: the group gets its own copy
+            centroid = self.centroid[a] = dict(centroid)
         for token, weight in self.centroid.pop(b).items():
             centroid[token] = centroid.get(token, 0.0) + weight
         del self.norm[b]
@@ -252,45 +352,84 @@ class _Groups:
         return a
 
 
+def _cosine(one: dict[str, float], other: dict[str, float], norms: float) -> float:
+    # The products are summed over the shared keys in the order of that one set, as
+    # a generator over it would: the same float, at half the cost of the generator.
+    shared = one.keys() & other.keys()
+    return sum(map(mul, map(one.__getitem__, shared), map(other.__getitem__, shared))) / norms
+
+
 def _different_people(ages: set[float], other: set[float]) -> bool:
     """Two groups whose reports give their subject different ages ("36-year-old", "32") tell of two people:
     two climbers' falls a day apart, not one."""
     return bool(ages and other) and not any(abs(x - y) <= 1 for x in ages for y in other)
 
 
-def _agglomerate(profiles: list[Profile], edges: dict[int, dict[int, float]]) -> _Groups:
-    groups = _Groups(profiles, edges)
+def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _Groups:
+    index = [p.index for p in profiles]  # one int object per statement, however many pairs name it
+    neighbours: dict[int, set[int]] = {}
+    heap = []
+    for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked):
+        if link:
+            a, b = index[a], index[b]
+            neighbours.setdefault(a, set()).add(b)
+            neighbours.setdefault(b, set()).add(a)
+            heap.append((-score, a, b, 0, 0))
+    groups = _Groups(profiles, neighbours)
+    # An entry is only ever acted on while neither of its groups has changed since it was
+    # pushed, and then the bar and the windows it meets are those of that moment: an entry
+    # that would fail them is never pushed.
+    heap = [entry for entry in heap if groups.would_merge(entry[1], entry[2], -entry[0])]
+    heapq.heapify(heap)
     # Each entry carries the versions of its two groups: once either has merged
     # again, the entry is stale (a fresh one was pushed at that merge) and is dropped
     # unread rather than rescored.
     version = dict.fromkeys(groups.members, 0)
-    heap = [(-score, a, b, 0, 0) for a, partners in edges.items() for b, score in partners.items() if a < b]
-    heapq.heapify(heap)
+    # Most entries go stale before they surface (a growing group rescores its neighbours
+    # at every merge): past this many, the stale ones are swept out. Which fresh entry
+    # comes first does not change.
+    sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
+    centroid, norm, windows, ages = groups.centroid, groups.norm, groups.window, groups.ages
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
-        if -negative < LOWEST_THRESHOLD:
-            break
         if version.get(a) != version_a or version.get(b) != version_b:
-            continue
-        if -negative < groups.threshold(a, b) or not groups.mergeable(a, b):
             continue
         kept = groups.merge(a, b)
         version.pop(b if kept == a else a)
         version[kept] += 1
-        window = groups.window[kept]
-        for other in groups.neighbours.get(kept, ()):
-            # Windows only narrow as groups grow: a pair whose times cannot meet now never will.
-            if not compatible_windows(window, groups.window[other]):
+        window, mine, own_norm = windows[kept], centroid[kept], norm[kept]
+        kept_version = version[kept]
+        apart = []
+        for other in neighbours.get(kept, ()):
+            # Windows only narrow as groups grow: a pair whose times cannot meet now never will,
+            # so it is not looked at again.
+            if not compatible_windows(window, windows[other]):
+                apart.append(other)
                 continue
-            score = groups.likeness(kept, other)
-            if score >= LOWEST_THRESHOLD:
-                first, second = min(kept, other), max(kept, other)
-                heapq.heappush(heap, (-score, first, second, version[first], version[second]))
+            score = _cosine(mine, centroid[other], own_norm * norm[other])
+            # would_merge, its windows already seen to meet and no bar above the highest
+            if score >= LOWEST_THRESHOLD and (score >= HIGHEST_THRESHOLD or score >= groups.threshold(kept, other)) and (
+                not _different_people(ages[kept], ages[other])
+            ):
+                if kept < other:
+                    heapq.heappush(heap, (-score, kept, other, kept_version, version[other]))
+                else:
+                    heapq.heappush(heap, (-score, other, kept, version[other], kept_version))
+        for other in apart:
+            neighbours[kept].discard(other)
+            neighbours[other].discard(kept)
+        if len(heap) > sweep_at:
+            heap = [entry for entry in heap if version.get(entry[1]) == entry[3] and version.get(entry[2]) == entry[4]]
+            heapq.heapify(heap)
+            sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
     return groups
 
 
+_HEAP_SWEEP_FLOOR = 50_000
+
+
 def _gather_strays(
-    profiles: list[Profile], edges: dict[int, dict[int, float]], lead_links: dict[int, set[int]], groups: _Groups
+    profiles: list[Profile], edges: dict[int, list[int]], lead_links: dict[int, set[int]], groups: _Groups
 ) -> list[list[int]]:
     """Statements left alone, and groups made only of headlines and openings, join the larger event
     several outlets report that they resemble most as a whole.
@@ -309,13 +448,13 @@ def _gather_strays(
         if len(members) > 1 and not announcing:
             continue
         if announcing and len(groups.sources[group]) == 1:
-            homes = [h for m in members if (h := _announced_with(profiles, edges, groups, group_of, m, openings)) is not None]
+            homes = [h for m in members if (h := _announced_with(profiles, groups, group_of, m, openings)) is not None]
             if homes:
                 moves[group] = homes[0]
                 continue
         links = set()
         for m in members:
-            links |= lead_links.get(m, set()) if profiles[m].lead else set(edges.get(m, {}))
+            links |= lead_links.get(m, set()) if profiles[m].lead else set(edges.get(m, ()))
         own = groups.sources[group]
         targets = {group_of[other] for other in links} - {group}
         targets = {
@@ -352,12 +491,7 @@ def _openings(profiles: list[Profile]) -> dict[int, int]:
 
 
 def _announced_with(
-    profiles: list[Profile],
-    edges: dict[int, dict[int, float]],
-    groups: _Groups,
-    group_of: dict[int, int],
-    lone: int,
-    openings: dict[int, int],
+    profiles: list[Profile], groups: _Groups, group_of: dict[int, int], lone: int, openings: dict[int, int]
 ) -> int | None:
     """The event that took the other of an article's headline and opening sentence, when this one
     was left alone and the two announce one happening.
@@ -367,13 +501,13 @@ def _announced_with(
     is then too unlike that event as a whole to follow.
     """
     partner = openings.get(lone)
-    if partner is None or partner not in edges.get(lone, {}):
+    if partner is None:
         return None
     target = group_of[partner]
     if (
         target != group_of[lone]
         and _one_announcement(profiles[lone], profiles[partner])
-        and edges[lone][partner] >= ANNOUNCEMENT_THRESHOLD
+        and similarity(profiles[lone], profiles[partner]) >= ANNOUNCEMENT_THRESHOLD
         and groups.mergeable(group_of[lone], target)
     ):
         return target
@@ -384,12 +518,6 @@ def _acts_agree(lead: Profile, members: list[Profile]) -> bool:
     """A headline naming no act of its own ("Ten dead in Iran quake") may join; one that names an act
     ("plans to cut ties") joins only an event whose statements name that act too, as verb or noun."""
     return not lead.actions or any(name_one_act(lead, member) for member in members)
-
-
-def _likeness_to(profile: Profile, groups: _Groups, group: int) -> float:
-    centroid = groups.centroid[group]
-    dot = sum(weight * centroid.get(token, 0.0) for token, weight in profile.vector.items())
-    return dot / groups.norm[group]
 
 
 # -- events -------------------------------------------------------------------------------------------
@@ -428,7 +556,9 @@ def _event(
         id=event_id(anchor),
         title=event_title(statements, frozenset(profiles[m].statement.id for m in members if profiles[m].lead)),
         span=event_span(statements),
-        confidence=event_confidence(statements, entities, sources, main_entities, source_count),
+        confidence=event_confidence(
+            statements, entities, sources, main_entities, source_count, [profiles[m].content_words for m in ordered]
+        ),
         entities=entities,
         sources=sources,
         statements=statements,
@@ -507,8 +637,12 @@ def event_confidence(
     sources: list[str],
     main_entities: set[str],
     source_count: int,
+    content_words: list[int] | None = None,
 ) -> float:
-    """High for a happening several sources date and name; low for noise."""
+    """High for a happening several sources date and name; low for noise.
+
+    `content_words`: how many content words each statement has, where already counted.
+    """
     if all(_BOILERPLATE.search(s.text) for s in statements):
         return 0.05
     confidence = 0.35 + 0.6 * (len(sources) - 1) / max(source_count - 1, 1) if source_count > 1 else 0.6
@@ -521,6 +655,8 @@ def event_confidence(
         confidence *= 0.3 if len(sources) == 1 else 0.6
     elif main_entities and not set(entities) & main_entities:
         confidence *= 0.35  # names only things the rest of the corpus never mentions: off-topic
-    if len(sources) == 1 and all(len(content_lemmas(s.text)) < 5 for s in statements):
+    if content_words is None:
+        content_words = [len(content_lemmas(s.text)) for s in statements]
+    if len(sources) == 1 and all(count < 5 for count in content_words):
         confidence *= 0.5
     return round(min(max(confidence, 0.0), 1.0), 2)

@@ -28,6 +28,7 @@ from scaletui.events.cache import ArticleCache, article_key, cache_folder
 from scaletui.events.figures import extract_figures
 from scaletui.events.model import Sentence, Statement
 from scaletui.events.sentences import split_sentences
+from scaletui.events.similarity import StatementFeatures, statement_features
 from scaletui.events.statements import statements_of
 
 # Below this many articles to work on, a pool costs more to start than it saves.
@@ -57,10 +58,12 @@ class ArticleJob(NamedTuple):
 
 
 class ArticleWork(BaseModel):
-    """An article's sentences, and its statements with their figures read."""
+    """An article's sentences, its statements with their figures read, and what grouping reads of
+    each statement alone (`events.similarity.statement_features`, one per statement, in order)."""
 
     sentences: list[Sentence]
     statements: list[Statement]
+    features: list[StatementFeatures | None] = []
 
 
 def work_on(job: ArticleJob) -> ArticleWork:
@@ -68,7 +71,8 @@ def work_on(job: ArticleJob) -> ArticleWork:
     statements = statements_of(sentences, job.published, job.published_estimated, job.reference_year)
     for statement in statements:
         statement.figures = extract_figures(statement.text)
-    return ArticleWork(sentences=sentences, statements=statements)
+    features = [statement_features(statement) for statement in statements]
+    return ArticleWork(sentences=sentences, statements=statements, features=features)
 
 
 def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:

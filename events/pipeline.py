@@ -65,6 +65,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     ]
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
     statements: list[Statement] = [statement for work in works for statement in work.statements]
+    features = [feature for work in works for feature in work.features]  # grouping's per-statement part, done with each article
     # Every article's sentences are not kept for the rest of the build: only an article
     # left undated needs them again, and it is split again (the same split) if so.
     del works, jobs
@@ -76,7 +77,8 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     # no longer walks all of them each time grouping and comparing make more objects.
     gc.freeze()
     report("clustering events", 0.7)
-    events = cluster_events(statements, entities, sources)
+    events = cluster_events(statements, entities, sources, features)
+    del features
     _date_undated_sources(events, statements, split, dates)
     report("comparing sources", 0.9)
     compare_events(events, entities, sources)

@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
+from functools import lru_cache
+from operator import mul
 
 from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
@@ -54,7 +58,7 @@ _APPOSITIVE_START = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _ATTRIBUTION_UNITS = frozenset({"source", "person", "people", "insider", "official"})
 
 
-@dataclass
+@dataclass(slots=True)  # one per statement: tens of thousands at scale
 class Profile:
     index: int
     statement: Statement
@@ -67,7 +71,8 @@ class Profile:
     lead: bool  # the headline or opening of its article
     actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
     lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
-    keys: list[tuple] = field(default_factory=list)
+    keys: tuple[str, ...] = ()  # blocking keys (see _keys); dropped once candidate pairs are found
+    content_words: int = 0  # how many content words its text has (events.words.content_lemmas)
     subjects: frozenset[str] = frozenset()  # entities named before its act
     objects: frozenset[str] = frozenset()  # entities named after it
 
@@ -100,15 +105,59 @@ _DEPENDENT = re.compile(
 _MIN_MAIN_WORDS = 5
 
 
+class StatementFeatures(NamedTuple):
+    """What grouping reads of a statement that depends on the statement alone (its text, time and span).
+
+    Worked out with the rest of its article's work (in a worker process, and
+    kept in the article cache), so grouping a large corpus does not redo it.
+    Lemmas are space-separated in one string: a few objects a statement, not dozens.
+    """
+
+    main_length: int  # the main clause is the text's first this many characters
+    main_words: str  # content lemmas of the main clause, in order
+    words: str  # content lemmas of the whole text, in order
+    actions: str  # the main clause's acts
+    act_at: int  # where the main clause's first act word starts; -1: none
+    numbers: list[float]  # plain numbers outside the time expression
+    window: tuple[int, int, int, int]  # calendar window, then the window relative to an undated article's day
+
+
+def statement_features(statement: Statement) -> StatementFeatures | None:
+    """The statement's own part of its profile; None where a lemma would not survive the joining."""
+    claim = statement.claim
+    main = main_clause(claim)
+    main_words = content_lemmas(main)
+    words = content_lemmas(claim)
+    actions = action_lemmas(main)
+    if any(" " in w or not w for w in (*words, *main_words, *actions)):
+        return None
+    return StatementFeatures(
+        main_length=len(main),
+        main_words=" ".join(main_words),
+        words=" ".join(words),
+        actions=" ".join(actions),
+        act_at=_first_act_at(main, actions),
+        numbers=list(plain_numbers(_without_time(statement))),
+        window=(*time_window(_reported_by_saying(statement)), *relative_window(statement)),
+    )
+
+
 def profiles_of(
-    statements: list[Statement], source_rank: dict[str, int], leads: set[str], entities: list[Entity] = ()
+    statements: list[Statement],
+    source_rank: dict[str, int],
+    leads: set[str],
+    entities: list[Entity] = (),
+    features: list[StatementFeatures | None] | None = None,
 ) -> list[Profile]:
-    """One profile per statement, in the order given.
+    """One profile per statement, in the order given; `features`, where given, are the statements'
+    own (`statement_features`, in the same order), else worked out here.
 
     The words of the names a statement's entities go by are left to the entity
     tokens: as words they would count at full weight however many statements
     name them ("Comeaux" in every report of a story would outweigh its acts).
     """
+    if features is None or len(features) != len(statements):
+        features = [None] * len(statements)
     alias_texts = {e.id: {e.name, *(a.text for a in e.aliases)} for e in entities}
     name_words = {e: {w for text in texts for w in content_lemmas(text)} for e, texts in alias_texts.items()}
     kept_figures = []
@@ -116,18 +165,34 @@ def profiles_of(
     main_words = []
     all_words = []
     actions = []
-    for statement in statements:
-        named = set().union(*(name_words.get(e, set()) for e in statement.entities))
+    acts_at = []
+    word_counts = []
+    numbers = []
+    windows = []
+    for number, statement in enumerate(statements):
+        own = features[number] or statement_features(statement)
         claim = statement.claim
-        main = main_clause(claim)
+        if own is None:  # a lemma with a space in it: read here, as it is
+            main = main_clause(claim)
+            found_main, found_all, acts = content_lemmas(main), content_lemmas(claim), action_lemmas(main)
+            own = StatementFeatures(len(main), "", "", "", _first_act_at(main, acts), list(plain_numbers(_without_time(statement))),
+                                    (*time_window(_reported_by_saying(statement)), *relative_window(statement)))
+        else:
+            main = claim[: own.main_length]
+            found_main, found_all = _split(own.main_words), _split(own.words)
+            acts = set(_split(own.actions))
+        named = set().union(*(name_words.get(e, set()) for e in statement.entities))
         mains.append(main)
-        main_words.append(set(content_lemmas(main)) - named)
-        actions.append(action_lemmas(main))
-        all_words.append(set(content_lemmas(claim)) - named)
+        main_words.append(set(found_main) - named)
+        actions.append(acts)
+        acts_at.append(own.act_at)
+        all_words.append(set(found_all) - named)
+        word_counts.append(len(found_all))
         kept_figures.append(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == claim or f.text in main)]
         )
-    numbers = [{f"#n:{value:g}" for value in plain_numbers(_without_time(s))} for s in statements]
+        numbers.append({sys.intern(f"#n:{value:g}") for value in own.numbers})
+        windows.append(own.window)
     number_df = Counter(token for tokens in numbers for token in tokens)
     figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
     word_df = Counter(w for words in all_words for w in words)
@@ -141,28 +206,38 @@ def profiles_of(
             vector[word] = weight * (ACTION_WEIGHT if word in actions[number] else 1.0)
         for entity in set(statement.entities):
             # Named everywhere in the corpus, a participant tells its happenings apart no more than a common word.
-            vector[f"@{entity}"] = ENTITY_WEIGHT * max(MIN_ENTITY_SHARE_WEIGHT, 1.0 - entity_df[entity] / total)
-        for token in {figure_token(f) for f in kept_figures[number]}:
+            vector[sys.intern(f"@{entity}")] = ENTITY_WEIGHT * max(MIN_ENTITY_SHARE_WEIGHT, 1.0 - entity_df[entity] / total)
+        for token in {sys.intern(figure_token(f)) for f in kept_figures[number]}:
             vector[token] = 1.0 + math.log((1 + total) / figure_df[token])
         for token in numbers[number]:
             vector[token] = NUMBER_WEIGHT * (1.0 + math.log((1 + total) / number_df[token]))
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        lo, hi = time_window(_reported_by_saying(statement))
         profile = Profile(
             index=number,
             statement=statement,
             order=(source_rank.get(statement.source, len(source_rank)), statement.source, statement.start),
             vector={k: v / norm for k, v in vector.items() if v > 0},
             figures=kept_figures[number],
-            window=(lo, hi, *relative_window(statement)),
+            window=windows[number],
             lead=statement.id in leads,
             actions=_act_keys(actions[number]),
             lemmas=_act_keys(all_words[number]),
+            content_words=word_counts[number],
         )
         profile.keys = _keys(profile, word_df)
-        profile.subjects, profile.objects = _roles(statement, mains[number], actions[number], alias_texts)
+        profile.subjects, profile.objects = _roles(statement, mains[number], actions[number], acts_at[number], alias_texts)
         profiles.append(profile)
     return profiles
+
+
+def _split(joined: str) -> list[str]:
+    # One string per lemma however many statements use it (a split makes new ones).
+    return [_one_string(w) for w in joined.split(" ")] if joined else []
+
+
+@lru_cache(maxsize=200_000)
+def _one_string(word: str) -> str:
+    return sys.intern(word)
 
 
 def _without_time(statement: Statement) -> str:
@@ -206,7 +281,18 @@ def _time_offset(statement: Statement) -> int | None:
 
 def _act_keys(lemmas: set[str]) -> frozenset[str]:
     """What can match an act: each lemma's derivational family ("acquire" meets "acquisition")."""
-    return frozenset(family(w) for w in lemmas)
+    if not lemmas:
+        return _NONE
+    return frozenset(_family(w) for w in lemmas)
+
+
+_NONE: frozenset = frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def _family(lemma_: str) -> str:
+    # One string per family, however many statements use it (a slice is a new string each time).
+    return sys.intern(family(lemma_))
 
 
 def figure_token(figure: Figure) -> str:
@@ -307,15 +393,16 @@ def narrowed(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tupl
     return (max(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), min(a[3], b[3]))
 
 
-def _keys(profile: Profile, word_df: Counter) -> list[tuple]:
+def _keys(profile: Profile, word_df: Counter) -> tuple[str, ...]:
     """Blocking keys: the statement's rarest shared words, its participants and its figures."""
     words = [
         w for w in profile.vector if w[0] not in "@#" and word_df[w] >= 2 and rarity(w) >= MIN_KEY_RARITY
     ]
     words.sort(key=lambda w: (-profile.vector[w], w))
-    keys: list[tuple] = [("w", w) for w in words[:KEYS_PER_STATEMENT]]
-    keys.extend(("k", token) for token in profile.vector if token[0] in "@#")
-    return keys
+    # A word key and a participant or figure key never meet: only the latter begin with "@" or "#".
+    keys = words[:KEYS_PER_STATEMENT]
+    keys.extend(token for token in profile.vector if token[0] in "@#")
+    return tuple(keys)
 
 
 def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
@@ -324,11 +411,11 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
     A key shared by more than BLOCK_LIMIT statements pairs each only with its
     neighbours in time and corpus order, so that the pairs grow linearly.
     """
-    postings: dict[tuple, list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     for profile in profiles:
         for key in profile.keys:
             postings[key].append(profile.index)
-    position: dict[tuple, dict[int, int]] = {}
+    position: dict[str, dict[int, int]] = {}
     for key, members in postings.items():
         if len(members) > BLOCK_LIMIT:
             members.sort(key=lambda m: (profiles[m].window[1], profiles[m].order))
@@ -352,7 +439,10 @@ def similarity(a: Profile, b: Profile) -> float:
     if not compatible_windows(a.window, b.window):
         return 0.0
     small, large = a.vector, b.vector
-    score = sum(small[token] * large[token] for token in small.keys() & large.keys())
+    # The products summed over the shared keys in that set's order, as a generator over it
+    # would: the same float, at half the cost.
+    shared = small.keys() & large.keys()
+    score = sum(map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))
     if a.figures and b.figures and _clashing_figures(a.figures, b.figures):
         score *= FIGURE_CLASH_FACTOR
     return score
@@ -397,18 +487,23 @@ def _near(f: Figure, g: Figure) -> bool:
     return bool(high) and low / high >= NEAR_FIGURE_RATIO
 
 
-def _roles(statement: Statement, main: str, acts: set[str], alias_texts: dict[str, set[str]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The statement's entities named before its main clause's first act (who does it) and after it
-    (to whom, or where): word order, the roles English gives without a parser."""
-    if not acts or len(statement.entities) < 2:
-        return frozenset(), frozenset()
-    at = None
-    for match in _ROLE_WORD.finditer(main.lower()):
-        if lemma(match[0]) in acts:
-            at = match.start()
-            break
-    if at is None:
-        return frozenset(), frozenset()
+def _first_act_at(main: str, acts: set[str]) -> int:
+    """Where the main clause's first act word starts; -1 if none does."""
+    if acts:
+        for match in _ROLE_WORD.finditer(main.lower()):
+            if lemma(match[0]) in acts:
+                return match.start()
+    return -1
+
+
+def _roles(
+    statement: Statement, main: str, acts: set[str], at: int, alias_texts: dict[str, set[str]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The statement's entities named before its main clause's first act (who does it, `at` where
+    that act word starts) and after it (to whom, or where): word order, the roles English gives
+    without a parser."""
+    if not acts or len(statement.entities) < 2 or at < 0:
+        return _NONE, _NONE
     before, after = set(), set()
     for entity in statement.entities:
         found = [main.find(text) for text in alias_texts.get(entity, ())]
@@ -416,7 +511,7 @@ def _roles(statement: Statement, main: str, acts: set[str], alias_texts: dict[st
         if not found:
             continue
         (before if min(found) < at else after).add(entity)
-    return frozenset(before), frozenset(after)
+    return frozenset(before) or _NONE, frozenset(after) or _NONE
 
 
 _ROLE_WORD = re.compile(r"[a-z]+")
