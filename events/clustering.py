@@ -339,7 +339,7 @@ class _Groups:
         for token, weight in self.centroid.pop(b).items():
             centroid[token] = centroid.get(token, 0.0) + weight
         del self.norm[b]
-        self.norm[a] = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+        self.norm[a] = math.sqrt(math.fsum(w * w for w in centroid.values())) or 1.0
         mine = self.neighbours.setdefault(a, set())
         for other in self.neighbours.pop(b, set()):
             if other == a:
@@ -353,10 +353,10 @@ class _Groups:
 
 
 def _cosine(one: dict[str, float], other: dict[str, float], norms: float) -> float:
-    # The products are summed over the shared keys in the order of that one set, as
-    # a generator over it would: the same float, at half the cost of the generator.
+    # Summed exactly (fsum): a set's order changes with the hash seed, and a float sum in
+    # another order can break a tie between copies of one report the other way.
     shared = one.keys() & other.keys()
-    return sum(map(mul, map(one.__getitem__, shared), map(other.__getitem__, shared))) / norms
+    return math.fsum(map(mul, map(one.__getitem__, shared), map(other.__getitem__, shared))) / norms
 
 
 def _different_people(ages: set[float], other: set[float]) -> bool:

@@ -211,7 +211,7 @@ def profiles_of(
             vector[token] = 1.0 + math.log((1 + total) / figure_df[token])
         for token in numbers[number]:
             vector[token] = NUMBER_WEIGHT * (1.0 + math.log((1 + total) / number_df[token]))
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        norm = math.sqrt(math.fsum(v * v for v in vector.values())) or 1.0
         profile = Profile(
             index=number,
             statement=statement,
@@ -439,10 +439,10 @@ def similarity(a: Profile, b: Profile) -> float:
     if not compatible_windows(a.window, b.window):
         return 0.0
     small, large = a.vector, b.vector
-    # The products summed over the shared keys in that set's order, as a generator over it
-    # would: the same float, at half the cost.
+    # Summed exactly (fsum): a set's order changes with the hash seed, and a float sum in
+    # another order can break a tie between copies of one report the other way.
     shared = small.keys() & large.keys()
-    score = sum(map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))
+    score = math.fsum(map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))
     if a.figures and b.figures and _clashing_figures(a.figures, b.figures):
         score *= FIGURE_CLASH_FACTOR
     return score
