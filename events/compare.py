@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -65,8 +66,14 @@ def compare_event(event: Event, entities: list[Entity], sources: list[Source]) -
 
 def silent_for_events(events: list[Event], entities: list[Entity], sources: list[Source]) -> list[list[str]]:
     """Each event's silent sources, exactly as `compare_events` fills them (a saved timeline derives them on load)."""
+    silent = silent_finder(entities, sources)
+    return [silent(event) for event in events]
+
+
+def silent_finder(entities: list[Entity], sources: list[Source]) -> Callable[[Event], list[str]]:
+    """An event's silent sources, as `compare_events` fills them, the corpus indexed once for many events."""
     corpus = _corpus_index(entities, sources)
-    return [silent_sources(event, _present(event), corpus) for event in events]
+    return lambda event: silent_sources(event, _present(event), corpus)
 
 
 def _present(event: Event) -> set[str]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -125,6 +125,10 @@ def timeline_to_dict(timeline: Timeline) -> dict:
         _event_to_toml(table, event, sources_of[n], silent_of[n])
         for n, (table, event) in enumerate(zip(data.get("events", []), timeline.events))
     ]
+    return _top_table(timeline, data, events)
+
+
+def _top_table(timeline: Timeline, data: dict, events: list[dict[str, Any]]) -> dict[str, Any]:
     top: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "corpus": timeline.corpus}
     top["sources"] = data.get("sources", [])
     top["entities"] = data.get("entities", [])
@@ -137,7 +141,46 @@ def dumps_timeline(timeline: Timeline) -> str:
     import tomli_w  # only a save needs the writer
 
     with collector_paused():
-        return tomli_w.dumps(timeline_to_dict(timeline))
+        text = _dumps_in_parts(timeline, tomli_w.dumps)
+        return text if text is not None else tomli_w.dumps(timeline_to_dict(timeline))
+
+
+_EVENTS_AT_ONCE = 200  # events turned into tables, then into text, at a time
+
+
+def _dumps_in_parts(timeline: Timeline, dumps: Callable[[dict], str]) -> str | None:
+    """What `dumps(timeline_to_dict(timeline))` writes, a few hundred events at a time; None where it cannot be.
+
+    The tables of every event at once held more memory than the timeline itself
+    (at a few thousand articles, a peak of the whole export). The writer puts an
+    array of tables as `[[events]]` tables, one after another, each written from
+    its own table alone, a blank line before each: so the file is the top tables,
+    then each batch's, then the entity edits' (or, where each fits on one line, the
+    edits inline with the top keys, as the writer does). Events that would all fit
+    on one line are written inline too: then the whole timeline is written at once.
+    """
+    data = timeline.model_dump(mode="python", exclude_defaults=True, exclude_none=True, exclude={"events"})
+    top = _top_table(timeline, data, [])
+    edits = top.pop("entity_edits", [])
+    edits_text = dumps({"entity_edits": edits}) if edits else ""
+    if edits_text and not edits_text.startswith("[[entity_edits]]\n"):
+        top["entity_edits"] = edits  # edits that fit on one line each: among the top keys, where the file has them
+        edits_text = ""
+    texts = [dumps(top)]
+    rank = _source_ranks(timeline)
+    silent = _silent_finder(timeline.entities, timeline.sources)
+    for start in range(0, len(timeline.events), _EVENTS_AT_ONCE):
+        tables = [
+            _event_to_toml(event.model_dump(mode="python", exclude_defaults=True, exclude_none=True), event,
+                           _sources_in_order(event, rank), silent(event))
+            for event in timeline.events[start : start + _EVENTS_AT_ONCE]
+        ]
+        texts.append(dumps({"events": tables}))
+        if not texts[-1].startswith("[[events]]\n"):
+            return None
+    if edits_text:
+        texts.append(edits_text)
+    return "\n".join(texts)
 
 
 # ---------------------------------------------------------------- derived data
@@ -156,18 +199,28 @@ def derive_entities(event: Event) -> list[str]:
 
 def derive_sources(timeline: Timeline) -> list[list[str]]:
     """Each event's sources as the pipeline lists them: its statements' sources in corpus order."""
-    rank = {source.id: number for number, source in enumerate(timeline.sources)}
-    return [
-        sorted({s.source for s in event.statements}, key=lambda s: (rank.get(s, len(rank)), s))
-        for event in timeline.events
-    ]
+    rank = _source_ranks(timeline)
+    return [_sources_in_order(event, rank) for event in timeline.events]
+
+
+def _source_ranks(timeline: Timeline) -> dict[str, int]:
+    return {source.id: number for number, source in enumerate(timeline.sources)}
+
+
+def _sources_in_order(event: Event, rank: dict[str, int]) -> list[str]:
+    return sorted({s.source for s in event.statements}, key=lambda s: (rank.get(s, len(rank)), s))
 
 
 def derive_silent(timeline: Timeline) -> list[list[str]]:
     """Each event's silent sources, as the comparison of sources finds them."""
-    from scaletui.events.compare import silent_for_events
+    silent = _silent_finder(timeline.entities, timeline.sources)
+    return [silent(event) for event in timeline.events]
 
-    return silent_for_events(timeline.events, timeline.entities, timeline.sources)
+
+def _silent_finder(entities: list, sources: list[Source]) -> Callable[[Event], list[str]]:
+    from scaletui.events.compare import silent_finder as finder  # the comparison of sources, imported when needed
+
+    return finder(entities, sources)
 
 
 # ---------------------------------------------------------------- reading

@@ -277,3 +277,24 @@ def test_the_file_reads_back_as_exactly_what_was_written():
     text = dumps_timeline(timeline)
     assert tomllib.loads(text) == timeline_to_dict(timeline)
     assert loads_timeline(text) == timeline
+
+
+def test_a_timeline_written_a_few_hundred_events_at_a_time_is_the_file_written_at_once():
+    import tomli_w
+
+    from scaletui.events.store import timeline_to_dict
+
+    one = _timeline()
+    many = one.model_copy(update={"events": [
+        event.model_copy(update={"id": f"{event.id}-{n}"}) for n in range(260) for event in one.events
+    ]})  # 520 events, annotations, discrepancies and entity edits among them
+    tiny = Timeline(corpus="c", sources=one.sources, entities=one.entities, events=[
+        Event(id=f"e{n}", title="t", span=one.events[1].span) for n in range(3)
+    ])  # events without statements
+    for timeline in (one, many, tiny):
+        assert dumps_timeline(timeline) == tomli_w.dumps(timeline_to_dict(timeline))
+    assert dumps_timeline(many).count("[[events]]") == 520 and "\nentity_edits = [\n" in dumps_timeline(many)
+    long_edit = EntityEdit(action="rename", entity="google", name="Alphabet's Google " * 8)  # too long for one line
+    edited = many.model_copy(update={"entity_edits": [long_edit, *many.entity_edits]})
+    assert dumps_timeline(edited) == tomli_w.dumps(timeline_to_dict(edited))
+    assert dumps_timeline(edited).count("[[entity_edits]]") == 2
