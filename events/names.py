@@ -202,7 +202,6 @@ def tokenize(text: str, words: dict[str, str] | None = None) -> list[Token]:
     kept once however many tokens spell it, and filled with this statement's."""
     tokens: list[Token] = []
     last = 0
-    size = len(text)
     shared = {} if words is None else words
     for m in _TOKEN.finditer(text):
         start, end = m.span()
@@ -220,9 +219,9 @@ def tokenize(text: str, words: dict[str, str] | None = None) -> list[Token]:
             for i, part in enumerate(parts):
                 if part:
                     owned = i == len(parts) - 1 and len(part) > 2 and part[-2:] in ("'s", "’s")  # "Hewlett-Packard's"
-                    size = len(part) - 2 if owned else len(part)
-                    piece = _shared(shared, part[:size])
-                    tokens.append(Token(piece, offset, offset + size, gap if i == 0 else "-", owned, text[offset + size : offset + size + 1], _lower(shared, piece)))
+                    length = len(part) - 2 if owned else len(part)
+                    piece = _shared(shared, part[:length])
+                    tokens.append(Token(piece, offset, offset + length, gap if i == 0 else "-", owned, text[offset + length : offset + length + 1], _lower(shared, piece)))
                 offset += len(part) + 1
             continue
         if len(word) <= 4 and text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
@@ -230,7 +229,7 @@ def tokenize(text: str, words: dict[str, str] | None = None) -> list[Token]:
         possessive = False
         if word[-2:] in ("'s", "’s", "'S", "’S") and len(word) > 2:
             word, end, possessive = word[:-2], end - 2, True
-        after = text[end : end + 1] if end < size else ""
+        after = text[end : end + 1]
         if after in ("'", "’") and word[-1] == "s" and word[0].isupper():
             possessive = True  # "Reuters'"
         word = _shared(shared, word)

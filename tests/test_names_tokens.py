@@ -38,3 +38,9 @@ def test_a_spelling_is_one_string_however_many_statements_use_it():
     # a lower-case word is its own lower case; "MEta", "meta" and "Meta" share that one
     assert deals[0].lower is deals[0].text
     assert len({id(t.lower) for t in first + third if t.lower == "meta"}) == 1
+
+
+def test_a_hyphenated_name_leaves_the_words_after_it_their_next_character():
+    tokens = tokenize("Hewlett-Packard bought the unit from Reuters' owner")
+    reuters = next(t for t in tokens if t.text == "Reuters")
+    assert reuters.after == "'" and reuters.possessive  # "Reuters'" owns "owner"
