@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from scaletui.events.model import Event, Modifier, Precision, Source
 
@@ -183,14 +183,15 @@ def independent_outlets(event: Event, families: dict[str, str], copies: Sequence
 def near_duplicate_pairs(event: Event) -> Iterable[tuple[str, str]]:
     """Pairs of sources with near-identical statements in this event."""
     statements = [s for s in event.statements if s.text][:MAX_COMPARED]
+    if len({s.source for s in statements}) < 2:
+        return
     texts = [s.text.lower() for s in statements]
     for i, first in enumerate(statements):
-        for j in range(i + 1, len(statements)):
-            second = statements[j]
-            if first.source == second.source:
-                continue
-            if fuzz.token_set_ratio(texts[i], texts[j], score_cutoff=NEAR_DUPLICATE):
-                yield first.source, second.source
+        # One call scores this statement against all that follow, in rapidfuzz's C loop.
+        close = process.extract(texts[i], texts[i + 1 :], scorer=fuzz.token_set_ratio, score_cutoff=NEAR_DUPLICATE, limit=None)
+        for j in sorted(i + 1 + index for _, _, index in close):
+            if statements[j].source != first.source:
+                yield first.source, statements[j].source
 
 
 def source_families(events: Sequence[Event], copies: dict[str, list[tuple[str, str]]] | None = None) -> dict[str, str]:
