@@ -62,6 +62,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     sentences = {job.source_id: work.sentences for job, work in zip(jobs, works)}
     statements: list[Statement] = [statement for work in works for statement in work.statements]
     features = [feature for work in works for feature in work.features]  # grouping's per-statement part, done with each article
+    del works  # what is left of it lives on in sentences and statements; the features only until grouping
     report("reconciling entities", 0.55)
     with collector_paused():  # tokens and mentions by the hundred thousand, none cyclic: a seventh of the stage
         entities = find_entities(statements, curated)
