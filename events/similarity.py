@@ -28,9 +28,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 from functools import lru_cache
 from operator import mul
+from typing import NamedTuple
 
 from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
@@ -124,21 +124,27 @@ class StatementFeatures(NamedTuple):
 
 def statement_features(statement: Statement) -> StatementFeatures | None:
     """The statement's own part of its profile; None where a lemma would not survive the joining."""
-    claim = statement.claim
-    main = main_clause(claim)
-    main_words = content_lemmas(main)
-    words = content_lemmas(claim)
-    actions = action_lemmas(main)
+    main, main_words, words, actions, act_at, numbers, window = _own_part(statement)
     if any(" " in w or not w for w in (*words, *main_words, *actions)):
         return None
     return StatementFeatures(
-        main_length=len(main),
-        main_words=" ".join(main_words),
-        words=" ".join(words),
-        actions=" ".join(actions),
-        act_at=_first_act_at(main, actions),
-        numbers=list(plain_numbers(_without_time(statement))),
-        window=(*time_window(_reported_by_saying(statement)), *relative_window(statement)),
+        len(main), " ".join(main_words), " ".join(words), " ".join(actions), act_at, numbers, window
+    )
+
+
+def _own_part(statement: Statement) -> tuple:
+    """The statement's main clause, its lemmas and acts, where its first act stands, its numbers and windows."""
+    claim = statement.claim
+    main = main_clause(claim)
+    actions = action_lemmas(main)
+    return (
+        main,
+        content_lemmas(main),
+        content_lemmas(claim),
+        actions,
+        _first_act_at(main, actions),
+        list(plain_numbers(_without_time(statement))),
+        (*time_window(_reported_by_saying(statement)), *relative_window(statement)),
     )
 
 
@@ -170,29 +176,25 @@ def profiles_of(
     numbers = []
     windows = []
     for number, statement in enumerate(statements):
-        own = features[number] or statement_features(statement)
-        claim = statement.claim
-        if own is None:  # a lemma with a space in it: read here, as it is
-            main = main_clause(claim)
-            found_main, found_all, acts = content_lemmas(main), content_lemmas(claim), action_lemmas(main)
-            own = StatementFeatures(len(main), "", "", "", _first_act_at(main, acts), list(plain_numbers(_without_time(statement))),
-                                    (*time_window(_reported_by_saying(statement)), *relative_window(statement)))
+        own = features[number]
+        if own is None:
+            main, found_main, found_all, acts, act_at, values, window = _own_part(statement)
         else:
-            main = claim[: own.main_length]
-            found_main, found_all = _split(own.main_words), _split(own.words)
-            acts = set(_split(own.actions))
+            main = statement.claim[: own.main_length]
+            found_main, found_all, acts = _split(own.main_words), _split(own.words), set(_split(own.actions))
+            act_at, values, window = own.act_at, own.numbers, own.window
         named = set().union(*(name_words.get(e, set()) for e in statement.entities))
         mains.append(main)
         main_words.append(set(found_main) - named)
         actions.append(acts)
-        acts_at.append(own.act_at)
+        acts_at.append(act_at)
         all_words.append(set(found_all) - named)
         word_counts.append(len(found_all))
         kept_figures.append(
-            [f for f in statement.figures if not _is_attribution_count(f) and (main == claim or f.text in main)]
+            [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.claim or f.text in main)]
         )
-        numbers.append({sys.intern(f"#n:{value:g}") for value in own.numbers})
-        windows.append(own.window)
+        numbers.append({sys.intern(f"#n:{value:g}") for value in values})
+        windows.append(window)
     number_df = Counter(token for tokens in numbers for token in tokens)
     figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
     word_df = Counter(w for words in all_words for w in words)
