@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lemminflect import getInflection
 from rapidfuzz import fuzz
 
 from scaletui.events.figures import is_approximate, same_figure
@@ -200,8 +201,8 @@ def figure_role(statement_text: str, figure: Figure) -> str:
 
 
 def figure_discrepancies(statements: list[Statement], source_rank: dict[str, int]) -> list[Discrepancy]:
-    # (kind, role) -> list of (figure, source)
-    groups: dict[tuple[str, str], list[tuple[Figure, str]]] = defaultdict(list)
+    # (kind, role, what a count counts) -> list of (figure, source)
+    groups: dict[tuple[str, str, str], list[tuple[Figure, str]]] = defaultdict(list)
     for statement in statements:
         roles: dict[tuple[str, str], str] = {}  # a figure's role depends on its text alone: read it once
         for figure in statement.figures:
@@ -210,9 +211,11 @@ def figure_discrepancies(statements: list[Statement], source_rank: dict[str, int
             said = (figure.text, figure.kind)
             if said not in roles:
                 roles[said] = figure_role(statement.text, figure)
-            groups[(figure.kind, roles[said])].append((figure, statement.source))
+            # "4 customers" and "4 antenna issues" count different things: no dispute between them.
+            counted = figure.unit if figure.kind == "count" else ""
+            groups[(figure.kind, roles[said], counted)].append((figure, statement.source))
     found = []
-    for (_kind, role), items in sorted(groups.items()):
+    for (_kind, role, _counted), items in sorted(groups.items()):
         values: list[tuple[Figure, set[str]]] = []  # one entry per distinct value
         # A figure like one already placed lands where it did: the values are
         # scanned once per distinct figure, not once per statement that gives it.
@@ -243,6 +246,12 @@ def _covers_others(figure: Figure, values: list[tuple[Figure, set[str]]]) -> boo
     return is_approximate(figure) and any(other is not figure and same_figure(figure, other) for other, _ in values)
 
 
+def plural(noun: str) -> str:
+    """The plural of a counted noun, from lemminflect's dictionary ("suspect" -> "suspects", "child" -> "children")."""
+    found = getInflection(noun, tag="NNS") if noun else ()
+    return found[0] if found else noun
+
+
 def show_figure(figure: Figure) -> str:
     value = figure.value
     match figure.kind:
@@ -258,6 +267,9 @@ def show_figure(figure: Figure) -> str:
             return f"x{value:g}"
         case "age":
             return f"{value:g} years old"
+        case "count":
+            # The unit is kept singular to compare ("suspect"); shown, a count reads as counted.
+            return f"{value:,.0f} {figure.unit if value == 1 else plural(figure.unit)}".strip()
         case _:
             return f"{value:,.0f} {figure.unit}".strip()
 

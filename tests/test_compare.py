@@ -84,6 +84,15 @@ def test_figures_in_different_roles_are_not_compared():
     assert (figure_role(text, first), figure_role(text, second)) == ("revenue", "spending")
 
 
+def test_counts_of_different_things_are_not_compared_counts_of_one_thing_are():
+    made = compared(
+        statement("s0", "Police arrested 4 suspects after the raid."),
+        statement("s1", "Officers questioned 4 witnesses and held 3 suspects after the raid."),
+    )
+    [dispute] = by_field(made, "figure")
+    assert claims(dispute) == {"4 suspects": ["s0"], "3 suspects": ["s1"]}  # the witnesses are no dispute
+
+
 def test_name_spellings_say_which_source_spelled_it_how():
     wang = Entity(
         id="wang",
