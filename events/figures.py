@@ -254,9 +254,14 @@ def _count(text: str, match: re.Match[str]) -> Figure | None:
         return None  # "June 13 sources ..." or "No. 3"
     if re.match(r"[a-z]", raw, re.I) and raw.lower() == "one":
         return None  # "one of the sources", "one person" says nothing countable
+    if noun in _VERBS_IN_S:
+        return None  # "iPhone 4 has", "Apollo 11 was": a verb follows, nothing is counted
     value = _number(raw)
     unit = _singular(noun)
     return Figure(text=f"{raw} {match['adj'] or ''}{match['noun']}".replace("  ", " "), kind="count", value=value, unit=unit)
+
+
+_VERBS_IN_S = frozenset("has was is does says goes".split())
 
 
 def _singular(noun: str) -> str:

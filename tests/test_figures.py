@@ -73,6 +73,11 @@ def test_counts_name_what_is_counted():
     assert (workers.kind, workers.value, workers.unit) == ("count", 10_000.0, "worker")
 
 
+def test_a_verb_after_a_number_is_nothing_counted():
+    assert extract_figures("The iPhone 4 has a new steel frame.") == []
+    assert [f.text for f in extract_figures("Apollo 11 was launched with 3 astronauts.")] == ["3 astronauts"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
