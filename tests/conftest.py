@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -14,3 +19,14 @@ def _private_article_cache(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SCALETUI_CACHE_DIR", str(tmp_path_factory.mktemp("article-cache")))
         yield
+
+
+@pytest.fixture(scope="module")
+def mixed_corpus(tmp_path_factory) -> Path:
+    """Dated news (datelines) next to ECB+ articles with no date of their own, without a sources.toml:
+    relative windows, "said Thursday", a corpus large enough to be read in the process pool."""
+    folder = tmp_path_factory.mktemp("mixed")
+    for source in (ROOT / "seeds", ROOT / "tests/corpora/second_story", ROOT / "tests/corpora/ecbplus/3_ecbplus"):
+        for article in sorted(source.glob("*.txt")):
+            shutil.copy(article, folder / article.name)
+    return folder

@@ -28,16 +28,6 @@ from scaletui.tui.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def mixed_corpus(tmp_path_factory) -> Path:
-    """Dated news next to ECB+ articles with no date of their own (relative windows, "said Thursday")."""
-    folder = tmp_path_factory.mktemp("mixed")
-    for source in (ROOT / "seeds", ROOT / "tests/corpora/second_story", ROOT / "tests/corpora/ecbplus/3_ecbplus"):
-        for article in sorted(source.glob("*.txt")):
-            shutil.copy(article, folder / article.name)
-    return folder
-
-
 def export(corpus: Path, output: Path) -> str:
     assert main(["export", str(corpus), "-o", str(output)]) == 0
     return output.read_text(encoding="utf-8")

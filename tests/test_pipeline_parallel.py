@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -14,18 +13,6 @@ from scaletui.events.corpus import load_corpus
 from scaletui.events.pipeline import build_timeline
 from scaletui.events.store import dumps_timeline
 from scaletui.tui.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def mixed_corpus(tmp_path_factory) -> Path:
-    """Dated news (datelines) next to ECB+ articles with no date of their own, without a sources.toml."""
-    folder = tmp_path_factory.mktemp("mixed")
-    for source in (ROOT / "seeds", ROOT / "tests/corpora/second_story", ROOT / "tests/corpora/ecbplus/3_ecbplus"):
-        for article in sorted(source.glob("*.txt")):
-            shutil.copy(article, folder / article.name)
-    return folder
 
 
 class CountingPool(events_parallel.ProcessPoolExecutor):
