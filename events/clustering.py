@@ -48,7 +48,6 @@ from scaletui.events.similarity import (
     similarity,
 )
 from scaletui.events.titles import event_title
-from scaletui.events.words import content_lemmas
 
 MERGE_THRESHOLD = 0.15  # how alike two groups from different outlets must be to become one event
 PAIR_THRESHOLD = 0.3  # two lone statements: no group's other reports to vouch for the likeness
@@ -494,7 +493,7 @@ def _announced_with(
     profiles: list[Profile], groups: _Groups, group_of: dict[int, int], lone: int, openings: dict[int, int]
 ) -> int | None:
     """The event that took the other of an article's headline and opening sentence, when this one
-    was left alone and the two announce one happening.
+    was left behind with its article's other lead statements and the two announce one happening.
 
     A headline often joins another outlet's report first ("Steve Jobs resigns" with "On August 24,
     Jobs resigned"), and its opening, told in other words ("has chosen to step down from his post"),
@@ -637,11 +636,11 @@ def event_confidence(
     sources: list[str],
     main_entities: set[str],
     source_count: int,
-    content_words: list[int] | None = None,
+    content_words: list[int],
 ) -> float:
     """High for a happening several sources date and name; low for noise.
 
-    `content_words`: how many content words each statement has, where already counted.
+    `content_words`: how many content words each statement has (its profile counted them).
     """
     if all(_BOILERPLATE.search(s.text) for s in statements):
         return 0.05
@@ -655,8 +654,6 @@ def event_confidence(
         confidence *= 0.3 if len(sources) == 1 else 0.6
     elif main_entities and not set(entities) & main_entities:
         confidence *= 0.35  # names only things the rest of the corpus never mentions: off-topic
-    if content_words is None:
-        content_words = [len(content_lemmas(s.text)) for s in statements]
     if len(sources) == 1 and all(count < 5 for count in content_words):
         confidence *= 0.5
     return round(min(max(confidence, 0.0), 1.0), 2)

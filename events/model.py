@@ -334,6 +334,11 @@ class Entity(Model):
     kind: Kind = Kind.OTHER
     aliases: list[Alias] = Field(default_factory=list)
 
+    @property
+    def spellings(self) -> set[str]:
+        """Its name and every spelling of it the sources used."""
+        return {self.name, *(alias.text for alias in self.aliases)}
+
 
 class Claim(Model):
     """One side of a disagreement: what value these sources gave."""

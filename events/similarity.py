@@ -164,7 +164,7 @@ def profiles_of(
     """
     if features is None or len(features) != len(statements):
         features = [None] * len(statements)
-    alias_texts = {e.id: {e.name, *(a.text for a in e.aliases)} for e in entities}
+    alias_texts = {e.id: e.spellings for e in entities}
     name_words = {e: {w for text in texts for w in content_lemmas(text)} for e, texts in alias_texts.items()}
     kept_figures = []
     mains = []

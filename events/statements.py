@@ -221,9 +221,9 @@ def shared_subject(sentence: str) -> str:
         words.pop()  # "Google originally planned": the adverb is the verb's
     subject = " ".join(words)
     if (
-        not subject
-        or len(subject.split()) > _MAX_SUBJECT_WORDS
-        or subject.split()[0].lower() in _ADVERBIAL_OPENERS
+        not words
+        or len(words) > _MAX_SUBJECT_WORDS
+        or words[0].lower() in _ADVERBIAL_OPENERS
         or _RELATIVE_OR_QUOTE.search(subject)
     ):
         return ""  # "A former employee who opened fire ... and killed": the verbs belong to a relative clause
@@ -246,7 +246,7 @@ _CHAINED = frozenset("been be being not also".split())
 def carry_subject_entities(statements: list[Statement], entities: list[Entity]) -> None:
     """A clause that carries its sentence's subject over names that subject's entities too
     (found in the clause before it, whose text holds the words)."""
-    names = {e.id: {e.name, *(a.text for a in e.aliases)} for e in entities}
+    names = {e.id: e.spellings for e in entities}
     by_sentence: dict[str, list[Statement]] = {}
     for statement in statements:
         by_sentence.setdefault(statement.id.rsplit(".", 1)[0], []).append(statement)
