@@ -29,6 +29,13 @@ CASES = [
      [("next Tuesday", "DATE", "2025-06-17", "2025-06-17", "2025-06-17", "day")]),
     ("Tuesday's vote was postponed.",
      [("Tuesday", "DATE", "2025-06-10", "2025-06-10", "2025-06-10", "day")]),
+    # an irregular past ("died", "fled") looks back; a name starting "Will" is no "will"
+    ("Williams died peacefully in her sleep Friday, her publicist announced.",
+     [("Friday", "DATE", "2025-06-13", "2025-06-13", "2025-06-13", "day")]),
+    ("The suspect fled Wednesday.",
+     [("Wednesday", "DATE", "2025-06-11", "2025-06-11", "2025-06-11", "day")]),
+    ("Williams will speak Tuesday.",
+     [("Tuesday", "DATE", "2025-06-17", "2025-06-17", "2025-06-17", "day")]),
     ("Police said the attack happened Monday morning.",
      [("Monday morning", "TIME", "2025-06-09TMO", "2025-06-09", "2025-06-09", "day")]),
     # months without a year follow the tense

@@ -8,6 +8,9 @@ so the clause around the expression matters more than the sentence as a whole.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getInflection
 
 PAST = "past"
 FUTURE = "future"
@@ -16,7 +19,7 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|won't|wo\s+n't|'ll|would|is\s+going\s+to|are\s+going\s+to|going\s+to"
     r"|(?:expects?|expected|plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|"
     r"seeks?|set|scheduled|slated|poised|is|are|wants?|promised?|pledged?|vowed?)\s+to\s+(?!\w+ing\b)"
-    r"|upcoming|forthcoming|next|coming|tomorrow|later\s+this|from\s+now)",
+    r"|upcoming|forthcoming|next|coming|tomorrow|later\s+this|from\s+now)\b",
     re.IGNORECASE,
 )
 _PAST_VERBS = (
@@ -46,6 +49,28 @@ _INTRINSIC_PAST = re.compile(r"\b(?:ago|last|yesterday|earlier|previous|past|rec
 _INTRINSIC_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later|from\s+now|hence|following|soon)\b", re.IGNORECASE)
 
 
+# Any word of the clause a verb's simple past ("died", "fled", "quit"): the
+# patterns above know the regular -ed forms and the commonest irregular ones.
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+@lru_cache(maxsize=20_000)
+def _simple_past(word: str) -> bool:
+    if word in _NOT_PAST:
+        return False
+    return any(lemma != word and word in getInflection(lemma, "VBD") for lemma in getAllLemmas(word).get("VERB", ()))
+
+
+def _cues(text: str, left_from: int, right_to: int):
+    """(match, tense) of each tense cue between the two offsets."""
+    for pattern, tense in ((_FUTURE_CUES, FUTURE), (_PAST_CUES, PAST)):
+        for cue in pattern.finditer(text, left_from, right_to):
+            yield cue, tense
+    for word in _LOWER_WORD.finditer(text, left_from, right_to):
+        if _simple_past(word.group(0)):
+            yield word, PAST
+
+
 def expression_tense(extent: str) -> str:
     """The direction an expression carries by itself ("last year" past, "next week" future)."""
     if _INTRINSIC_PAST.search(extent):
@@ -70,25 +95,24 @@ def clause_tense(text: str, start: int, end: int) -> str:
     right = _CLAUSE_RIGHT.search(text, end, reach)
     right_to = right.start() if right else reach
     best: tuple[int, str] | None = None
-    for pattern, tense in ((_FUTURE_CUES, FUTURE), (_PAST_CUES, PAST)):
-        for cue in pattern.finditer(text, left_from, right_to):
-            if start <= cue.start() < end:
-                continue
-            found = tense
-            if tense == PAST and cue.group(0).lower() in _NOT_PAST:
-                continue
-            if tense == PAST and _FUTURE_PASSIVE.search(text, max(0, cue.start() - 30), cue.start()):
-                found = FUTURE  # "will be held", "is expected to be finished"
-            distance = start - cue.end() if cue.end() <= start else cue.start() - end
-            # A cue on the left is usually the verb the date modifies; one on the right may
-            # belong to the next clause, so it has to be clearly closer to win.
-            distance = distance if cue.end() <= start else distance + 12
-            if cue.start() >= end and _ATTRIBUTION.fullmatch(cue.group(0)):
-                # "will walk out on March 11, the union said": a trailing
-                # attribution is past, the date belongs to what was said.
-                distance += 60
-            if best is None or distance < best[0]:
-                best = (distance, found)
+    for cue, tense in _cues(text, left_from, right_to):
+        if start <= cue.start() < end:
+            continue
+        found = tense
+        if tense == PAST and cue.group(0).lower() in _NOT_PAST:
+            continue
+        if tense == PAST and _FUTURE_PASSIVE.search(text, max(0, cue.start() - 30), cue.start()):
+            found = FUTURE  # "will be held", "is expected to be finished"
+        distance = start - cue.end() if cue.end() <= start else cue.start() - end
+        # A cue on the left is usually the verb the date modifies; one on the right may
+        # belong to the next clause, so it has to be clearly closer to win.
+        distance = distance if cue.end() <= start else distance + 12
+        if cue.start() >= end and _ATTRIBUTION.fullmatch(cue.group(0)):
+            # "will walk out on March 11, the union said": a trailing
+            # attribution is past, the date belongs to what was said.
+            distance += 60
+        if best is None or distance < best[0]:
+            best = (distance, found)
     return best[1] if best else ""
 
 
