@@ -377,6 +377,9 @@ class Event(Model):
     silent: list[str] = Field(default_factory=list)
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
+    # Ids of other events' statements that name this event in passing (events/passing.py);
+    # their outlets are among `sources`.
+    mentions: list[str] = Field(default_factory=list)
     annotation: EventNote = Field(default_factory=EventNote)
     rank: int = 0  # importance, 1 = most important; 0 = not ranked (events/ranking.py)
     key: bool = False  # one of the events the key view opens on

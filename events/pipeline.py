@@ -18,6 +18,7 @@ from scaletui.events.entities import find_entities
 from scaletui.events.dating import CorpusDates, date_from_events, date_sources, redate
 from scaletui.events.model import Event, Modifier, Sentence, Source, Statement, Timeline
 from scaletui.events.parallel import ArticleJob, read_articles
+from scaletui.events.passing import add_passing_mentions
 from scaletui.events.ranking import rank_events
 from scaletui.events.sentences import split_sentences
 from scaletui.events.statements import carry_subject_entities, statements_of
@@ -78,8 +79,11 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     gc.freeze()
     report("clustering events", 0.7)
     events = cluster_events(statements, entities, sources, features)
+    acts = {s.id: f.actions for s, f in zip(statements, features) if f is not None}
     del features
     _date_undated_sources(events, statements, split, dates)
+    add_passing_mentions(events, {source.id: number for number, source in enumerate(sources)}, acts)
+    del acts
     report("comparing sources", 0.9)
     compare_events(events, entities, sources)
     rank_events(events, sources)

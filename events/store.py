@@ -11,7 +11,7 @@ time ends as well, so that an older scaletui says the file is newer instead of
 finding it incomplete):
 
 - an event's `entities` (those its statements name, most-named first),
-  `sources` (the sources of its statements, in corpus order) and `silent`
+  `sources` (the sources of its statements and of its `mentions`, in corpus order) and `silent`
   (the sources covering its entities that do not report it) are written only
   where they differ from what loading derives (an old file leaves `entities`
   out only where it was empty, and so were its statements');
@@ -186,7 +186,7 @@ def _dumps_in_parts(timeline: Timeline, dumps: Callable[[dict], str]) -> str | N
 # ---------------------------------------------------------------- derived data
 
 
-def _source_from_id(statement_id: str) -> str:
+def source_of_statement(statement_id: str) -> str:
     """The source a statement id names: "<source>:<sentence>[.<part>]"."""
     return statement_id.rsplit(":", 1)[0] if ":" in statement_id else ""
 
@@ -208,7 +208,10 @@ def _source_ranks(timeline: Timeline) -> dict[str, int]:
 
 
 def _sources_in_order(event: Event, rank: dict[str, int]) -> list[str]:
-    return sorted({s.source for s in event.statements}, key=lambda s: (rank.get(s, len(rank)), s))
+    found = {s.source for s in event.statements}
+    # An outlet that names the event in passing is among its sources (events/passing.py).
+    found.update(source for mention in event.mentions if (source := source_of_statement(mention)) in rank)
+    return sorted(found, key=lambda s: (rank.get(s, len(rank)), s))
 
 
 def derive_silent(timeline: Timeline) -> list[list[str]]:
@@ -292,7 +295,7 @@ def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
     if "time_start" in out and "time_end" not in out and isinstance(out["time_start"], int) and isinstance(out.get("time_text"), str):
         out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
-        out["source"] = _source_from_id(out["id"])
+        out["source"] = source_of_statement(out["id"])
     strings = sharing.strings
     for key in ("source", "time_text"):
         if type(value := out.get(key)) is str:

@@ -232,6 +232,24 @@ async def test_comparison_shows_a_cut_clause_with_the_subject_it_shares():
         assert app.timeline_view.current is event
 
 
+async def test_comparison_shows_a_passing_mention_instead_of_silence():
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+
+    timeline = build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "corpora" / "passing_mention"))
+    event = next(e for e in timeline.events if e.mentions)
+    app = quiet_app(timeline=timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        app.timeline_view.cursor = app.timeline_view.events.index(event)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        text = " ".join(screen_text(app).split())
+        assert "3 of 3 sources report it (1 in passing)" in text
+        assert "mentions it in passing" in text and "acquisition of Larkspur Batteries has angered" in text
+        assert "silent" not in text
+
+
 async def test_article_missing_from_disk_is_reported(small_timeline):
     small_timeline.corpus = "/nonexistent/corpus"
     app = quiet_app(timeline=small_timeline)

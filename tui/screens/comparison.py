@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from scaletui.events.model import Event, Flag, Timeline
+from scaletui.events.model import Event, Flag, Statement, Timeline
 from scaletui.tui.text import plain
 from scaletui.tui.widgets.source_block import DISAGREE_STYLE, SourceBlock
 from scaletui.tui.widgets.timeline_view import source_symbol
@@ -32,9 +32,13 @@ class ComparisonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="comparison-header")
         yield Static(id="comparison-disagreements")
+        passing = passing_statements(self.timeline, self.event)
         with VerticalScroll(id="comparison-blocks"):
             for index, source in enumerate(self.timeline.sources):
-                yield SourceBlock(self.event, source, source_symbol(index), self.timeline.source_label(source.id), id=f"block-{index}")
+                yield SourceBlock(
+                    self.event, source, source_symbol(index), self.timeline.source_label(source.id),
+                    passing=passing.get(source.id, []), id=f"block-{index}",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -52,6 +56,19 @@ class ComparisonScreen(Screen[None]):
         self.dismiss()
 
 
+def passing_statements(timeline: Timeline, event: Event) -> dict[str, list[Statement]]:
+    """The statements that name `event` in passing (its `mentions`), by source; unknown ids are skipped."""
+    wanted = set(event.mentions)
+    if not wanted:
+        return {}
+    found = {s.id: s for other in timeline.events if other is not event for s in other.statements if s.id in wanted}
+    by_source: dict[str, list[Statement]] = {}
+    for mention in event.mentions:
+        if mention in found:
+            by_source.setdefault(found[mention].source, []).append(found[mention])
+    return by_source
+
+
 def event_header(timeline: Timeline, event: Event) -> Text:
     text = Text()
     text.append(event.shown_span.label(weekday=True), style="bold")
@@ -62,7 +79,10 @@ def event_header(timeline: Timeline, event: Event) -> Text:
     if event.annotation.title:
         text.append("  (title edited)", style="dim")
     reporting = len(set(event.sources))
+    in_passing = len(set(event.sources) - {s.source for s in event.statements})
     text.append(f"\n{reporting} of {len(timeline.sources)} sources report it", style="dim")
+    if in_passing:
+        text.append(f" ({in_passing} in passing)", style="dim")
     if event.silent:
         names = [timeline.source_label(source_id) for source_id in event.silent]
         text.append("; silent: ", style="dim")

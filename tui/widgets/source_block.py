@@ -1,4 +1,4 @@
-"""One source's block in the comparison view: what it said about the event, or that it was silent."""
+"""One source's block in the comparison view: what it said about the event, what it said of it in passing, or that it was silent."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ DATING_STYLE = "bold underline cyan"
 FIGURE_STYLE = "bold magenta"
 DISAGREE_STYLE = "bold yellow"
 SUBJECT_STYLE = "dim italic"
+PASSING_STYLE = "italic"
 
 
 class SourceBlock(Static, can_focus=True):
@@ -35,11 +36,15 @@ class SourceBlock(Static, can_focus=True):
         def control(self) -> SourceBlock:
             return self.block
 
-    def __init__(self, event: Event, source: Source, symbol: str, name: str, *, id: str | None = None) -> None:
+    def __init__(
+        self, event: Event, source: Source, symbol: str, name: str, *, passing: list[Statement] = (), id: str | None = None
+    ) -> None:
         self.event = event
         self.source = source
         self.statements = [s for s in event.statements if s.source == source.id]
-        self.silent = not self.statements
+        # Sentences of other events that name this one in passing (Event.mentions).
+        self.passing = [] if self.statements else list(passing)
+        self.silent = not self.statements and not self.passing
         super().__init__(self._content(), id=id, classes="silent" if self.silent else "reports", markup=False)
         self.border_title = plain(f"{symbol} {name}")  # a str would be parsed as markup
         if source.published:
@@ -49,7 +54,9 @@ class SourceBlock(Static, can_focus=True):
         if self.silent:
             return Text("silent: does not report this event", style="italic dim")
         text = Text()
-        for number, statement in enumerate(self.statements):
+        if self.passing:
+            text.append("mentions it in passing, telling something else:\n", style=f"dim {PASSING_STYLE}")
+        for number, statement in enumerate(self.statements or self.passing):
             if number:
                 text.append("\n\n")
             text.append_text(highlighted_statement(statement))
@@ -69,7 +76,8 @@ class SourceBlock(Static, can_focus=True):
         return text
 
     def action_open(self) -> None:
-        self.post_message(self.OpenArticle(self, self.source, self.statements[0] if self.statements else None))
+        shown = self.statements or self.passing
+        self.post_message(self.OpenArticle(self, self.source, shown[0] if shown else None))
 
     async def _on_click(self, event: events.Click) -> None:
         if event.chain >= 2:
