@@ -67,7 +67,12 @@ GENERIC_ACRONYMS = {
 }
 
 # Words that, just before a name, make it a person and stay with it as its role.
-TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "prof", "prof."}
+TITLES = {
+    "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "prof", "prof.",
+    # offices and ranks as news abbreviates them before a name ("Alaska Gov. Sarah Palin", "Lt. Col. Ann Lee")
+    "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "capt.", "sgt.", "cpl.", "maj.", "adm.", "cmdr.", "rev.", "atty.",
+    "supt.", "det.", "insp.", "pres.", "gov", "sen", "lt", "col", "capt", "sgt", "rev",
+}
 ROLE_WORDS = {
     "ceo", "cfo", "cto", "coo", "cio", "cmo", "chief", "executive", "founder", "co-founder", "cofounder",
     "chairman", "chairwoman", "chair", "president", "spokesman", "spokeswoman", "spokesperson",
@@ -419,8 +424,11 @@ def _is_role(tokens: list[Token], i: int, run: list[int], core_after: set[int]) 
         return False  # "The Hollywood Reporter": the name of an outlet, not a reporter
     if low in CORE_ROLES or low in TITLES:
         return True
-    # "Chief Executive Officer": a modifier counts when a core role follows in the run
-    return low in ROLE_WORDS and i in core_after
+    # "Chief Executive Officer": a modifier counts when a core role follows in the run,
+    # and so does one right before a given name ("Fire Department Chief James Steele")
+    if low not in ROLE_WORDS:
+        return False
+    return i in core_after or (i != run[-1] and tokens[i + 1].capitalised and given_name(tokens[i + 1].text))
 
 
 def _split_roles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], str, str]]:

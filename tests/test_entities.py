@@ -384,6 +384,20 @@ def test_a_role_inside_a_capitalised_run_splits_it():
     assert not has_alias(found.entities, "Acme CEO Lena Frost") and not has_alias(found.entities, "CEO of Initech")
 
 
+def test_an_abbreviated_office_or_a_rank_before_a_given_name_is_a_role():
+    statements = texts(
+        ("a", "Ohio Gov. Maria Lind toured the plant with Harbor County Fire Department Chief Daniel Okafor."),
+        ("b", "Maria Lind and Daniel Okafor met reporters on Friday."),
+    )
+    found = discover(statements)
+    lind = by_alias(found.entities, "Maria Lind")
+    assert lind.kind is Kind.PERSON and found.roles[lind.id] == ["Gov."]
+    okafor = by_alias(found.entities, "Daniel Okafor")
+    assert okafor.kind is Kind.PERSON and found.roles[okafor.id] == ["Chief"]
+    assert not has_alias(found.entities, "Ohio Gov. Maria Lind") and not has_alias(found.entities, "Gov. Maria Lind")
+    assert not has_alias(found.entities, "Harbor County Fire Department Chief Daniel Okafor")
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
