@@ -80,6 +80,11 @@ def segment(m: Mention, toks: list[Token], names: KnownNames, vocab: Vocabulary,
             return [_piece(m, units, 1, len(units), headline, keep_cues=True)]
     if not headline and len(words) < 3:
         return [m]
+    if not headline and whole <= 1 and _described_person(words, known):
+        # "Moviemaker Gary Ross", "Angels GM Tony Reagins": what the person is, then who
+        prefix = tuple(words[:-2])
+        person = _piece(m, units, len(units) - 2, len(units), headline, keep_cues=False)
+        return [_piece(m, units, 0, len(units) - 2, headline, keep_cues=False), person] if known.get(prefix, 0) >= 1 else [person]
     span = min(longest, len(units) if headline else len(units) - 1)
     pieces: list[tuple[int, int]] = []
     i = 0
@@ -104,6 +109,15 @@ def segment(m: Mention, toks: list[Token], names: KnownNames, vocab: Vocabulary,
     if not headline and (whole >= 2 or any(known.get(tuple(words[a:b]), 0) < whole for a, b in pieces)):
         return [m]  # the whole run recurs ("San Diego Chargers"): a name of its own
     return [_piece(m, units, a, b, headline, keep_cues=(a, b) == (0, len(units))) for a, b in pieces]
+
+
+def _described_person(words: list[str], known: Counter) -> bool:
+    """A run ending in a known given name and surname, after words that hold no given name."""
+    return (
+        known.get(tuple(words[-2:]), 0) >= 1
+        and given_name(words[-2])
+        and not any(given_name(word) for word in words[:-2])
+    )
 
 
 def _piece(m: Mention, units: list[list[Token]], a: int, b: int, headline: bool, keep_cues: bool) -> Mention:

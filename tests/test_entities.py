@@ -398,6 +398,19 @@ def test_an_abbreviated_office_or_a_rank_before_a_given_name_is_a_role():
     assert not has_alias(found.entities, "Harbor County Fire Department Chief Daniel Okafor")
 
 
+def test_a_description_before_a_known_person_is_cut_off():
+    statements = texts(
+        ("a", "Moviemaker Tomas Berg said the studio had cut his pay."),
+        ("a", "Hartford Ravens GM Oliver Hale declined to comment."),
+        ("b", "Tomas Berg will not direct the sequel, Oliver Hale said."),
+    )
+    entities = find_entities(statements)
+    assert by_alias(entities, "Tomas Berg").kind is Kind.PERSON
+    assert by_alias(entities, "Oliver Hale").kind is Kind.PERSON
+    assert not has_alias(entities, "Moviemaker Tomas Berg")
+    assert not has_alias(entities, "Hartford Ravens GM Oliver Hale")
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
