@@ -22,6 +22,8 @@ from scaletui.events.reconcile import Form
 
 # on equal evidence: a capitalised pair is more often a company than a person
 TIE_ORDER = [Kind.ORGANISATION, Kind.PERSON, Kind.PRODUCT, Kind.PLACE, Kind.OTHER]
+# the gazetteer's prior for a country, region, or city of a million (events.names.lexicon_cues)
+_KNOWN_PLACE = 1.5
 # what may stand between two names of one list
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)|\s+(?:and|or|&))\s*", re.IGNORECASE)
 
@@ -30,6 +32,10 @@ def decide(cues: Counter, members: list[Form]) -> Kind:
     """The kind the summed cues point to, or OTHER when they say too little."""
     if not cues:
         return Kind.OTHER
+    if members and all(f.priors[Kind.PLACE] >= _KNOWN_PLACE for f in members):
+        # Every spelling a country, a region, a large city: a team or a government may act
+        # under its name, but it is nobody, and no product ("Paris store", "France hit by")
+        cues = Counter({kind: weight for kind, weight in cues.items() if Kind(kind) not in (Kind.PERSON, Kind.PRODUCT)})
     ranked = sorted(cues.items(), key=lambda kv: (-kv[1], TIE_ORDER.index(Kind(kv[0]))))
     for kind, weight in ranked:
         if weight < 1:

@@ -411,6 +411,19 @@ def test_a_description_before_a_known_person_is_cut_off():
     assert not has_alias(entities, "Hartford Ravens GM Oliver Hale")
 
 
+def test_a_country_or_a_large_city_is_never_a_product_or_a_person():
+    statements = texts(
+        ("a", "France hit by another jewellery heist"),
+        ("a", "Thieves in France stole watches."),
+        ("b", "France hit by smash-and-grab raid"),
+        ("b", "Paris hit by heist as thieves ram store"),
+        ("c", "Paris hit by second robbery"),
+    )
+    entities = find_entities(statements)
+    assert by_alias(entities, "France").kind is Kind.PLACE  # "hit" after a name had made it a song
+    assert by_alias(entities, "Paris").kind is Kind.PLACE
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
