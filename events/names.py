@@ -331,7 +331,7 @@ def raw_sequences(tokens: list[Token]) -> list[list[int]]:
             current.append(i)
         elif current and low in CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised and _gap_joins(tokens[i + 1].gap) and not tokens[current[-1]].possessive:
             current.append(i)
-        elif current and _MODEL_NUMBER.fullmatch(tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,"):
+        elif current and _MODEL_NUMBER.fullmatch(tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,-–"):
             current.append(i)  # "Llama 4", "Hoplite 2"
             close()
             continue

@@ -31,7 +31,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from scaletui.events.entity_lexicon import city_population, common_word, given_name, region
+from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, region
 from scaletui.events.model import Kind
 from scaletui.events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
 
@@ -305,8 +305,16 @@ def _descriptive(word: str, forms: dict[str, Form], common: Callable[[str], bool
     return common(word)
 
 
+def _well_known_place(text: str) -> bool:
+    """A country, a region or a city of 100,000 people: a town's name ("Summit") is a company's as often."""
+    return bool(country(text) or region(text) or city_population(text) >= 100_000)
+
+
 def _prefixes(forms: dict[str, Form], groups: Groups, common: Callable[[str], bool]) -> None:
     """Fold a short name into its longer form with one descriptive word more.
+
+    Not a place's name: what is named after a place ("New York Times", "Bedford
+    Police", "Tennessee Tech") is not the place.
 
     A short name with two longer forms that one source uses side by side
     ("Kestrel Terminals" and "Kestrel Capital") is a shared first word of two
@@ -322,7 +330,7 @@ def _prefixes(forms: dict[str, Form], groups: Groups, common: Callable[[str], bo
         # one descriptive word more, no further: "Hamburg Port Authority" is not Hamburg
         short_key = " ".join(words[:-1])
         short = forms.get(short_key)
-        if short is None or short_key in GENERIC_ACRONYMS or common(short_key):
+        if short is None or short_key in GENERIC_ACRONYMS or common(short_key) or _well_known_place(short_key):
             continue
         if not _descriptive(words[-1], forms, common):
             continue

@@ -424,6 +424,18 @@ def test_a_country_or_a_large_city_is_never_a_product_or_a_person():
     assert by_alias(entities, "Paris").kind is Kind.PLACE
 
 
+def test_what_is_named_after_a_place_is_not_the_place_and_a_score_is_no_model_number():
+    statements = texts(
+        ("a", "Tennessee coach Bruce Pearl praised his players."),
+        ("a", "Tennessee beat Tennessee Tech 91-60 on Saturday."),
+        ("b", "Tennessee Tech coach Mike Sutton said his team was tired."),
+        ("b", "Tennessee won easily, Pearl said."),
+    )
+    entities = find_entities(statements)
+    assert by_alias(entities, "Tennessee").id != by_alias(entities, "Tennessee Tech").id
+    assert not has_alias(entities, "Tennessee Tech 91")
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
