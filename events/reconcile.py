@@ -234,7 +234,11 @@ def _acronyms(forms: dict[str, Form], groups: Groups) -> None:
             continue
         if not any(s.replace(".", "").isupper() for s in form.surfaces):
             continue
-        matches = {groups.find(m) for m in by_initials.get(k, []) if initials(forms[m].words) == k} - {groups.find(k)}
+        # people go by their names, not their initials: "RB" is a running back, not Reggie Bush
+        matches = {
+            groups.find(m) for m in by_initials.get(k, [])
+            if initials(forms[m].words) == k and not _person_named(forms[m])
+        } - {groups.find(k)}
         if len(matches) == 1:
             groups.union(k, matches.pop())
 
@@ -257,6 +261,8 @@ def _fuzzy(forms: dict[str, Form], groups: Groups) -> None:
 def _variants(a: Form, b: Form) -> bool:
     if _cooccur(a, b) and min(a.count, b.count) > 1 or _kinds_clash(a, b):
         return False
+    if _DIGITS.findall(a.key) != _DIGITS.findall(b.key) or _acronym(a) and _acronym(b):
+        return False  # "MBP15" and "MBP17" are two models; "IRNA" and "ISNA" two agencies
     minor, major = sorted((a, b), key=lambda f: (f.count, f.key))
     wa, wb = a.words, b.words
     distinct = _distinct_similarity(wa, wb)
@@ -278,6 +284,21 @@ def _variants(a: Form, b: Form) -> bool:
     ):
         return True
     return False
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _person_named(form: Form) -> bool:
+    """A person's name: it opens with a given name, one that is no English word ("Reggie", not
+    "General") or one the name's own evidence makes a person's ("Ray Boone")."""
+    first = form.words[0]
+    return given_name(first) and (not common_word(first) or form.kind is Kind.PERSON)
+
+
+def _acronym(form: Form) -> bool:
+    """Written only in capitals, one word: letters that stand for a name, each of them telling."""
+    return " " not in form.key and all(text.replace(".", "").isupper() for text in form.surfaces)
 
 
 def _possessors(forms: dict[str, Form], groups: Groups) -> None:

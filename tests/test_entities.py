@@ -436,6 +436,21 @@ def test_what_is_named_after_a_place_is_not_the_place_and_a_score_is_no_model_nu
     assert not has_alias(entities, "Tennessee Tech 91")
 
 
+def test_acronyms_a_letter_apart_models_a_number_apart_and_a_persons_initials_stay_apart():
+    statements = texts(
+        *[("a", f"The agency IRNA opened office number {n} in Tehran.") for n in range(5)],
+        ("b", "The agency ISNA opened a bureau in Tabriz."),
+        *[("c", f"The Vexa MBP17 sold out in store {n}.") for n in range(5)],
+        ("d", "The Vexa MBP15 ships next month."),
+        ("e", "Running back Ray Boone hurt his knee; the RB will miss two games."),
+        ("f", "Ray Boone was placed on injured reserve."),
+    )
+    entities = find_entities(statements)
+    assert by_alias(entities, "IRNA").id != by_alias(entities, "ISNA").id  # a one-letter slip, were they words
+    assert by_alias(entities, "Vexa MBP15").id != by_alias(entities, "Vexa MBP17").id
+    assert "RB" not in [alias.text for alias in by_alias(entities, "Ray Boone").aliases]
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
