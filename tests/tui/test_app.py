@@ -20,7 +20,7 @@ from scaletui.tui.screens.comparison import ComparisonScreen
 from scaletui.tui.screens.dialogs import AliasPicker, Choice, EntityPicker, TextPrompt
 from scaletui.tui.screens.help import HelpScreen
 from scaletui.tui.widgets.entity_sidebar import EntitySidebar
-from scaletui.tui.widgets.timeline_view import TimelineView, timeline_order
+from scaletui.tui.widgets.timeline_view import TimelineView, source_symbol, timeline_order
 
 
 async def type_text(pilot, text: str) -> None:
@@ -241,6 +241,12 @@ async def test_comparison_shows_a_passing_mention_instead_of_silence():
     app = quiet_app(timeline=timeline)
     async with app.run_test(size=SIZE) as pilot:
         app.timeline_view.cursor = app.timeline_view.events.index(event)
+        row = app.timeline_view._event_text(event, False, SIZE[0])
+        passing = [s.id for s in timeline.sources].index("strike")
+        mark = next(span for span in row.spans if row.plain[span.start:span.end] == source_symbol(passing))
+        assert "italic" in str(mark.style)  # marked apart from the outlets that report it
+        await pilot.pause()
+        assert "Labor Weekly (in passing)" in " ".join(screen_text(app).split())  # the detail pane
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ComparisonScreen)

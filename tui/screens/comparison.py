@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 from scaletui.events.model import Event, Flag, Statement, Timeline
 from scaletui.tui.text import plain
 from scaletui.tui.widgets.source_block import DISAGREE_STYLE, SourceBlock
-from scaletui.tui.widgets.timeline_view import source_symbol
+from scaletui.tui.widgets.timeline_view import passing_sources, source_symbol
 
 
 class ComparisonScreen(Screen[None]):
@@ -79,7 +79,7 @@ def event_header(timeline: Timeline, event: Event) -> Text:
     if event.annotation.title:
         text.append("  (title edited)", style="dim")
     reporting = len(set(event.sources))
-    in_passing = len(set(event.sources) - {s.source for s in event.statements})
+    in_passing = len(passing_sources(event))
     text.append(f"\n{reporting} of {len(timeline.sources)} sources report it", style="dim")
     if in_passing:
         text.append(f" ({in_passing} in passing)", style="dim")

@@ -18,7 +18,7 @@ from scaletui.events.model import Event, Flag, Timeline
 from scaletui.events.rounding import only_rounding
 from scaletui.tui.labels import source_labels
 from scaletui.tui.text import plain
-from scaletui.tui.widgets.timeline_view import Fold, source_symbol
+from scaletui.tui.widgets.timeline_view import Fold, passing_sources, source_symbol
 from scaletui.tui.wrapping import TextDrawer
 
 
@@ -45,6 +45,7 @@ def describe(timeline: Timeline, event: Event, source_index: dict[str, int], lab
     if event.annotation.title:
         text.append_text(plain(f"  (found: {event.title})", "dim"))
     reporting = list(dict.fromkeys(event.sources))
+    passing = passing_sources(event) if event.mentions else set()
     text.append(f"\nreported by {len(reporting)} of {len(timeline.sources)}: ", style="dim")
     for number, source_id in enumerate(reporting):
         if number:
@@ -53,6 +54,8 @@ def describe(timeline: Timeline, event: Event, source_index: dict[str, int], lab
         if index is not None:
             text.append(f"{source_symbol(index)} ", style="bold green")
         text.append_text(plain(labels.get(source_id, source_id)))
+        if source_id in passing:
+            text.append(" (in passing)", style="dim italic")
     for discrepancy in event.discrepancies:
         rounding = only_rounding(discrepancy)
         text.append("\n≈ " if rounding else "\n≠ ", style="bold yellow")

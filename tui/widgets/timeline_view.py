@@ -170,6 +170,7 @@ class TimelineView(ScrollView, can_focus=True):
         "timeline--reported",
         "timeline--source",
         "timeline--no-source",
+        "timeline--passing-source",
         "timeline--mark",
         "timeline--fold",
         "timeline--match",
@@ -186,6 +187,7 @@ class TimelineView(ScrollView, can_focus=True):
         & > .timeline--reported { color: $text-muted; text-style: italic; }
         & > .timeline--source { color: $success; text-style: bold; }
         & > .timeline--no-source { color: $text-disabled; }
+        & > .timeline--passing-source { color: $success; text-style: italic dim; }
         & > .timeline--mark { color: $warning; text-style: bold; }
         & > .timeline--fold { color: $text-muted; text-style: italic; }
         & > .timeline--match { color: $text-warning; text-style: bold underline; }
@@ -677,11 +679,13 @@ class TimelineView(ScrollView, can_focus=True):
         # Only the event's own sources are looked at: the row costs the same with 5 or 800 sources.
         indices = sorted({i for source_id in event.sources if (i := self._source_index.get(source_id)) is not None})
         if source_columns_fit(len(self.sources), width):
+            # an outlet that names the event only in passing (Event.mentions) is marked apart
+            passing = {self._source_index.get(s) for s in passing_sources(event)} if event.mentions else set()
             position = 0
             for index in indices:
                 if index > position:
                     text.append("·" * (index - position), style=style("timeline--no-source"))
-                text.append(source_symbol(index), style=style("timeline--source"))
+                text.append(source_symbol(index), style=style("timeline--passing-source" if index in passing else "timeline--source"))
                 position = index + 1
             if position < len(self.sources):
                 text.append("·" * (len(self.sources) - position), style=style("timeline--no-source"))
@@ -695,6 +699,11 @@ class TimelineView(ScrollView, can_focus=True):
             title.highlight_words([self.highlight], style("timeline--match"), case_sensitive=False)
         text.append_text(title)
         return text
+
+
+def passing_sources(event: Event) -> set[str]:
+    """The event's sources that only name it in passing: none of its own statements is theirs."""
+    return set(event.sources) - {statement.source for statement in event.statements}
 
 
 def _thumb(bar: ScrollBar, position: float) -> tuple[int, int] | None:
