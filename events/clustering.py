@@ -32,7 +32,6 @@ from array import array
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
-from operator import mul
 from typing import NamedTuple
 
 from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
@@ -353,9 +352,11 @@ class _Groups:
 
 def _cosine(one: dict[str, float], other: dict[str, float], norms: float) -> float:
     # Summed exactly (fsum): a set's order changes with the hash seed, and a float sum in
-    # another order can break a tie between copies of one report the other way.
-    shared = one.keys() & other.keys()
-    return math.fsum(map(mul, map(one.__getitem__, shared), map(other.__getitem__, shared))) / norms
+    # another order can break a tie between copies of one report the other way. The shared
+    # tokens are found from the smaller of the two (a lone statement's, beside a group's).
+    if len(one) > len(other):
+        one, other = other, one
+    return math.fsum([weight * other[token] for token, weight in one.items() if token in other]) / norms
 
 
 def _different_people(ages: set[float], other: set[float]) -> bool:
@@ -367,18 +368,20 @@ def _different_people(ages: set[float], other: set[float]) -> bool:
 def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _Groups:
     index = [p.index for p in profiles]  # one int object per statement, however many pairs name it
     neighbours: dict[int, set[int]] = {}
-    heap = []
-    for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked):
+    for a, b, link in zip(pairs.first, pairs.second, linked):
         if link:
             a, b = index[a], index[b]
             neighbours.setdefault(a, set()).add(b)
             neighbours.setdefault(b, set()).add(a)
-            heap.append((-score, a, b, 0, 0))
     groups = _Groups(profiles, neighbours)
     # An entry is only ever acted on while neither of its groups has changed since it was
     # pushed, and then the bar and the windows it meets are those of that moment: an entry
-    # that would fail them is never pushed.
-    heap = [entry for entry in heap if groups.would_merge(entry[1], entry[2], -entry[0])]
+    # that would fail them is never pushed (nor made: most linked pairs, on the second pass).
+    heap = [
+        (-score, index[a], index[b], 0, 0)
+        for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked)
+        if link and groups.would_merge(a, b, score)
+    ]
     heapq.heapify(heap)
     # Each entry carries the versions of its two groups: once either has merged
     # again, the entry is stale (a fresh one was pushed at that merge) and is dropped

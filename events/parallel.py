@@ -22,7 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from lemminflect import getAllLemmas, getLemma
 from pydantic import BaseModel, ValidationError
+from wordfreq import zipf_frequency
 
 from scaletui.events.cache import ArticleCache, article_key, cache_folder
 from scaletui.events.figures import extract_figures
@@ -171,6 +173,8 @@ def _in_pool(
     folder = str(cache.folder) if cache.folder is not None else None
     if start_method.get_start_method() == "forkserver":
         start_method.set_forkserver_preload([__name__])  # imported once in the server, not in every worker
+    elif start_method.get_start_method() == "fork":
+        _load_word_data()
     try:
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=start_method)
     except (OSError, ValueError, NotImplementedError):
@@ -196,6 +200,15 @@ def _in_pool(
         raise
     executor.shutdown()
     return []
+
+
+def _load_word_data() -> None:
+    """Load the word lists each article's work reads (lemminflect's dictionary and rules for unseen
+    words, wordfreq's frequencies) here, before the workers fork, rather than once in every worker
+    (about half a second each); this process reads them later anyway, to group statements."""
+    getAllLemmas("said")
+    getLemma("qzxv", upos="NOUN", lemmatize_oov=True)
+    zipf_frequency("said", "en")
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

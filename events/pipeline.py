@@ -78,15 +78,19 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     # no longer walks all of them each time grouping and comparing make more objects.
     gc.freeze()
     report("clustering events", 0.7)
-    events = cluster_events(statements, entities, sources, features)
+    # Grouping and comparing make a few million short-lived objects (heap entries, centroids,
+    # pairs) and no cycle: the collector would only walk them, over and over.
+    with collector_paused():
+        events = cluster_events(statements, entities, sources, features)
     acts = {s.id: f.actions for s, f in zip(statements, features) if f is not None}
     del features
     _date_undated_sources(events, statements, split, dates)
     add_passing_mentions(events, {source.id: number for number, source in enumerate(sources)}, acts)
     del acts
     report("comparing sources", 0.9)
-    compare_events(events, entities, sources)
-    rank_events(events, sources)
+    with collector_paused():
+        compare_events(events, entities, sources)
+        rank_events(events, sources)
     # Within a day, events dated by their own words lead "reported by" ones,
     # and the better-attested lead the noise.
     events.sort(key=lambda e: (e.span.start, e.span.modifier is Modifier.REPORTED, -e.confidence, e.span.end, e.id))

@@ -27,13 +27,15 @@ _WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
 _MIN_LENGTH = 3
 
 
+# One look-up per word however many readers ask (lemminflect copies its entry at every call);
+# what it returns is only read.
 _all_lemmas = lru_cache(maxsize=200_000)(getAllLemmas)
 
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case word: a verb's infinitive, a noun's singular."""
-    lemmas = getAllLemmas(word)
+    lemmas = _all_lemmas(word)
     for pos in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN"):
         if pos in lemmas:
             return lemmas[pos][0]
@@ -63,7 +65,7 @@ def is_verb_form(word: str) -> bool:
 
     An -s form that is also a plural noun ("games") is taken for the noun.
     """
-    lemmas = getAllLemmas(word)
+    lemmas = _all_lemmas(word)
     verb = lemmas.get("VERB")
     if not verb or word in verb:
         return False
