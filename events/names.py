@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region, verb_form
 from scaletui.events.entity_outlets import OUTLET_NOUNS, is_attribution
 from scaletui.events.model import Kind
+from scaletui.events.words import simple_past
 
 # A word: letters/digits, joined by . ' ’ - & when another word character follows
 # ("Z.ai", "Meta's", "AT&T", "data-labeling"); dotted acronyms keep their last dot.
@@ -567,8 +568,8 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PRODUCT] += 3
     if before_low and (before_low[-1] in PRODUCT_NOUNS or before_low[-1].split("-")[-1] in PRODUCT_NOUNS):
         cues[Kind.PRODUCT] += 2  # "the drug Cardivex"
-    if nxt_joined and nxt.lower in PRODUCT_NOUNS:
-        cues[Kind.PRODUCT] += 3
+    if nxt_joined and nxt.lower in PRODUCT_NOUNS and not simple_past(nxt.lower, or_base=True):
+        cues[Kind.PRODUCT] += 3  # "the Cardivex drug", not "Teixeira hit a double"
     if nxt_joined and nxt.lower in GENERIC_ACRONYMS and part[-1] + 2 < len(tokens) and tokens[part[-1] + 2].lower in PRODUCT_NOUNS:
         cues[Kind.PRODUCT] += 3  # "Gemini AI model"
     if nxt is not None and nxt.lower in ORG_OWNED and (m.possessive or (nxt_joined and (not m.initial or nxt.lower in _ORG_ONLY))):

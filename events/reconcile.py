@@ -261,8 +261,10 @@ def _fuzzy(forms: dict[str, Form], groups: Groups) -> None:
 def _variants(a: Form, b: Form) -> bool:
     if _cooccur(a, b) and min(a.count, b.count) > 1 or _kinds_clash(a, b):
         return False
-    if _DIGITS.findall(a.key) != _DIGITS.findall(b.key) or _acronym(a) and _acronym(b):
-        return False  # "MBP15" and "MBP17" are two models; "IRNA" and "ISNA" two agencies
+    if _DIGITS.findall(a.key) != _DIGITS.findall(b.key):
+        return False  # "MBP15" and "MBP17" are two models
+    if _acronym(a) and _acronym(b) and not (a.key.startswith(b.key) or b.key.startswith(a.key)):
+        return False  # "IRNA" and "ISNA", "AFP" and "AP" are two agencies; "US" and "USA" one country
     minor, major = sorted((a, b), key=lambda f: (f.count, f.key))
     wa, wb = a.words, b.words
     distinct = _distinct_similarity(wa, wb)

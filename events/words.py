@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 from wordfreq import zipf_frequency
 
 from scaletui.events.figures import _WORD_NUMBERS as _NUMBER_WORDS  # the number words figures read
@@ -70,6 +70,15 @@ def is_verb_form(word: str) -> bool:
     if not verb or word in verb:
         return False
     return word.endswith(("ed", "ing")) or "NOUN" not in lemmas
+
+
+@lru_cache(maxsize=20_000)
+def simple_past(word: str, or_base: bool = False) -> bool:
+    """Whether a lower-case word is some verb's simple past ("died", "fled"); with `or_base`,
+    also one spelt as its base ("hit", "cut", "quit"), which can as well be the present."""
+    return any(
+        (or_base or lemma_ != word) and word in getInflection(lemma_, "VBD") for lemma_ in getAllLemmas(word).get("VERB", ())
+    )
 
 
 def action_lemmas(text: str) -> set[str]:

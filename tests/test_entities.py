@@ -451,6 +451,20 @@ def test_acronyms_a_letter_apart_models_a_number_apart_and_a_persons_initials_st
     assert "RB" not in [alias.text for alias in by_alias(entities, "Ray Boone").aliases]
 
 
+def test_a_name_before_hit_is_no_song_and_two_spellings_of_one_country_stay_one():
+    statements = texts(
+        ("a", "First baseman Mark Dorsey signed an eight-year contract with the club."),
+        *[("b", f"Dorsey hit a double in inning {n}.") for n in range(4)],
+        ("c", "The U.S. beat Canada on Sunday."),
+        ("c", "Officials in the U.S. said the team would host again."),
+        ("d", "Fans in the USA cheered."),
+    )
+    entities = find_entities(statements)
+    dorsey = by_alias(entities, "Dorsey")
+    assert dorsey.kind is Kind.PERSON and dorsey is by_alias(entities, "Mark Dorsey")
+    assert by_alias(entities, "USA") is by_alias(entities, "U.S.")
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),

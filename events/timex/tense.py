@@ -8,9 +8,7 @@ so the clause around the expression matters more than the sentence as a whole.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from lemminflect import getAllLemmas, getInflection
+from scaletui.events.words import simple_past
 
 PAST = "past"
 FUTURE = "future"
@@ -54,11 +52,8 @@ _INTRINSIC_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later|from\s
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
-@lru_cache(maxsize=20_000)
 def _simple_past(word: str) -> bool:
-    if word in _NOT_PAST:
-        return False
-    return any(lemma != word and word in getInflection(lemma, "VBD") for lemma in getAllLemmas(word).get("VERB", ()))
+    return word not in _NOT_PAST and simple_past(word)
 
 
 def _cues(text: str, left_from: int, right_to: int):
