@@ -405,17 +405,27 @@ def _surnames(forms: dict[str, Form], groups: Groups) -> None:
                 counts[words[-1]] += 10**6
             counts[words[-1]] += form.count
     for k, form in forms.items():
-        if " " in k or form.context_kind not in (None, Kind.PERSON):
+        if " " in k:
+            continue
+        # Read as something else by a cue or two ("the series. Capaldi seems", a lost full
+        # stop; "track Orozco down"), a surname still goes with a person its full name
+        # makes sure of; told as something else again and again, it does not.
+        weakly_other = form.context_kind not in (None, Kind.PERSON)
+        if weakly_other and (max(form.cues.values(), default=0) >= _FIRM_CUES or k not in people):
             continue
         if k in people:
             owner = _dominant(people[k], named)
-            if owner is not None and form.count <= 2 * counts[k]:
+            if owner is not None and form.count <= 2 * counts[k] and (not weakly_other or counts[k] >= 10**6):
                 groups.union(k, owner)
         elif k in firsts:
             owner = _dominant(firsts[k], named)
             # a given name, or a rare word ("Stephenie") that only starts this person's name
             if owner is not None and (given_name(k) or not common_word(k) and form.count <= 2 * named[owner]):
                 groups.union(k, owner)
+
+
+# Cue weight of a name's context above which it is taken at its word (events/names.py)
+_FIRM_CUES = 4
 
 
 def _dominant(owners: set[str], named: Counter) -> str | None:

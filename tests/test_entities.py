@@ -465,6 +465,18 @@ def test_a_name_before_hit_is_no_song_and_two_spellings_of_one_country_stay_one(
     assert by_alias(entities, "USA") is by_alias(entities, "U.S.")
 
 
+def test_a_surname_misread_once_still_goes_with_the_person_its_full_name_makes_sure_of():
+    statements = texts(
+        ("a", "Scottish actor Peter Halden will play the lead, the studio said."),
+        ("a", "Peter Halden starred in two earlier films."),
+        ("b", "Fans loved the series Halden appeared in last year."),  # "the series Halden": a title?
+        *[("c", f"Halden spoke to reporters for the {n}th time.") for n in range(3)],
+    )
+    entities = find_entities(statements)
+    assert by_alias(entities, "Halden") is by_alias(entities, "Peter Halden")
+    assert by_alias(entities, "Halden").kind is Kind.PERSON
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
