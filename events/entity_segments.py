@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from scaletui.events.entity_lexicon import common_word, given_name
+from scaletui.events.entity_lexicon import city_population, common_word, given_name, region
 from scaletui.events.names import CONNECTORS, GENERIC_ACRONYMS, Mention, Token, Vocabulary, is_acronym, is_camel, lexicon_cues, surface
 from scaletui.events.reconcile import key
 
@@ -80,8 +80,9 @@ def segment(m: Mention, toks: list[Token], names: KnownNames, vocab: Vocabulary,
             return [_piece(m, units, 1, len(units), headline, keep_cues=True)]
     if not headline and len(words) < 3:
         return [m]
-    if not headline and whole <= 1 and _described_person(words, known):
-        # "Moviemaker Gary Ross", "Angels GM Tony Reagins": what the person is, then who
+    if not headline and _described_person(words, known, often=whole >= 2):
+        # "Moviemaker Gary Ross", "Angels GM Tony Reagins": what the person is, then who,
+        # even written together again and again ("Englishman Robert Buckley")
         prefix = tuple(words[:-2])
         person = _piece(m, units, len(units) - 2, len(units), headline, keep_cues=False)
         return [_piece(m, units, 0, len(units) - 2, headline, keep_cues=False), person] if known.get(prefix, 0) >= 1 else [person]
@@ -111,13 +112,16 @@ def segment(m: Mention, toks: list[Token], names: KnownNames, vocab: Vocabulary,
     return [_piece(m, units, a, b, headline, keep_cues=(a, b) == (0, len(units))) for a, b in pieces]
 
 
-def _described_person(words: list[str], known: Counter) -> bool:
-    """A run ending in a known given name and surname, after words that hold no given name."""
-    return (
-        known.get(tuple(words[-2:]), 0) >= 1
-        and given_name(words[-2])
-        and not any(given_name(word) for word in words[:-2])
-    )
+def _described_person(words: list[str], known: Counter, often: bool) -> bool:
+    """A run ending in a known given name and surname, after words that hold no given name.
+
+    `often`: the whole run recurs, so it may be a name of its own ("Boston Red Sox",
+    "New York Yankees"): the given name must then be no English word and no place.
+    """
+    first = words[-2]
+    if often and (common_word(first) or city_population(first) or region(first)):
+        return False
+    return known.get(tuple(words[-2:]), 0) >= 1 and given_name(first) and not any(given_name(word) for word in words[:-2])
 
 
 def _piece(m: Mention, units: list[list[Token]], a: int, b: int, headline: bool, keep_cues: bool) -> Mention:
