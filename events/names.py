@@ -583,8 +583,12 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
     # a dateline: "ROTTERDAM, March 8 (Reuters) -"
     if m.initial and len(words) == 1 and words[0].text.isupper() and nxt is not None and nxt.gap.strip() == "," and nxt.lower in MONTHS:
         cues[Kind.PLACE] += 4
-    if len(words) == 1 and (is_camel(words[0].text) or is_acronym(words[0].text)):
-        cues[Kind.ORGANISATION] += 0.5
+    if len(words) == 1 and (is_acronym(words[0].text) or is_camel(words[0].text) and words[0].text[0].islower()):
+        cues[Kind.ORGANISATION] += 0.5  # "eBay", "iPhone", "IBM": a brand's shape each time it is written
+    elif len(words) == 1 and is_camel(words[0].text):
+        # "DiLeo", "LaSalle", "OpenAI": a surname's shape as often as a brand's, taken once
+        # per spelling, or "DiLeo said" eighteen times would make a company of the man
+        m.priors[Kind.ORGANISATION] = max(m.priors[Kind.ORGANISATION], 0.5)
     lexicon_cues(words, m)
     if len(before_low) >= 2 and before_low[-1] == "of" and before_low[-2] in ("maker", "makers", "creator", "creators", "developer", "developers", "version", "versions", "users"):
         cues[Kind.PRODUCT] += 2  # "the maker of ChatGPT"

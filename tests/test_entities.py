@@ -482,6 +482,18 @@ def test_a_surname_misread_once_still_goes_with_the_person_its_full_name_makes_s
     assert by_alias(entities, "Halden").kind is Kind.PERSON
 
 
+def test_a_surname_shaped_like_a_brand_is_a_person_however_often_it_is_written():
+    statements = texts(
+        ("a", "The club named assistant general manager Tony DeMarco its interim coach."),
+        *[("b", f"DeMarco said practice {n} went well.") for n in range(8)],
+        *[("c", f"The eBay auction {n} closed.") for n in range(2)],
+    )
+    entities = find_entities(statements)
+    demarco = by_alias(entities, "DeMarco")
+    assert demarco is by_alias(entities, "Tony DeMarco") and demarco.kind is Kind.PERSON
+    assert by_alias(entities, "eBay").kind is Kind.ORGANISATION
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
