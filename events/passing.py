@@ -1,20 +1,20 @@
 """Passing mentions: a sentence about one happening that names another by its noun.
 
-"Meta's $14.3 billion investment in Scale AI has sent ripples across the
-industry" tells of the ripples; the investment it names is another event, which
-other outlets report in sentences of their own. The outlet that wrote it is not
-silent on the investment: it mentions it in passing. Such a sentence stays in its
+"Industry analysts say they believe that Hewlett-Packard's forthcoming $13.9
+billion acquisition of Electronic Data Systems ..." tells what analysts think;
+the acquisition it names is another event, which other outlets report in
+sentences of their own ("HP will acquire EDS"). The outlet that wrote it is not
+silent on the acquisition: it mentions it in passing. Such a sentence stays in its
 own event and is listed among the other event's `mentions`, so that event counts
 the outlet among its sources and the comparison shows what it said.
 
 A mention needs three things, so that a word in common is not enough:
-- the event's act named by a noun derived from it ("investment", "acquisition",
-  "resignation": a noun that is no verb form, in the derivational family of a
-  verb the corpus uses), where that family is one the event's own statements
-  use at least twice (as verb or noun), and the sentence does not use it as
-  its own verb;
-- every one of the event's main participants (the entities its outlets name
-  most, at least two) named in the sentence;
+- the event's act named by a noun derived from it ("acquisition", "investment",
+  "resignation": a noun that is no verb form and no doer, written in lower case),
+  where the event's own statements tell that act as a verb and use its family at
+  least twice (as verb or noun), and the sentence does not use it as its own verb;
+- both of the event's main participants (the two entities most of its outlets
+  name) named in the sentence;
 - an event reported by two outlets or more, the most widely reported of those
   the noun could name, which the sentence's outlet does not report itself.
 """
@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Mapping
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -149,15 +150,8 @@ _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 _AGENT_ENDINGS = ("er", "or", "ist", "ant")
 
 
-_DERIVED: dict[str, bool] = {}
-
-
+@lru_cache(maxsize=50_000)
 def _derived_noun(word: str) -> bool:
-    known = _DERIVED.get(word)
-    if known is None:
-        lemmas = getAllLemmas(word)
-        base = lemma(word)
-        known = _DERIVED[word] = (
-            "NOUN" in lemmas and "VERB" not in lemmas and not base.endswith(_AGENT_ENDINGS) and rarity(base) > 0.0
-        )
-    return known
+    lemmas = getAllLemmas(word)
+    base = lemma(word)
+    return "NOUN" in lemmas and "VERB" not in lemmas and not base.endswith(_AGENT_ENDINGS) and rarity(base) > 0.0
