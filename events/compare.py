@@ -54,10 +54,18 @@ _NOT_AN_OUTLET = frozenset(
 
 
 def compare_events(events: list[Event], entities: list[Entity], sources: list[Source]) -> None:
-    """Fill `silent` and `discrepancies` of every event, indexing the corpus once."""
+    """Fill `silent` and `discrepancies` of every event, indexing the corpus once.
+
+    An event's figures are compared with those of the sentences that name it in
+    passing too ("a $13.2 billion acquisition" against "for $13.9 billion"); its
+    dates and names only among its own statements (a passing sentence is dated
+    by the happening it tells).
+    """
     corpus = _corpus_index(entities, sources)
+    wanted = {mention for event in events for mention in event.mentions}
+    by_id = {s.id: s for event in events for s in event.statements if s.id in wanted} if wanted else {}
     for event in events:
-        _compare(event, corpus)
+        _compare(event, corpus, [by_id[m] for m in event.mentions if m in by_id])
 
 
 def compare_event(event: Event, entities: list[Entity], sources: list[Source]) -> None:
@@ -81,13 +89,13 @@ def _present(event: Event) -> set[str]:
     return set(event.sources) | {s.source for s in event.statements}
 
 
-def _compare(event: Event, corpus: _CorpusIndex) -> None:
+def _compare(event: Event, corpus: _CorpusIndex, passing: list[Statement] = ()) -> None:
     # Set as derived: the ids are the corpus's own, and validating a list of
     # hundreds of them again on every event cost more than finding them.
     event.set_derived("silent", silent_sources(event, _present(event), corpus))
     source_rank = corpus.source_rank
     found: list[Discrepancy] = []
-    found.extend(figure_discrepancies(event.statements, source_rank))
+    found.extend(figure_discrepancies([*event.statements, *passing] if passing else event.statements, source_rank))
     found.extend(date_discrepancies(event.statements, source_rank))
     found.extend(name_discrepancies(event, corpus, source_rank))
     found.extend(attribution_discrepancies(event.statements, source_rank))

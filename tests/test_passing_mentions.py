@@ -37,6 +37,12 @@ def test_a_noun_naming_the_event_with_its_participants_is_a_passing_mention(time
     assert "strike" not in deal.silent
 
 
+def test_a_passing_mentions_figure_is_compared_with_the_events_own(timeline):
+    deal = event_saying(timeline, "wire", "acquired Larkspur Batteries")
+    price = next(d for d in deal.discrepancies if d.field == "figure")
+    assert {claim.value: claim.sources for claim in price.claims} == {"$2 billion": in_corpus_order(timeline, {"wire", "daily"}), "$2.5 billion": ["strike"]}
+
+
 def test_the_strike_is_not_mentioned_by_the_deal_reports(timeline):
     strike = event_saying(timeline, "strike", "walked out on Wednesday over pay")
     assert strike.mentions == [] and strike.sources == ["strike"]
