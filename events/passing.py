@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
@@ -41,17 +41,11 @@ PARTICIPANTS = 2
 ACT_USES = 2
 
 
-def add_passing_mentions(events: list[Event], source_order: dict[str, int], acts: Mapping[str, str] | None = None) -> None:
-    """Fill each event's `mentions` (and count their outlets among its `sources`).
-
-    `acts`: statement id -> its main clause's act lemmas, space-separated, where grouping
-    already worked them out (`StatementFeatures.actions`); the others are read here.
-    """
-    known = acts or {}
+def add_passing_mentions(events: list[Event], source_order: dict[str, int]) -> None:
+    """Fill each event's `mentions` (and count their outlets among its `sources`)."""
 
     def acts_of(statement: Statement) -> set[str]:
-        lemmas = known.get(statement.id)
-        return {family(verb) for verb in (lemmas.split() if lemmas is not None else action_lemmas(main_clause(statement.claim)))}
+        return {family(verb) for verb in action_lemmas(main_clause(statement.claim))}
 
     reported = [event for event in events if len(set(event.sources)) >= 2]
     by_family: dict[str, list[tuple[Event, frozenset[str]]]] = defaultdict(list)

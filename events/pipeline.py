@@ -82,11 +82,9 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     # pairs) and no cycle: the collector would only walk them, over and over.
     with collector_paused():
         events = cluster_events(statements, entities, sources, features)
-    acts = {s.id: f.actions for s, f in zip(statements, features) if f is not None}
     del features
     _date_undated_sources(events, statements, split, dates)
-    add_passing_mentions(events, {source.id: number for number, source in enumerate(sources)}, acts)
-    del acts
+    add_passing_mentions(events, {source.id: number for number, source in enumerate(sources)})
     report("comparing sources", 0.9)
     with collector_paused():
         compare_events(events, entities, sources)
