@@ -30,3 +30,13 @@ def mixed_corpus(tmp_path_factory) -> Path:
         for article in sorted(source.glob("*.txt")):
             shutil.copy(article, folder / article.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def event_saying():
+    """The event holding the statement of `source` that contains `fragment`."""
+
+    def find(timeline, source: str, fragment: str):
+        return next(e for e in timeline.events for s in e.statements if s.source == source and fragment in s.text)
+
+    return find

@@ -19,15 +19,11 @@ def timeline():
     return build_timeline(load_corpus(CORPUS))
 
 
-def event_saying(timeline, source: str, fragment: str):
-    return next(e for e in timeline.events for s in e.statements if s.source == source and fragment in s.text)
-
-
 def in_corpus_order(timeline, ids: set[str]) -> list[str]:
     return [source.id for source in timeline.sources if source.id in ids]
 
 
-def test_a_noun_naming_the_event_with_its_participants_is_a_passing_mention(timeline):
+def test_a_noun_naming_the_event_with_its_participants_is_a_passing_mention(timeline, event_saying):
     deal = event_saying(timeline, "wire", "acquired Larkspur Batteries")
     passing = next(s for e in timeline.events for s in e.statements if "acquisition of Larkspur Batteries has angered" in s.text)
     assert passing not in deal.statements  # it tells of the strike, and stays with it
@@ -37,18 +33,18 @@ def test_a_noun_naming_the_event_with_its_participants_is_a_passing_mention(time
     assert "strike" not in deal.silent
 
 
-def test_a_passing_mentions_figure_is_compared_with_the_events_own(timeline):
+def test_a_passing_mentions_figure_is_compared_with_the_events_own(timeline, event_saying):
     deal = event_saying(timeline, "wire", "acquired Larkspur Batteries")
     price = next(d for d in deal.discrepancies if d.field == "figure")
     assert {claim.value: claim.sources for claim in price.claims} == {"$2 billion": in_corpus_order(timeline, {"wire", "daily"}), "$2.5 billion": ["strike"]}
 
 
-def test_the_strike_is_not_mentioned_by_the_deal_reports(timeline):
+def test_the_strike_is_not_mentioned_by_the_deal_reports(timeline, event_saying):
     strike = event_saying(timeline, "strike", "walked out on Wednesday over pay")
     assert strike.mentions == [] and strike.sources == ["strike"]
 
 
-def test_mentions_survive_save_and_reopen_and_sources_stay_derived(timeline):
+def test_mentions_survive_save_and_reopen_and_sources_stay_derived(timeline, event_saying):
     text = dumps_timeline(timeline)
     again = loads_timeline(text)
     deal = event_saying(again, "wire", "acquired Larkspur Batteries")

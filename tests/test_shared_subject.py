@@ -17,11 +17,7 @@ def timeline():
     return build_timeline(load_corpus(CORPUS))
 
 
-def event_saying(timeline, source: str, fragment: str):
-    return next(e for e in timeline.events for s in e.statements if s.source == source and fragment in s.text)
-
-
-def test_the_second_predicate_joins_the_other_outlets_report_and_leaves_the_first(timeline):
+def test_the_second_predicate_joins_the_other_outlets_report_and_leaves_the_first(timeline, event_saying):
     opened = event_saying(timeline, "profile", "opened its first assembly plant")
     assert opened is event_saying(timeline, "history", "opened its first assembly plant")
     assert opened is not event_saying(timeline, "profile", "was founded by two brothers")
