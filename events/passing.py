@@ -29,7 +29,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from scaletui.events.model import Event, Statement
-from scaletui.events.store import source_of_statement
+from scaletui.events.store import sources_in_order
 from scaletui.events.similarity import main_clause
 from scaletui.events.words import action_lemmas, family, lemma, rarity
 
@@ -67,10 +67,8 @@ def add_passing_mentions(events: list[Event], source_order: dict[str, int]) -> N
         mentioning = found.get(event.id)
         if mentioning:
             mentioning.sort(key=lambda s: (source_order.get(s.source, len(source_order)), s.start, s.id))
-            ids = [statement.id for statement in mentioning]
-            event.mentions = ids
-            outlets = {*event.sources, *(source_of_statement(i) for i in ids)}
-            event.sources = sorted(outlets, key=lambda s: (source_order.get(s, len(source_order)), s))
+            event.mentions = [statement.id for statement in mentioning]
+            event.sources = sources_in_order(event, source_order)
 
 
 def _mentioned(

@@ -172,7 +172,7 @@ def _dumps_in_parts(timeline: Timeline, dumps: Callable[[dict], str]) -> str | N
     for start in range(0, len(timeline.events), _EVENTS_AT_ONCE):
         tables = [
             _event_to_toml(event.model_dump(mode="python", exclude_defaults=True, exclude_none=True), event,
-                           _sources_in_order(event, rank), silent(event))
+                           sources_in_order(event, rank), silent(event))
             for event in timeline.events[start : start + _EVENTS_AT_ONCE]
         ]
         texts.append(dumps({"events": tables}))
@@ -186,7 +186,7 @@ def _dumps_in_parts(timeline: Timeline, dumps: Callable[[dict], str]) -> str | N
 # ---------------------------------------------------------------- derived data
 
 
-def source_of_statement(statement_id: str) -> str:
+def _source_from_id(statement_id: str) -> str:
     """The source a statement id names: "<source>:<sentence>[.<part>]"."""
     return statement_id.rsplit(":", 1)[0] if ":" in statement_id else ""
 
@@ -200,17 +200,18 @@ def derive_entities(event: Event) -> list[str]:
 def derive_sources(timeline: Timeline) -> list[list[str]]:
     """Each event's sources as the pipeline lists them: its statements' sources in corpus order."""
     rank = _source_ranks(timeline)
-    return [_sources_in_order(event, rank) for event in timeline.events]
+    return [sources_in_order(event, rank) for event in timeline.events]
 
 
 def _source_ranks(timeline: Timeline) -> dict[str, int]:
     return {source.id: number for number, source in enumerate(timeline.sources)}
 
 
-def _sources_in_order(event: Event, rank: dict[str, int]) -> list[str]:
+def sources_in_order(event: Event, rank: dict[str, int]) -> list[str]:
+    """The sources of the event's statements and of its mentions, in corpus order (`rank`: source id -> place)."""
     found = {s.source for s in event.statements}
     # An outlet that names the event in passing is among its sources (events/passing.py).
-    found.update(source for mention in event.mentions if (source := source_of_statement(mention)) in rank)
+    found.update(source for mention in event.mentions if (source := _source_from_id(mention)) in rank)
     return sorted(found, key=lambda s: (rank.get(s, len(rank)), s))
 
 
@@ -295,7 +296,7 @@ def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
     if "time_start" in out and "time_end" not in out and isinstance(out["time_start"], int) and isinstance(out.get("time_text"), str):
         out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
-        out["source"] = source_of_statement(out["id"])
+        out["source"] = _source_from_id(out["id"])
     strings = sharing.strings
     for key in ("source", "time_text"):
         if type(value := out.get(key)) is str:

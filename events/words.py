@@ -77,7 +77,7 @@ def simple_past(word: str, or_base: bool = False) -> bool:
     """Whether a lower-case word is some verb's simple past ("died", "fled"); with `or_base`,
     also one spelt as its base ("hit", "cut", "quit"), which can as well be the present."""
     return any(
-        (or_base or lemma_ != word) and word in getInflection(lemma_, "VBD") for lemma_ in getAllLemmas(word).get("VERB", ())
+        (or_base or lemma_ != word) and word in getInflection(lemma_, "VBD") for lemma_ in _all_lemmas(word).get("VERB", ())
     )
 
 

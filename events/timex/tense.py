@@ -8,6 +8,7 @@ so the clause around the expression matters more than the sentence as a whole.
 from __future__ import annotations
 
 import re
+
 from scaletui.events.words import simple_past
 
 PAST = "past"
@@ -52,17 +53,13 @@ _INTRINSIC_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later|from\s
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
-def _simple_past(word: str) -> bool:
-    return word not in _NOT_PAST and simple_past(word)
-
-
 def _cues(text: str, left_from: int, right_to: int):
     """(match, tense) of each tense cue between the two offsets."""
     for pattern, tense in ((_FUTURE_CUES, FUTURE), (_PAST_CUES, PAST)):
         for cue in pattern.finditer(text, left_from, right_to):
             yield cue, tense
     for word in _LOWER_WORD.finditer(text, left_from, right_to):
-        if _simple_past(word.group(0)):
+        if simple_past(word.group(0)):
             yield word, PAST
 
 
