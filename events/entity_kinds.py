@@ -6,8 +6,8 @@ entity, then two things the single mention cannot see are added:
 
 - company it keeps: a name listed with organisations ("Google, Meta, Microsoft
   and Amazon") or owning one ("Alphabet's Google") leans the same way;
-- a common English word alone ("League", "Music") is no person unless a title
-  or role says so.
+- a common English word alone ("League", "Music"), or common words only ever
+  written together ("Major League"), is no person unless a title or role says so.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from scaletui.events.entity_lexicon import common_word, given_name
+from scaletui.events.entity_lexicon import common_word, given_name, popular_given_name
 from scaletui.events.model import Kind
 from scaletui.events.names import Mention
 from scaletui.events.reconcile import Form
@@ -47,10 +47,17 @@ def decide(cues: Counter, members: list[Form]) -> Kind:
 
 
 def _plain_word(members: list[Form]) -> bool:
-    """Named only by one common English word, and never with a title or role."""
+    """Named only by one common English word, or only ever in full by several that open with no
+    popular given name ("Major League", "Spring Training"; "Bob Hope" is somebody), and never
+    with a title or role."""
     if any(f.roles for f in members):
         return False
-    return all(len(f.words) == 1 and common_word(f.key) and not given_name(f.key) for f in members)
+    if all(len(f.words) == 1 for f in members):
+        return all(common_word(f.key) and not given_name(f.key) for f in members)
+    return all(
+        len(f.words) >= 2 and not popular_given_name(f.words[0]) and all(common_word(word) for word in f.words)
+        for f in members
+    )
 
 
 def company_kept(text_of: list[str], mentions: list[list[Mention]], root_of: dict[str, str], kinds: dict[str, Kind], key) -> dict[str, Counter]:

@@ -23,6 +23,8 @@ COMMON_ZIPF = 4.3
 # common) in some country. Even rare ones count ("Elon" is 2): the cue is one among
 # several, and a company's name rarely starts with a given name.
 GIVEN_NAME_MIN = 1
+# ... and the frequency from which it is a popular one: "Mike" 6, "Bob" 5; "Major" 4, "Spring" 1
+POPULAR_GIVEN_NAME = 5
 
 
 @lru_cache(maxsize=1 << 16)
@@ -76,10 +78,11 @@ def verb_form(word: str) -> bool:
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def _given_names() -> dict[str, int]:
+    """Given name -> how common it is where it is commonest (1..13)."""
     # nam_dict.txt: a gender code, the name, then one frequency digit (hex,
     # 1..D) per country column; "+" joins parts of compound names.
-    names: set[str] = set()
+    names: dict[str, int] = {}
     text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="iso-8859-1")
     for line in text.splitlines():
         if not line or line[0] == "#" or len(line) < 30:
@@ -89,13 +92,19 @@ def _given_names() -> frozenset[str]:
             continue
         best = max((int(c, 16) for c in line[30:].rstrip("$ \n") if c in "123456789ABCDabcd"), default=0)
         if best >= GIVEN_NAME_MIN:
-            names.add(name.lower())
-    return frozenset(names)
+            low = name.lower()
+            names[low] = max(names.get(low, 0), best)
+    return names
 
 
 def given_name(word: str) -> bool:
     """A first name people are commonly given somewhere ("Michael", "Ilya", "Marieke")."""
     return word.lower() in _given_names()
+
+
+def popular_given_name(word: str) -> bool:
+    """A first name many people are given ("Bob", "Mike"), not a rare one that is mostly a word ("Major", "Red")."""
+    return _given_names().get(word.lower(), 0) >= POPULAR_GIVEN_NAME
 
 
 @cache

@@ -496,7 +496,12 @@ def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, stateme
     part = list(part)
     opens_sentence = tokens[part[0]].initial or headline
     # a sentence start and the ordinary words after it: "Despite Google", "Such Strikes In The Port"
-    while strict and part and opens_sentence and (vocab.common(tokens[part[0]].text) or verb_form(tokens[part[0]].text)) and not is_camel(tokens[part[0]].text):
+    while (
+        strict and part and opens_sentence
+        and (vocab.common(tokens[part[0]].text) or verb_form(tokens[part[0]].text))
+        and not is_camel(tokens[part[0]].text)
+        and not _opens_place(tokens, part)
+    ):
         part.pop(0)  # also "Acquiring EDS": an inflected verb opens the sentence
     if part and tokens[part[0]].lower == "no." and len(part) <= 2:
         return None  # "No. 1"
@@ -524,6 +529,16 @@ def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, stateme
     mention = Mention(statement, first.start, last.end, text, first.initial or headline, last.possessive, headline=headline)
     _kind_cues(tokens, part, mention, vocab)
     return mention
+
+
+def _opens_place(tokens: list[Token], part: list[int]) -> bool:
+    """The run opens with a place's name of two or three words ("New York Yankees", "Las Vegas")."""
+    for n in (2, 3):
+        if len(part) >= n:
+            name = " ".join(tokens[i].text for i in part[:n])
+            if city_population(name) or region(name) or country(name):
+                return True
+    return False
 
 
 def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabulary) -> None:

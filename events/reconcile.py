@@ -31,7 +31,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, region
+from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, region, zipf
 from scaletui.events.model import Kind
 from scaletui.events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
 
@@ -244,6 +244,7 @@ def _acronyms(forms: dict[str, Form], groups: Groups) -> None:
 
 
 def _fuzzy(forms: dict[str, Form], groups: Groups) -> None:
+    given_names_of = _given_names_of(forms)
     # block by first letter and word count: spelling variants rarely differ in either
     blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
     for k in forms:
@@ -254,8 +255,24 @@ def _fuzzy(forms: dict[str, Form], groups: Groups) -> None:
         for i, a in enumerate(block):
             rest = block[i + 1 :]
             for b, score, _ in process.extract(a, rest, scorer=fuzz.ratio, score_cutoff=75, limit=None):
-                if not groups.same(a, b) and _variants(forms[a], forms[b]):
+                if not groups.same(a, b) and _variants(forms[a], forms[b]) and not _two_surnames(a, b, given_names_of):
                     groups.union(a, b)
+
+
+def _given_names_of(forms: dict[str, Form]) -> dict[str, set[str]]:
+    """Surname -> the given names it is written with in full ("lowe" -> {"derek"})."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for form in forms.values():
+        if len(form.words) >= 2 and _person_named(form):
+            found[form.words[-1]].add(form.words[0])
+    return found
+
+
+def _two_surnames(a: str, b: str, given_names_of: dict[str, set[str]]) -> bool:
+    """Each a surname written in full with given names the other never has: two people
+    ("Derek Lowe", "Mike Lowell"), not one misspelt."""
+    mine, theirs = given_names_of.get(a), given_names_of.get(b)
+    return bool(mine and theirs) and mine.isdisjoint(theirs)
 
 
 def _variants(a: Form, b: Form) -> bool:
@@ -267,6 +284,8 @@ def _variants(a: Form, b: Form) -> bool:
         return False  # "IRNA" and "ISNA", "AFP" and "AP" are two agencies; "US" and "USA" one country
     minor, major = sorted((a, b), key=lambda f: (f.count, f.key))
     wa, wb = a.words, b.words
+    if len(wa) == len(wb) == 1 and _words_of_their_own(a.key, b.key):
+        return False
     distinct = _distinct_similarity(wa, wb)
     if len(wa) >= 2 and not _cooccur(a, b):
         # the same person: same surname, close given name ("Alexandra Wang")
@@ -289,6 +308,13 @@ def _variants(a: Form, b: Form) -> bool:
 
 
 _DIGITS = re.compile(r"\d+")
+SLIP_ZIPF = 4.0  # a word English writes ten times in a million words or more is a word of its own
+
+
+def _words_of_their_own(a: str, b: str) -> bool:
+    """Two words English writes often, neither the other plus an ending: no slip of one for the
+    other ("Angels", "Angeles"), where "Israeli" and "Greeks" go with "Israel" and "Greek"."""
+    return min(zipf(a), zipf(b)) >= SLIP_ZIPF and not (a.startswith(b) or b.startswith(a))
 
 
 def _person_named(form: Form) -> bool:

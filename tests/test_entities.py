@@ -494,6 +494,48 @@ def test_a_surname_shaped_like_a_brand_is_a_person_however_often_it_is_written()
     assert by_alias(entities, "eBay").kind is Kind.ORGANISATION
 
 
+def test_a_place_opening_a_name_stays_in_it_and_two_words_a_letter_apart_stay_two():
+    statements = texts(
+        ("a", "The New York Comets also have expressed interest."),
+        ("a", "The Angels signed pitcher Ray Dalton on Monday."),
+        ("b", "(read: New York Comets and Boston Pilots) spent the most."),
+        *[("b", f"The Angels lost game {n}.") for n in range(5)],
+        ("c", "Bars in Angeles stayed open late; the Comets did not play."),
+        ("c", "Police in Angeles made no arrests."),
+    )
+    entities = find_entities(statements)
+    comets = by_alias(entities, "New York Comets")
+    assert not has_alias(entities, "York Comets")  # "New" had been cut off as a sentence's ordinary opener
+    assert comets.kind is not Kind.PERSON  # "York" is a given name
+    assert by_alias(entities, "Angels").id != by_alias(entities, "Angeles").id  # both words English writes often
+
+
+def test_two_peoples_surnames_a_letter_apart_stay_two_people():
+    statements = texts(
+        ("a", "Third baseman Mike Lowell had surgery on his hip."),
+        ("a", "Lowell is expected back in the spring."),
+        ("a", "Lowell said he felt fine."),
+        ("b", "The Braves signed pitcher Derek Lowe on Monday."),
+        ("b", "Lowe will start on opening day."),
+    )
+    entities = find_entities(statements)
+    assert by_alias(entities, "Lowell") is by_alias(entities, "Mike Lowell")
+    assert by_alias(entities, "Lowe") is by_alias(entities, "Derek Lowe")
+    assert by_alias(entities, "Lowe").id != by_alias(entities, "Lowell").id
+
+
+def test_ordinary_words_only_ever_written_together_are_nobody():
+    statements = texts(
+        ("a", "Teams in Major League spent heavily this winter."),
+        ("b", "Scouts gathered at Spring Training in Florida."),
+        ("c", "Bob Hope entertained the troops, the museum said."),
+    )
+    entities = find_entities(statements)
+    assert by_alias(entities, "Major League").kind is not Kind.PERSON  # "Major" is a rare given name
+    assert by_alias(entities, "Spring Training").kind is not Kind.PERSON
+    assert by_alias(entities, "Bob Hope").kind is Kind.PERSON  # a popular given name: somebody
+
+
 def test_another_story_works_without_any_list():
     statements = texts(
         ("wire", "LYON, May 2 (Wire) - Verona Pharma Group recalled 40,000 packs of Cardivex on Tuesday, its chief executive Ines Caron said."),
