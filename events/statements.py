@@ -181,7 +181,14 @@ def _boundaries(text: str, expressions: list[TimeExpression]) -> list[int]:
     cuts = []
     for before, after in zip(expressions, expressions[1:]):
         gap = text[before.end : after.start]
-        found = [m for m in _CLAUSE_BOUNDARY.finditer(gap) if has_own_subject(text[before.end + m.end() :])]
+        found = [
+            m
+            for m in _CLAUSE_BOUNDARY.finditer(gap)
+            if has_own_subject(text[before.end + m.end() :])
+            # "..., and the Nationals at eight years": a list going on, no clause of its own
+            and has_finite_verb(_clause_from(text, before.end + m.end()))
+            and has_finite_verb(text[cuts[-1] if cuts else 0 : before.end + m.start()])
+        ]
         if not found:
             found = [
                 m
@@ -195,6 +202,12 @@ def _boundaries(text: str, expressions: list[TimeExpression]) -> list[int]:
         if found:
             cuts.append(before.end + found[-1].start())
     return cuts
+
+
+def _clause_from(text: str, start: int) -> str:
+    """The clause that opens at `start`: up to the next clause boundary or the end."""
+    following = _CLAUSE_BOUNDARY.search(text, start)
+    return text[start : following.start() if following else len(text)]
 
 
 # "..., and launched", "... and has been", "but later sold": a second predicate of the sentence's subject.

@@ -113,6 +113,21 @@ def test_two_time_expressions_still_split_between_them():
     assert second.span.start == date(2023, 1, 1)
 
 
+def test_a_list_going_on_after_a_date_is_no_clause_of_its_own():
+    offers = (
+        "The Hawks are reportedly at six years and $90 million since Monday, the Owls around five years, "
+        "and the Rays at six years, $95 million."
+    )
+    [whole] = statements(offers)  # "and the Rays at six years": no verb, no claim
+    assert whole.text == offers
+    verdict = (
+        "A jury found Dana Keller guilty Friday of defrauding her employer, Orbis, and its pension fund "
+        "in a scheme that ran for nearly three years."
+    )
+    [whole] = statements(verdict)
+    assert whole.time_text.endswith("Friday") and whole.text == verdict
+
+
 def test_a_date_in_the_closing_attribution_dates_the_telling_not_the_happening():
     text = (
         "The streaming service in February passed its rival to become the largest music seller, "
