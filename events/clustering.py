@@ -47,6 +47,7 @@ from scaletui.events.similarity import (
     similarity,
 )
 from scaletui.events.titles import event_title
+from scaletui.events.told_acts import GroupActs, announced_alike, joined
 
 MERGE_THRESHOLD = 0.15  # how alike two groups from different outlets must be to become one event
 PAIR_THRESHOLD = 0.3  # two lone statements: no group's other reports to vouch for the likeness
@@ -89,12 +90,13 @@ def cluster_events(
         profile.keys = ()  # what the index needed, no longer
     lead_links = _lead_links(profiles, pairs)
     linked = _edges(profiles, pairs, {})
-    groups = _agglomerate(profiles, pairs, linked)
+    announced = announced_alike(profiles, _openings(profiles))
+    groups = _agglomerate(profiles, pairs, linked, announced)
     alike_acts = _alike_acts(profiles, groups)
     if alike_acts:
         del groups  # the second pass starts afresh: the first's groups are not kept alongside
         linked = _edges(profiles, pairs, alike_acts)
-        groups = _agglomerate(profiles, pairs, linked)
+        groups = _agglomerate(profiles, pairs, linked, joined(alike_acts, announced))
     groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups)
     del pairs, linked, lead_links
     main_entities = _main_entities(statements, len(sources))
@@ -277,8 +279,9 @@ def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool
 class _Groups:
     """Statements gathered into groups, each with the sum of its members' profiles (its centroid)."""
 
-    def __init__(self, profiles: list[Profile], neighbours: dict[int, set[int]]):
+    def __init__(self, profiles: list[Profile], neighbours: dict[int, set[int]], acts_alike: dict[str, set[str]]):
         self.members = {p.index: [p.index] for p in profiles}
+        self.acts = GroupActs(profiles, acts_alike)
         self.window = {p.index: p.window for p in profiles}
         # A lone statement's centroid is its profile's vector, copied only when it first grows.
         self.centroid = {p.index: p.vector for p in profiles}
@@ -316,14 +319,20 @@ class _Groups:
         return score >= LOWEST_THRESHOLD and score >= self.threshold(a, b) and self.mergeable(a, b)
 
     def mergeable(self, a: int, b: int) -> bool:
-        return compatible_windows(self.window[a], self.window[b]) and not _different_people(self.ages[a], self.ages[b])
+        return (
+            compatible_windows(self.window[a], self.window[b])
+            and not _different_people(self.ages[a], self.ages[b])
+            and not self.acts.different(a, self.members[a], b, self.members[b])
+        )
 
     def merge(self, a: int, b: int) -> int:
         """Fold the smaller group into the larger; the id of the group that remains."""
         if len(self.members[a]) < len(self.members[b]):
             a, b = b, a
         alone = len(self.members[a]) == 1
-        self.members[a].extend(self.members.pop(b))
+        folded = self.members.pop(b)
+        self.members[a].extend(folded)
+        self.acts.merged(a, b, folded)
         sources_a, sources_b = self.sources[a], self.sources.pop(b)
         self.sources[a] = sources_a | sources_b
         self.lead_count[a] += self.lead_count.pop(b)
@@ -365,7 +374,9 @@ def _different_people(ages: set[float], other: set[float]) -> bool:
     return bool(ages and other) and not any(abs(x - y) <= 1 for x in ages for y in other)
 
 
-def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _Groups:
+def _agglomerate(
+    profiles: list[Profile], pairs: _Pairs, linked: bytearray, acts_alike: dict[str, set[str]]
+) -> _Groups:
     index = [p.index for p in profiles]  # one int object per statement, however many pairs name it
     neighbours: dict[int, set[int]] = {}
     for a, b, link in zip(pairs.first, pairs.second, linked):
@@ -373,7 +384,7 @@ def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _
             a, b = index[a], index[b]
             neighbours.setdefault(a, set()).add(b)
             neighbours.setdefault(b, set()).add(a)
-    groups = _Groups(profiles, neighbours)
+    groups = _Groups(profiles, neighbours, acts_alike)
     # An entry is only ever acted on while neither of its groups has changed since it was
     # pushed, and then the bar and the windows it meets are those of that moment: an entry
     # that would fail them is never pushed (nor made: most linked pairs, on the second pass).
@@ -412,7 +423,7 @@ def _agglomerate(profiles: list[Profile], pairs: _Pairs, linked: bytearray) -> _
             # would_merge, its windows already seen to meet and no bar above the highest
             if score >= LOWEST_THRESHOLD and (score >= HIGHEST_THRESHOLD or score >= groups.threshold(kept, other)) and (
                 not _different_people(ages[kept], ages[other])
-            ):
+            ) and not groups.acts.different(kept, groups.members[kept], other, groups.members[other]):
                 if kept < other:
                     heapq.heappush(heap, (-score, kept, other, kept_version, version[other]))
                 else:

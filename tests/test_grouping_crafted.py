@@ -32,3 +32,21 @@ def test_the_opening_follows_its_headline_into_the_other_outlets_event():
     assert event_of("wire", "Dana Keller resigns") is resigned
     assert event_of("wire", "has chosen to step down") is resigned
     assert event_of("wire", "founded the lender in 1998") is not resigned
+
+
+def test_two_happenings_of_one_story_told_by_different_acts_stay_apart():
+    # The same clerk, bank and sum in every report; two outlets tell the arrest, two the charge.
+    event_of = event_finder("arrest_charge")
+    arrest = event_of("herald", "was arrested at his home")
+    assert arrest is event_of("post", "Police arrested Tom Brennick")
+    charge = event_of("wire", "Prosecutors charged Tom Brennick")
+    assert charge is event_of("daily", "has been charged with stealing")
+    assert arrest is not charge
+
+
+def test_one_act_told_in_two_words_stays_one_event_when_headlines_and_openings_pair_them():
+    # "ousts" in two headlines, "fired" in their openings: the story says the words tell one act.
+    event_of = event_finder("ousted_fired")
+    fired = event_of("post", "Dana Keller was fired as chief executive")
+    assert event_of("times", "Dana Keller was ousted as chief executive") is fired
+    assert event_of("herald", "Brightway has fired its chief executive") is fired
