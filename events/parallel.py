@@ -103,9 +103,9 @@ def restate(jobs: list[ArticleJob]) -> list[list[Statement]]:
 
     What an article dated only once its events are grouped needs again
     (pipeline._date_undated_sources): on news without dates, most of the corpus,
-    left to one core while the other idled. In a pool when there are many, forked
-    from this process where it can be (a fresh interpreter costs more than it saves
-    here); the same statements either way.
+    left to one core while the other idled. In a pool when there are many, started
+    as read_articles starts its own (forked where this process has one thread);
+    the same statements either way.
     """
     start_method = _start_method()
     workers = pool_size(len(jobs), forked=start_method.get_start_method() == "fork")
