@@ -17,9 +17,10 @@ cache serves them).
 
 Each size runs in a fresh subprocess, with its own empty cache folder
 (XDG_CACHE_HOME), so its peak memory is its own. The export is what `scaletui
-export` does: load_corpus, build_timeline, dumps_timeline. Stages are the ones
+export CORPUS -o FILE` does: load_corpus, build_timeline, save_timeline (into a
+file in a temporary folder; its size is the TOML's). Stages are the ones
 build_timeline reports through its progress callback, whatever they are called,
-between "reading the corpus" (load_corpus) and "writing TOML" (dumps_timeline).
+between "reading the corpus" (load_corpus) and "writing TOML" (save_timeline).
 
 Baselines measured in the same run: a plain `dateparser.search_dates` pass over
 the same sentences (split by a regular expression, independent of the
@@ -188,13 +189,17 @@ def export_once(folder: Path, code_root: Path) -> dict:
         marks[-1] = ("assembling the timeline", *marks[-1][1:])
     mark("writing TOML")
     peak_before_writing = _peak_mib()
-    text = pipeline.dumps_timeline(timeline)
-    mark("end")
-    cpu = _cpu_seconds() - cpu
-    peak = _peak_mib()  # the export's own: read before the file is opened again beside it
-    events, statements = len(timeline.events), sum(len(e.statements) for e in timeline.events)
-    del timeline
-    gc.collect()
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as out:
+        saved = Path(out) / "timeline.toml"
+        pipeline.save_timeline(timeline, saved, force=True)  # as `scaletui export -o FILE` writes it
+        mark("end")
+        cpu = _cpu_seconds() - cpu
+        peak = _peak_mib()  # the export's own: read before the file is opened again beside it
+        toml_bytes = saved.stat().st_size
+        events, statements = len(timeline.events), sum(len(e.statements) for e in timeline.events)
+        del timeline
+        gc.collect()
+        text = saved.read_text(encoding="utf-8")
     began = time.perf_counter()
     pipeline.loads_timeline(text)
     reopen_seconds = time.perf_counter() - began
@@ -211,7 +216,7 @@ def export_once(folder: Path, code_root: Path) -> dict:
         "stages_cpu": stages_cpu,  # this process only: a process pool's work is in cpu_seconds
         "seconds": marks[-1][1] - marks[0][1],
         "cpu_seconds": cpu,
-        "toml_bytes": len(text.encode("utf-8")),
+        "toml_bytes": toml_bytes,
         "reopen_toml_seconds": reopen_seconds,  # loads_timeline: what the app pays to open the saved file
         "peak_mib": peak,
         "peak_mib_before_writing": peak_before_writing,

@@ -1,7 +1,7 @@
 """Which code the benchmarks run: this checkout, or another git revision's tree beside it.
 
 The benchmarks reach the pipeline only through what `scaletui export` and the
-app use (load_corpus, build_timeline, dumps_timeline, loads_timeline), so they run unchanged on older
+app use (load_corpus, build_timeline, dumps_timeline, save_timeline, loads_timeline), so they run unchanged on older
 and newer code. Another revision is extracted with `git archive` into a
 temporary folder (no worktree, no change to the repository) and run in a
 subprocess with that folder first on `sys.path`; the data and the scoring stay
@@ -44,6 +44,7 @@ class Pipeline(NamedTuple):
     load_corpus: Callable[[Path], Any]
     build_timeline: Callable[..., Any]
     dumps_timeline: Callable[[Any], str]
+    save_timeline: Callable[..., int]  # what `scaletui export -o FILE` and the app's save write with
     loads_timeline: Callable[[str], Any]  # how the app reopens a saved file
 
 
@@ -92,7 +93,7 @@ def import_pipeline(code_root: Path) -> Pipeline:
     store = importlib.import_module("scaletui.events.store")
     return Pipeline(importlib.import_module("scaletui.events.corpus").load_corpus,
                     importlib.import_module("scaletui.events.pipeline").build_timeline,
-                    store.dumps_timeline, store.loads_timeline)
+                    store.dumps_timeline, store.save_timeline, store.loads_timeline)
 
 
 def warm_up(pipeline: Pipeline) -> None:

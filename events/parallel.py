@@ -98,6 +98,37 @@ def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:
     return works  # type: ignore[return-value]  # every slot is filled above
 
 
+def restate(jobs: list[ArticleJob]) -> list[list[Statement]]:
+    """Each job's statements alone (split and dated again, with no figures or grouping features), in the jobs' order.
+
+    What an article dated only once its events are grouped needs again
+    (pipeline._date_undated_sources): on news without dates, most of the corpus,
+    left to one core while the other idled. In a pool when there are many, started
+    as read_articles starts its own (forked where this process has one thread);
+    the same statements either way.
+    """
+    start_method = _start_method()
+    workers = pool_size(len(jobs), forked=start_method.get_start_method() == "fork")
+    if workers > 1:
+        size = max(1, min(_BATCH_MAX, math.ceil(len(jobs) / (workers * 4))))
+        if start_method.get_start_method() == "forkserver":
+            start_method.set_forkserver_preload([__name__])
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=start_method) as executor:
+                batches = executor.map(_restate_batch, [jobs[at : at + size] for at in range(0, len(jobs), size)])
+                return [statements for batch in batches for statements in batch]
+        except (BrokenProcessPool, OSError, ValueError, NotImplementedError):  # no pool, or a worker lost: here instead
+            pass
+    return _restate_batch(jobs)
+
+
+def _restate_batch(jobs: list[ArticleJob]) -> list[list[Statement]]:
+    return [
+        statements_of(split_sentences(job.source_id, job.text), job.published, job.published_estimated, job.reference_year)
+        for job in jobs
+    ]
+
+
 def pool_size(articles: int, forked: bool = True) -> int:
     """Worker processes for this many articles to work on; 0 or 1: work in this process."""
     if articles < (PARALLEL_FROM if forked else max(PARALLEL_FROM, FORK_SERVER_FROM)):

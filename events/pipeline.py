@@ -16,12 +16,12 @@ from scaletui.events.compare import compare_events
 from scaletui.events.corpus import Corpus, Document
 from scaletui.events.entities import find_entities
 from scaletui.events.dating import CorpusDates, date_from_events, date_sources, redate
-from scaletui.events.model import Event, Modifier, Sentence, Source, Statement, Timeline
-from scaletui.events.parallel import ArticleJob, read_articles
+from scaletui.events.model import Event, Modifier, Sentence, Statement, Timeline
+from scaletui.events.parallel import ArticleJob, read_articles, restate
 from scaletui.events.passing import add_passing_mentions
 from scaletui.events.ranking import rank_events
 from scaletui.events.sentences import split_sentences
-from scaletui.events.statements import carry_subject_entities, statements_of
+from scaletui.events.statements import carry_subject_entities
 from scaletui.events.store import collector_paused
 
 Progress = Callable[[str, float], None]
@@ -113,15 +113,12 @@ class _SentencesOnDemand(Mapping[str, list[Sentence]]):
     def __len__(self) -> int:
         return len(self._texts)
 
-
-def _statements(source: Source, sentences: list[Sentence], dates: CorpusDates) -> list[Statement]:
-    return statements_of(
-        sentences, source.published, source.published_estimated, dates.reference_years.get(source.id)
-    )
+    def text_of(self, source_id: str) -> str:
+        return self._texts[source_id]
 
 
 def _date_undated_sources(
-    events: list[Event], statements: list[Statement], sentences: Mapping[str, list[Sentence]], dates: CorpusDates
+    events: list[Event], statements: list[Statement], sentences: _SentencesOnDemand, dates: CorpusDates
 ) -> None:
     """Date the articles that had no date of their own from the events they share, then their statements."""
     changed = date_from_events(events, dates)
@@ -132,9 +129,14 @@ def _date_undated_sources(
         if statement.source in changed:
             by_source.setdefault(statement.source, []).append(statement)
     moved: set[str] = set()
-    for source in dates.sources:
-        if source.id in changed:
-            moved |= redate(by_source.get(source.id, []), _statements(source, sentences[source.id], dates))
+    again = [source for source in dates.sources if source.id in changed]
+    jobs = [
+        ArticleJob(source.id, sentences.text_of(source.id), source.published, source.published_estimated,
+                   dates.reference_years.get(source.id))
+        for source in again
+    ]
+    for source, fresh in zip(again, restate(jobs)):  # split and dated again, in a pool where there are many
+        moved |= redate(by_source.get(source.id, []), fresh)
     for event in events:
         if any(s.id in moved for s in event.statements):
             event.span = event_span(event.statements)

@@ -21,7 +21,7 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from scaletui.events.errors import ScaletuiError
@@ -226,13 +226,16 @@ def temp_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"\.{stem}\.(?:{TEMP_MARK}-[0-9a-f]+|[a-z0-9_]{{8}})\.tmp")
 
 
-def replace_file(path: Path, data: bytes, check: Callable[[Path], None] | None = None) -> Path:
+def replace_file(path: Path, data: bytes | Iterable[bytes], check: Callable[[Path], None] | None = None) -> Path:
     """Put `data` in the file at `path` atomically; return the path really written.
 
-    `check(target)` runs under the folder's lock, once before writing and again
-    just before the rename: it raises to stop the save (the target is untouched
-    and the temporary file removed). A replaced file keeps its permissions; a
-    new one gets the usual ones (0666 less the umask).
+    `data` is the bytes, or the bytes in parts, each written as it comes (so a
+    file of tens of megabytes is never held whole); whatever a part's maker
+    raises stops the save like a failed write. `check(target)` runs under the
+    folder's lock, once before writing and again just before the rename: it
+    raises to stop the save (the target is untouched and the temporary file
+    removed). A replaced file keeps its permissions; a new one gets the usual
+    ones (0666 less the umask).
     """
     target = write_target(path)
     folder = target.parent
@@ -245,9 +248,8 @@ def replace_file(path: Path, data: bytes, check: Callable[[Path], None] | None =
         descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
         try:
             try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
+                for part in (data,) if isinstance(data, bytes) else data:
+                    _write_all(descriptor, part)
                 if previous is not None:
                     _keep_owner_and_mode(descriptor, previous)
                 os.fsync(descriptor)
@@ -264,6 +266,12 @@ def replace_file(path: Path, data: bytes, check: Callable[[Path], None] | None =
             raise
         _sync_folder(folder)
     return target
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def _regular_stat(path: Path) -> os.stat_result | None:

@@ -138,27 +138,42 @@ def _top_table(timeline: Timeline, data: dict, events: list[dict[str, Any]]) -> 
 
 
 def dumps_timeline(timeline: Timeline) -> str:
+    with collector_paused():
+        try:
+            return "".join(_toml_parts(timeline))
+        except _NotInParts:
+            return _whole_toml(timeline)
+
+
+def _whole_toml(timeline: Timeline) -> str:
     import tomli_w  # only a save needs the writer
 
-    with collector_paused():
-        text = _dumps_in_parts(timeline, tomli_w.dumps)
-        return text if text is not None else tomli_w.dumps(timeline_to_dict(timeline))
+    return tomli_w.dumps(timeline_to_dict(timeline))
 
 
 _EVENTS_AT_ONCE = 200  # events turned into tables, then into text, at a time
 
 
-def _dumps_in_parts(timeline: Timeline, dumps: Callable[[dict], str]) -> str | None:
-    """What `dumps(timeline_to_dict(timeline))` writes, a few hundred events at a time; None where it cannot be.
+class _NotInParts(Exception):
+    """The file cannot be written in parts: its events go inline (see _toml_parts)."""
+
+
+def _toml_parts(timeline: Timeline) -> Iterator[str]:
+    """What `tomli_w.dumps(timeline_to_dict(timeline))` writes, in parts of a few hundred events.
 
     The tables of every event at once held more memory than the timeline itself
-    (at a few thousand articles, a peak of the whole export). The writer puts an
-    array of tables as `[[events]]` tables, one after another, each written from
-    its own table alone, a blank line before each: so the file is the top tables,
-    then each batch's, then the entity edits' (or, where each fits on one line, the
-    edits inline with the top keys, as the writer does). Events that would all fit
-    on one line are written inline too: then the whole timeline is written at once.
+    (at a few thousand articles, a peak of the whole export), and so did the
+    whole text, then its bytes. The writer puts an array of tables as `[[events]]`
+    tables, one after another, each written from its own table alone, a blank line
+    before each: so the file is the top tables, then each batch's, then the entity
+    edits' (or, where each fits on one line, the edits inline with the top keys, as
+    the writer does). Events that would all fit on one line are written inline:
+    then _NotInParts is raised, as soon as a batch shows it (maybe after some parts),
+    and the file must be written whole.
     """
+    import tomli_w  # only a save needs the writer
+
+    dumps = tomli_w.dumps
     data = timeline.model_dump(mode="python", exclude_defaults=True, exclude_none=True, exclude={"events"})
     top = _top_table(timeline, data, [])
     edits = top.pop("entity_edits", [])
@@ -166,7 +181,8 @@ def _dumps_in_parts(timeline: Timeline, dumps: Callable[[dict], str]) -> str | N
     if edits_text and not edits_text.startswith("[[entity_edits]]\n"):
         top["entity_edits"] = edits  # edits that fit on one line each: among the top keys, where the file has them
         edits_text = ""
-    texts = [dumps(top)]
+    yield dumps(top)
+    del data, top
     rank = _source_ranks(timeline)
     silent = _silent_finder(timeline.entities, timeline.sources)
     for start in range(0, len(timeline.events), _EVENTS_AT_ONCE):
@@ -175,12 +191,12 @@ def _dumps_in_parts(timeline: Timeline, dumps: Callable[[dict], str]) -> str | N
                            sources_in_order(event, rank), silent(event))
             for event in timeline.events[start : start + _EVENTS_AT_ONCE]
         ]
-        texts.append(dumps({"events": tables}))
-        if not texts[-1].startswith("[[events]]\n"):
-            return None
+        text = dumps({"events": tables})
+        if not text.startswith("[[events]]\n"):
+            raise _NotInParts
+        yield "\n" + text
     if edits_text:
-        texts.append(edits_text)
-    return "\n".join(texts)
+        yield "\n" + edits_text
 
 
 # ---------------------------------------------------------------- derived data
@@ -482,7 +498,6 @@ def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = N
     again just before the rename, under a lock other saves respect.
     """
     path = Path(path)
-    data = dumps_timeline(timeline).encode("utf-8")
 
     def unchanged(target: Path) -> None:
         if force:
@@ -492,12 +507,33 @@ def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = N
             raise SaveConflict(f"{path}: {what} since it was opened; not overwritten")
 
     try:
-        safe_io.replace_file(path, data, unchanged)
+        with collector_paused():
+            try:
+                return _replace_with_text(path, _toml_parts(timeline), unchanged)
+            except _NotInParts:
+                return _replace_with_text(path, [_whole_toml(timeline)], unchanged)
     except safe_io.Refused as refused:
         raise ScaletuiError(f"{path}: {refused}") from None
     except OSError as error:
         raise ScaletuiError(f"{path}: cannot save ({error.strerror or error})") from None
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+def _replace_with_text(path: Path, parts: Iterable[str], check: Callable[[Path], None]) -> int:
+    """Write the text in `parts` as the file at `path` (safe_io.replace_file); its stamp (see file_stamp).
+
+    Each part is encoded and hashed as it is written: a file of tens of
+    megabytes is never held whole, as text or as bytes.
+    """
+    hasher = hashlib.blake2b(digest_size=8)
+
+    def encoded() -> Iterator[bytes]:
+        for part in parts:
+            data = part.encode("utf-8")
+            hasher.update(data)
+            yield data
+
+    safe_io.replace_file(path, encoded(), check)
+    return int.from_bytes(hasher.digest(), "big")
 
 
 # ---------------------------------------------------------------- the articles behind a timeline

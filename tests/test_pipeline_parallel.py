@@ -64,6 +64,24 @@ def test_pool_and_one_process_export_the_same_timeline(mixed_corpus, tmp_path, m
     assert "[[events]]" in pooled and "3_1ecbplus" in pooled
 
 
+def test_articles_dated_from_their_events_are_read_again_in_a_pool_with_the_same_result(mixed_corpus, tmp_path, monkeypatch):
+    # Articles without a date of their own are dated from the articles reporting the same
+    # events, once grouped; then their statements are split and dated again, in a second pool.
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    monkeypatch.setattr(events_parallel, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(events_parallel, "PARALLEL_FROM", 10_000)
+    CountingPool.started.clear()
+    alone = export(mixed_corpus, tmp_path / "alone.toml")
+    assert CountingPool.started == []
+
+    pooled_from_here(monkeypatch)
+    monkeypatch.setattr(events_parallel, "pool_size", lambda articles, forked=True: 2)
+    pooled = export(mixed_corpus, tmp_path / "pooled.toml")
+    assert CountingPool.started == [2, 2]
+    assert pooled == alone
+    assert 'published_basis = "estimated: from 5 dated articles reporting the same events"' in pooled
+
+
 def test_a_raise_from_progress_cancels_a_pooled_build(mixed_corpus, monkeypatch):
     monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
     pooled_from_here(monkeypatch)
@@ -98,7 +116,7 @@ def test_a_build_in_a_thread_uses_a_fork_server_with_the_same_result(mixed_corpu
     worker = threading.Thread(target=lambda: built.setdefault("timeline", build_timeline(corpus)))
     worker.start()
     worker.join()
-    assert methods == ["forkserver"] and here == []
+    assert methods and set(methods) == {"forkserver"} and here == []  # articles read, and any dated again
     assert dumps_timeline(built["timeline"]) == alone
 
 

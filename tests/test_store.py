@@ -279,22 +279,52 @@ def test_the_file_reads_back_as_exactly_what_was_written():
     assert loads_timeline(text) == timeline
 
 
-def test_a_timeline_written_a_few_hundred_events_at_a_time_is_the_file_written_at_once():
-    import tomli_w
-
-    from scaletui.events.store import timeline_to_dict
-
+def _timelines_written_in_parts() -> dict[str, Timeline]:
     one = _timeline()
     many = one.model_copy(update={"events": [
         event.model_copy(update={"id": f"{event.id}-{n}"}) for n in range(260) for event in one.events
     ]})  # 520 events, annotations, discrepancies and entity edits among them
     tiny = Timeline(corpus="c", sources=one.sources, entities=one.entities, events=[
         Event(id=f"e{n}", title="t", span=one.events[1].span) for n in range(3)
-    ])  # events without statements
-    for timeline in (one, many, tiny):
-        assert dumps_timeline(timeline) == tomli_w.dumps(timeline_to_dict(timeline))
-    assert dumps_timeline(many).count("[[events]]") == 520 and "\nentity_edits = [\n" in dumps_timeline(many)
+    ])  # events without statements: the writer puts them inline
     long_edit = EntityEdit(action="rename", entity="google", name="Alphabet's Google " * 8)  # too long for one line
     edited = many.model_copy(update={"entity_edits": [long_edit, *many.entity_edits]})
-    assert dumps_timeline(edited) == tomli_w.dumps(timeline_to_dict(edited))
-    assert dumps_timeline(edited).count("[[entity_edits]]") == 2
+    return {"one": one, "many": many, "tiny": tiny, "edited": edited}
+
+
+def test_a_timeline_written_a_few_hundred_events_at_a_time_is_the_file_written_at_once():
+    import tomli_w
+
+    from scaletui.events.store import timeline_to_dict
+
+    timelines = _timelines_written_in_parts()
+    for timeline in timelines.values():
+        assert dumps_timeline(timeline) == tomli_w.dumps(timeline_to_dict(timeline))
+    assert dumps_timeline(timelines["many"]).count("[[events]]") == 520 and "\nentity_edits = [\n" in dumps_timeline(timelines["many"])
+    assert dumps_timeline(timelines["edited"]).count("[[entity_edits]]") == 2
+
+
+def test_a_saved_file_is_the_exported_text_and_its_stamp_the_files(tmp_path):
+    # A save writes the file part by part: every part there, in order, once, and
+    # the stamp it returns is the written file's.
+    import tomli_w
+
+    from scaletui.events.store import timeline_to_dict
+
+    for name, timeline in _timelines_written_in_parts().items():
+        path = tmp_path / f"{name}.toml"
+        path.write_text("the previous version\n")
+        stamp = save_timeline(timeline, path, file_stamp(path))
+        assert path.read_bytes() == tomli_w.dumps(timeline_to_dict(timeline)).encode("utf-8") == dumps_timeline(timeline).encode("utf-8"), name
+        assert stamp == file_stamp(path), name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edited.toml", "many.toml", "one.toml", "tiny.toml"]
+
+
+def test_a_save_that_finds_the_file_changed_writes_nothing(tmp_path):
+    path = tmp_path / "t.toml"
+    many = _timelines_written_in_parts()["many"]
+    stamp = save_timeline(many, path, None)
+    path.write_text("edited by someone else\n")
+    with pytest.raises(SaveConflict, match="changed on disk"):
+        save_timeline(many, path, stamp)
+    assert path.read_text() == "edited by someone else\n" and [p.name for p in tmp_path.iterdir()] == ["t.toml"]

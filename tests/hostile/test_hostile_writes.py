@@ -111,6 +111,25 @@ def test_a_failed_save_leaves_the_target_and_no_temp_file(tmp_path, monkeypatch)
     assert [p.name for p in tmp_path.iterdir()] == ["t.toml"] and target.read_text() == "the user's file\n"
 
 
+def test_an_export_whose_disk_fills_after_the_first_part_fails_in_one_line_and_leaves_the_file(story, tmp_path, monkeypatch, capsys):
+    # The file is written part by part: a failure between parts must leave no half file either.
+    target = tmp_path / "t.toml"
+    target.write_text("the user's file\n")
+    real_write, writes = os.write, []
+
+    def write_then_fill(descriptor, data):
+        writes.append(len(data))
+        if len(writes) > 1:
+            raise OSError(28, "No space left on device")
+        return real_write(descriptor, data)
+
+    monkeypatch.setattr(safe_io.os, "write", write_then_fill)
+    assert main(["export", str(story), "-o", str(target)]) == 2
+    assert capsys.readouterr().err == f"scaletui: {target}: cannot save (No space left on device)\n"
+    assert len(writes) == 2 and writes[0] > 0
+    assert [p.name for p in tmp_path.iterdir()] == ["t.toml"] and target.read_text() == "the user's file\n"
+
+
 def _save_slowly(path: str, stamp: int | None, note: str, start: float, results) -> None:
     # The rename waits, as on a loaded machine: both saves have checked the file
     # by then unless the check and the rename are one step under the lock.
