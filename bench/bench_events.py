@@ -58,7 +58,10 @@ class Exporter:
 
     def export(self, folder: Path, label: str) -> dict:
         """Export `folder` as `scaletui export` does (timed), then reopen the file as the app does."""
-        load, build, dump, reopen = self.pipeline
+        pipeline = self.pipeline
+        load, build, dump, reopen = (
+            pipeline.load_corpus, pipeline.build_timeline, pipeline.dumps_timeline, pipeline.loads_timeline
+        )
         with code_tree.empty_cache():
             began, cpu = time.perf_counter(), _cpu_seconds()
             text = dump(build(load(folder)))
