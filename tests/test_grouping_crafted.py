@@ -1,10 +1,12 @@
 """Grouping on small invented corpora, each written to pin one rule (tests/corpora/<name>/sources.toml
 says what it shows)."""
 
+import tomllib
 from pathlib import Path
 
 from scaletui.events.corpus import load_corpus
 from scaletui.events.pipeline import build_timeline
+from scaletui.tui.cli import main
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
 
@@ -50,3 +52,16 @@ def test_one_act_told_in_two_words_stays_one_event_when_headlines_and_openings_p
     fired = event_of("post", "Dana Keller was fired as chief executive")
     assert event_of("times", "Dana Keller was ousted as chief executive") is fired
     assert event_of("herald", "Brightway has fired its chief executive") is fired
+
+
+def test_the_exported_file_keeps_the_arrest_and_the_charge_apart(tmp_path):
+    # Through the user's own command: `scaletui export CORPUS -o FILE`.
+    out = tmp_path / "story.toml"
+    assert main(["export", str(CORPORA / "arrest_charge"), "-o", str(out)]) == 0
+    events = tomllib.loads(out.read_text(encoding="utf-8"))["events"]
+
+    def event_with(fragment: str) -> int:
+        return next(n for n, event in enumerate(events) for s in event["statements"] if fragment in s["text"])
+
+    assert event_with("was arrested at his home") == event_with("Police arrested Tom Brennick")
+    assert event_with("was arrested at his home") != event_with("Prosecutors charged Tom Brennick")
