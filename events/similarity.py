@@ -156,7 +156,8 @@ def profiles_of(
     features: list[StatementFeatures | None] | None = None,
 ) -> list[Profile]:
     """One profile per statement, in the order given; `features`, where given, are the statements'
-    own (`statement_features`, in the same order), else worked out here.
+    own (`statement_features`, in the same order), else worked out here. Each is taken out of the
+    list as it is read (the list is left all None).
 
     The words of the names a statement's entities go by are left to the entity
     tokens: as words they would count at full weight however many statements
@@ -177,6 +178,7 @@ def profiles_of(
     windows = []
     for number, statement in enumerate(statements):
         own = features[number]
+        features[number] = None  # read once: let go here rather than held through all of grouping
         if own is None:
             main, found_main, found_all, acts, act_at, values, window = _own_part(statement)
         else:
