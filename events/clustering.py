@@ -88,7 +88,6 @@ def cluster_events(
     pairs = _pairs(profiles)
     for profile in profiles:
         profile.keys = ()  # what the index needed, no longer
-    lead_links = _lead_links(profiles, pairs)
     linked = _edges(profiles, pairs, {})
     announced = announced_alike(profiles, _openings(profiles))
     groups = _agglomerate(profiles, pairs, linked, announced)
@@ -97,6 +96,8 @@ def cluster_events(
         del groups  # the second pass starts afresh: the first's groups are not kept alongside
         linked = _edges(profiles, pairs, alike_acts)
         groups = _agglomerate(profiles, pairs, linked, joined(alike_acts, announced))
+    # Made after agglomeration, and only for the statements left to gather: not held through both passes.
+    lead_links = _lead_links(profiles, pairs, _gatherable_leads(profiles, groups))
     groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups)
     del pairs, linked, lead_links
     main_entities = _main_entities(statements, len(sources))
@@ -155,15 +156,27 @@ def _pairs(profiles: list[Profile]) -> _Pairs:
     return found
 
 
-def _lead_links(profiles: list[Profile], pairs: _Pairs) -> dict[int, set[int]]:
-    """For each lead statement, the other outlets' statements it may announce."""
+def _lead_links(profiles: list[Profile], pairs: _Pairs, wanted: set[int]) -> dict[int, set[int]]:
+    """For each lead statement in `wanted`, the other outlets' statements it may announce."""
     lead_links: dict[int, set[int]] = defaultdict(set)
     for a, b in zip(pairs.first, pairs.second):
-        first, second = profiles[a], profiles[b]
-        if (first.lead or second.lead) and first.statement.source != second.statement.source:
-            lead_links[a].add(b)
-            lead_links[b].add(a)
+        if (a in wanted or b in wanted) and profiles[a].statement.source != profiles[b].statement.source:
+            if a in wanted:
+                lead_links[a].add(b)
+            if b in wanted:
+                lead_links[b].add(a)
     return lead_links
+
+
+def _gatherable_leads(profiles: list[Profile], groups: "_Groups") -> set[int]:
+    """The lead statements `_gather_strays` looks at: those of lone statements and of groups made only of leads."""
+    return {
+        m
+        for members in groups.members.values()
+        if len(members) == 1 or all(profiles[m].lead for m in members)
+        for m in members
+        if profiles[m].lead
+    }
 
 
 def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str]]) -> bytearray:
@@ -436,6 +449,7 @@ def _agglomerate(
             heap = [entry for entry in heap if version.get(entry[1]) == entry[3] and version.get(entry[2]) == entry[4]]
             heapq.heapify(heap)
             sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
+    neighbours.clear()  # a set per statement, no longer needed once the groups are made
     return groups
 
 

@@ -70,7 +70,7 @@ class Profile:
     window: tuple[int, int, int, int]
     lead: bool  # the headline or opening of its article
     actions: frozenset[str]  # its main clause's verbs, as derivational families: what happened
-    lemmas: frozenset[str]  # every content lemma likewise, to meet the other's act as verb or noun
+    lemmas: frozenset[str]  # every content lemma likewise that is some statement's act, to meet the other's act as verb or noun
     keys: tuple[str, ...] = ()  # blocking keys (see _keys); dropped once candidate pairs are found
     content_words: int = 0  # how many content words its text has (events.words.content_lemmas)
     subjects: frozenset[str] = frozenset()  # entities named before its act
@@ -156,7 +156,8 @@ def profiles_of(
     features: list[StatementFeatures | None] | None = None,
 ) -> list[Profile]:
     """One profile per statement, in the order given; `features`, where given, are the statements'
-    own (`statement_features`, in the same order), else worked out here.
+    own (`statement_features`, in the same order), else worked out here. Each is taken out of the
+    list as it is read (the list is left all None).
 
     The words of the names a statement's entities go by are left to the entity
     tokens: as words they would count at full weight however many statements
@@ -177,6 +178,7 @@ def profiles_of(
     windows = []
     for number, statement in enumerate(statements):
         own = features[number]
+        features[number] = None  # read once: let go here rather than held through all of grouping
         if own is None:
             main, found_main, found_all, acts, act_at, values, window = _own_part(statement)
         else:
@@ -229,6 +231,11 @@ def profiles_of(
         profile.keys = _keys(profile, word_df)
         profile.subjects, profile.objects = _roles(statement, mains[number], actions[number], acts_at[number], alias_texts)
         profiles.append(profile)
+    # A statement's lemmas are only ever met with acts (name_one_act, the acts a story tells
+    # alike, a group's acts): those that are no statement's act are dropped, a few kept of dozens.
+    acts = frozenset().union(*(p.actions for p in profiles))
+    for profile in profiles:
+        profile.lemmas = profile.lemmas & acts or _NONE
     return profiles
 
 
