@@ -421,6 +421,10 @@ def _agglomerate(
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if version.get(a) != version_a or version.get(b) != version_b:
             continue
+        # Asked only of the entries that surface (far fewer than are pushed): neither group has
+        # changed since the push, so the answer is the one the push would have had.
+        if groups.acts.different(a, groups.members[a], b, groups.members[b]):
+            continue
         kept = groups.merge(a, b)
         version.pop(b if kept == a else a)
         version[kept] += 1
@@ -437,7 +441,7 @@ def _agglomerate(
             # would_merge, its windows already seen to meet and no bar above the highest
             if score >= LOWEST_THRESHOLD and (score >= HIGHEST_THRESHOLD or score >= groups.threshold(kept, other)) and (
                 not _different_people(ages[kept], ages[other])
-            ) and not groups.acts.different(kept, groups.members[kept], other, groups.members[other]):
+            ):
                 if kept < other:
                     heapq.heappush(heap, (-score, kept, other, kept_version, version[other]))
                 else:
