@@ -500,13 +500,27 @@ def _gather_strays(
         ]
         if scored:
             score, negative = max(scored)
-            if score >= (LEAD_THRESHOLD if announcing else STRAY_THRESHOLD):
+            if score >= _gathering_bar(announcing, len(own)):
                 moves[group] = -negative
     result = {g: list(members) for g, members in groups.members.items()}
     for group, target in moves.items():
         result[target].extend(result[group])
         result[group] = []
     return [sorted(members) for members in result.values() if members]
+
+
+def _gathering_bar(announcing: bool, outlets: int) -> float:
+    """How alike a group left alone must be to the event it joins.
+
+    Headlines and openings of several outlets gathered on their own announce one
+    happening in words of their own ("a $2.1 billion investment", where the
+    event's reports say "took a 40% stake"): they join the event they most
+    resemble on the bar two announcing groups merge on. One article's alone
+    needs more: its headline may announce something else.
+    """
+    if announcing:
+        return ANNOUNCEMENT_THRESHOLD if outlets > 1 else LEAD_THRESHOLD
+    return STRAY_THRESHOLD
 
 
 def _openings(profiles: list[Profile]) -> dict[int, int]:

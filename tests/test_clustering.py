@@ -198,6 +198,14 @@ def test_seed_stake_in_three_wordings_is_one_event(seeds):
     assert {"rewrite-a", "reuters-ndtv", "gigazine"} <= set(acquired[0].sources)
 
 
+def test_seed_stake_is_one_event_of_all_five_outlets(seeds):
+    # Two outlets tell it only in their headline and opening, as "$14.3 billion investment".
+    [stake] = events_saying(seeds, "Meta has acquired a 49% stake")
+    assert events_saying(seeds, "headline-making $14.3 billion investment") == [stake]
+    assert set(stake.sources) == {"rewrite-a", "reuters-ndtv", "rewrite-b", "gigazine", "techtimes"}
+    assert not stake.silent
+
+
 def test_seed_spent_last_year_and_planned_this_year_are_two_events(seeds):
     [spent] = {e.id: e for e in events_saying(seeds, "150 million")}.values()
     [planned] = {e.id: e for e in events_saying(seeds, "200 million", "this year")}.values()

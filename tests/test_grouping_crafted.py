@@ -54,6 +54,17 @@ def test_one_act_told_in_two_words_stays_one_event_when_headlines_and_openings_p
     assert event_of("herald", "Brightway has fired its chief executive") is fired
 
 
+def test_headlines_and_openings_of_two_outlets_join_the_event_they_announce_in_other_words():
+    # Three outlets tell a 40% stake; two announce it only as "a $2.1 billion investment".
+    event_of = event_finder("stake_investment")
+    stake = event_of("wire", "has acquired a 40% stake")
+    assert event_of("post", "investment in Nimbus Robotics has prompted") is stake
+    assert event_of("times", "is causing unease among grocery chains") is stake
+    assert event_of("herald", "gives Harbor Foods a 40% stake") is stake
+    assert stake.silent == []
+    assert event_of("wire", "was founded in 2015") is not stake
+
+
 def test_the_exported_file_keeps_the_arrest_and_the_charge_apart(tmp_path):
     # Through the user's own command: `scaletui export CORPUS -o FILE`.
     out = tmp_path / "story.toml"
