@@ -64,6 +64,8 @@ def company_kept(text_of: list[str], mentions: list[list[Mention]], root_of: dic
     """Extra cues per group root from the names listed with it or owned by it."""
     extra: dict[str, Counter] = defaultdict(Counter)
     for text, ms in zip(text_of, mentions):
+        if len(ms) < 2:
+            continue  # a name alone in its statement is in no list and owns nothing named
         ordered = sorted(ms, key=lambda m: m.start)
         roots = [root_of.get(key(m.text)) for m in ordered]
         # lists: runs of names joined by commas and "and"
