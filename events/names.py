@@ -587,14 +587,17 @@ def _opens_with_place(words: tuple[str, ...]) -> bool:
 
 def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabulary) -> None:
     words = [tokens[i] for i in part]
-    lows = [w.lower for w in words]
+    last_low = words[-1].lower
     texts = tuple(w.text for w in words)
     cues = m.cues
-    before: list[Token] = []
-    i = part[0] - 1
-    while i >= 0 and len(before) < 4 and not _CLAUSE_BREAK.search(tokens[i + 1].gap):
-        before.insert(0, tokens[i])
-        i -= 1
+    # up to four words before the name, in its clause
+    first = stop = part[0]
+    while stop > 0 and first - stop < 4:
+        gap = tokens[stop].gap
+        if gap != " " and _CLAUSE_BREAK.search(gap):
+            break
+        stop -= 1
+    before = tokens[stop:first]
     before_low = [t.lower for t in before]
     nxt = tokens[part[-1] + 1] if part[-1] + 1 < len(tokens) else None
     nxt_joined = nxt is not None and _gap_joins(nxt.gap)
@@ -620,9 +623,9 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PLACE] += 1  # "in Germany and Poland"
     if len(before_low) >= 2 and before_low[-2:] in (["based", "in"], ["headquartered", "in"], ["city", "of"], ["port", "of"]):
         cues[Kind.PLACE] += 2
-    if lows[-1].rstrip(".") in ORG_SUFFIXES and len(words) > 1:
-        cues[Kind.ORGANISATION] += 2 if lows[-1] in GENERIC_ACRONYMS else 3
-    elif lows[-1] in PLACE_SUFFIXES and len(words) > 1:
+    if last_low.rstrip(".") in ORG_SUFFIXES and len(words) > 1:
+        cues[Kind.ORGANISATION] += 2 if last_low in GENERIC_ACRONYMS else 3
+    elif last_low in PLACE_SUFFIXES and len(words) > 1:
         cues[Kind.PLACE] += 3
     if _NUMBER.fullmatch(words[-1].text) and len(words) > 1:
         cues[Kind.PRODUCT] += 3
