@@ -39,7 +39,7 @@ from scaletui.events.entity_hyphens import split_hyphens, squash
 from scaletui.events.entity_kinds import company_kept, decide
 from scaletui.events.entity_lexicon import world_spelling
 from scaletui.events.entity_segments import KnownNames, mention_tokens, segment
-from scaletui.events.names import Mention, Vocabulary, extract, headline_like, tokenize
+from scaletui.events.names import Mention, Vocabulary, extract, forget_spellings, headline_like, tokenize
 from scaletui.events.reconcile import Curated, Form, Groups, initials, key, reconcile
 
 
@@ -85,6 +85,7 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
                 found.extend(segment(m, sub_toks, names, vocab, headline=headlines[i] or m.headline))
         mentions[i] = [m for m in found if not m.fragile or squash(key(m.text)) in squashed]
 
+    forget_spellings()
     forms = _forms(statements, mentions)
     groups = reconcile(forms, pinned, vocab.common)
     return _entities(statements, mentions, forms, groups, pinned, vocab.common)
@@ -289,7 +290,7 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
         if _keep(members, cur, vocab_common):
             kept[root] = cur
     root_of = {k: groups.find(k) for k in forms if groups.find(k) in kept}
-    cues = {root: sum((f.cues + f.priors for f in grouped[root]), Counter()) for root in kept}
+    cues = {root: sum((f.evidence for f in grouped[root]), Counter()) for root in kept}  # evidence: cues + priors
     kinds = {root: _kind(grouped[root], cur, cues[root]) for root, cur in kept.items()}
     extra = company_kept([s.text for s in statements], mentions, root_of, kinds, key)
     for root, more in extra.items():

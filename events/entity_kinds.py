@@ -76,6 +76,8 @@ def company_kept(text_of: list[str], mentions: list[list[Mention]], root_of: dic
             else:
                 chains.append([n])
         for chain in chains:
+            if len(chain) < 2:
+                continue  # a name listed with no other
             # "Microsoft and Elon Musk's xAI": the owner is no member of the list, xAI is
             owned = {i for i in chain if ordered[i].possessive and i + 1 < len(ordered)
                      and text[ordered[i].end : ordered[i + 1].start].strip() in ("'s", "’s", "'", "’")}

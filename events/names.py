@@ -450,6 +450,13 @@ def extract(tokens: list[Token], vocab: Vocabulary, statement: int, headline: bo
     return mentions
 
 
+def forget_spellings() -> None:
+    """Empty the caches of what a spelling is (lexicon facts, shapes): kept while a corpus's names
+    are found, they would otherwise stay for the rest of the build, on top of its peak memory."""
+    for cached in (is_acronym, is_camel, _opens_with_place, _lexicon_facts, _given_name_first_of):
+        cached.cache_clear()
+
+
 def _adjacent(starts: list[int], prev: Mention, cur: Mention) -> bool:
     """No word between the two names: "Elon Musk's xAI", not "Musk's new AI company xAI"."""
     return bisect_left(starts, prev.end) == bisect_left(starts, cur.start)
