@@ -75,8 +75,10 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
     plain = {k[0] for k in known if "-" not in k[0]} | {k[0] for k in known if len(k) > 1}
     squashed = {squash(" ".join(k)) for k in known if not any("-" in w for w in k)}
     for i, toks in enumerate(tokens):
-        starts = [t.start for t in toks]
         raw = extract(toks, vocab, i, headline=True) if headlines[i] else mentions[i]
+        if not raw:
+            continue
+        starts = [t.start for t in toks]
         found = []
         for raw_m in raw:
             m_toks = mention_tokens(raw_m, toks, starts)
