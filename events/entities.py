@@ -29,6 +29,7 @@ import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from scaletui.events import safe_io
@@ -38,7 +39,7 @@ from scaletui.events.entity_hyphens import split_hyphens, squash
 from scaletui.events.entity_kinds import company_kept, decide
 from scaletui.events.entity_lexicon import world_spelling
 from scaletui.events.entity_segments import KnownNames, mention_tokens, segment
-from scaletui.events.names import Mention, Vocabulary, extract, headline_like, tokenize
+from scaletui.events.names import Mention, Vocabulary, extract, forget_spellings, headline_like, tokenize
 from scaletui.events.reconcile import Curated, Form, Groups, initials, key, reconcile
 
 
@@ -48,6 +49,9 @@ class Discovery:
 
     entities: list[Entity]
     roles: dict[str, list[str]] = field(default_factory=dict)  # entity id -> roles, most used first
+
+
+_start = attrgetter("start")  # a mention's place in its statement
 
 
 def find_entities(statements: list[Statement], curated: Path | None = None) -> list[Entity]:
@@ -71,8 +75,10 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
     plain = {k[0] for k in known if "-" not in k[0]} | {k[0] for k in known if len(k) > 1}
     squashed = {squash(" ".join(k)) for k in known if not any("-" in w for w in k)}
     for i, toks in enumerate(tokens):
-        starts = [t.start for t in toks]
         raw = extract(toks, vocab, i, headline=True) if headlines[i] else mentions[i]
+        if not raw:
+            continue
+        starts = [t.start for t in toks]
         found = []
         for raw_m in raw:
             m_toks = mention_tokens(raw_m, toks, starts)
@@ -81,6 +87,7 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
                 found.extend(segment(m, sub_toks, names, vocab, headline=headlines[i] or m.headline))
         mentions[i] = [m for m in found if not m.fragile or squash(key(m.text)) in squashed]
 
+    forget_spellings()
     forms = _forms(statements, mentions)
     groups = reconcile(forms, pinned, vocab.common)
     return _entities(statements, mentions, forms, groups, pinned, vocab.common)
@@ -184,9 +191,7 @@ def _canonical(members: list[Form], curated: Curated | None, kind: Kind, trust: 
         for text, (count, srcs) in form.surfaces.items():
             surfaces[text] += count
             sources[text] |= srcs
-    ranked = sorted(surfaces, key=lambda t: (
-        not _well_formed(t), -len(sources[t]), -world_spelling(t), -math.fsum(trust.get(s, 1.0) for s in sources[t]), -surfaces[t], t,
-    ))
+    ranked = _ranked(surfaces, sources, trust)
     best = ranked[0]
     if kind is Kind.PERSON:
         # a person by full name ("Mark Zuckerberg"), not by the surname alone
@@ -209,6 +214,26 @@ def _canonical(members: list[Form], curated: Curated | None, kind: Kind, trust: 
     if longer:
         best = max(longer, key=lambda t: (len(sources[t]), surfaces[t], -len(t), t))
     return best
+
+
+def _ranked(surfaces: Counter, sources: dict[str, set[str]], trust: dict[str, float]) -> list[str]:
+    """The spellings best first: well formed, then by more sources, then by the wider world's
+    usage, the trust of their sources, their count, and alphabetically.
+
+    The world's usage is a word-list lookup per spelling (a few dozen microseconds each
+    time it is new): asked only of spellings tied with another on the first two, since
+    the rest never reach it (most names have one spelling, which needs no ranking)."""
+    if len(surfaces) == 1:
+        return list(surfaces)
+    first = {t: (not _well_formed(t), -len(sources[t])) for t in surfaces}
+    tied = Counter(first.values())
+
+    def rank(t: str) -> tuple:
+        if tied[first[t]] == 1:
+            return first[t]  # alone in its place: the rest of its key is never compared
+        return (*first[t], -world_spelling(t), -math.fsum(trust.get(s, 1.0) for s in sources[t]), -surfaces[t], t)
+
+    return sorted(surfaces, key=rank)
 
 
 def source_trust(groups: list[list[Form]]) -> dict[str, float]:
@@ -267,7 +292,7 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
         if _keep(members, cur, vocab_common):
             kept[root] = cur
     root_of = {k: groups.find(k) for k in forms if groups.find(k) in kept}
-    cues = {root: sum((f.cues + f.priors for f in grouped[root]), Counter()) for root in kept}
+    cues = {root: sum((f.evidence for f in grouped[root]), Counter()) for root in kept}  # evidence: cues + priors
     kinds = {root: _kind(grouped[root], cur, cues[root]) for root, cur in kept.items()}
     extra = company_kept([s.text for s in statements], mentions, root_of, kinds, key)
     for root, more in extra.items():
@@ -311,7 +336,7 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
 
     for statement, ms in zip(statements, mentions):
         ids: list[str] = []
-        for m in sorted(ms, key=lambda m: m.start):
+        for m in sorted(ms, key=_start):
             if m.attribution:
                 continue  # "according to Reuters": the reporter, not an actor of the statement
             ident = by_key.get(key(m.text))

@@ -64,6 +64,8 @@ def company_kept(text_of: list[str], mentions: list[list[Mention]], root_of: dic
     """Extra cues per group root from the names listed with it or owned by it."""
     extra: dict[str, Counter] = defaultdict(Counter)
     for text, ms in zip(text_of, mentions):
+        if len(ms) < 2:
+            continue  # a name alone in its statement is in no list and owns nothing named
         ordered = sorted(ms, key=lambda m: m.start)
         roots = [root_of.get(key(m.text)) for m in ordered]
         # lists: runs of names joined by commas and "and"
@@ -74,6 +76,8 @@ def company_kept(text_of: list[str], mentions: list[list[Mention]], root_of: dic
             else:
                 chains.append([n])
         for chain in chains:
+            if len(chain) < 2:
+                continue  # a name listed with no other
             # "Microsoft and Elon Musk's xAI": the owner is no member of the list, xAI is
             owned = {i for i in chain if ordered[i].possessive and i + 1 < len(ordered)
                      and text[ordered[i].end : ordered[i + 1].start].strip() in ("'s", "’s", "'", "’")}

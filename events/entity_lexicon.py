@@ -77,6 +77,9 @@ def verb_form(word: str) -> bool:
     return set(lemmas) == {"VERB"} and any(lemma != low for lemma in lemmas["VERB"])
 
 
+_FREQUENCY_DIGITS = {c: int(c, 16) for c in "123456789ABCD"}  # a column's frequency, upper-cased
+
+
 @cache
 def _given_names() -> dict[str, int]:
     """Given name -> how common it is where it is commonest (1..13)."""
@@ -90,7 +93,12 @@ def _given_names() -> dict[str, int]:
         name = line[3:29].strip()
         if " " in name or "+" in name or not name.isalpha():
             continue
-        best = max((int(c, 16) for c in line[30:].rstrip("$ \n") if c in "123456789ABCDabcd"), default=0)
+        columns = line[30:].rstrip("$ \n").upper()
+        # upper-cased, the digits sort as their values do, above the blanks and marks between
+        # them: the largest character is the largest digit when it is one (the usual row)
+        top = max(columns, default="")
+        best = _FREQUENCY_DIGITS[top] if top in _FREQUENCY_DIGITS else max(
+            (_FREQUENCY_DIGITS[c] for c in columns if c in _FREQUENCY_DIGITS), default=0)
         if best >= GIVEN_NAME_MIN:
             low = name.lower()
             names[low] = max(names.get(low, 0), best)

@@ -65,6 +65,8 @@ def segment(m: Mention, toks: list[Token], names: KnownNames, vocab: Vocabulary,
     units = _units(toks)
     if not units:
         return [] if headline else [m]
+    if len(units) == 1 and not headline:
+        return [m]  # one word in running text (most names): nothing to cut
     if len(units) > LONGEST_NAME:
         headline = True  # no name is this long: keep only the known names inside, as in a heading
     words = [key(surface(u)) for u in units]

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region, verb_form
 from scaletui.events.entity_outlets import OUTLET_NOUNS, is_attribution
@@ -59,6 +60,8 @@ _BREAKERS = MONTHS | WEEKDAYS | {"i"}
 
 # Connectors allowed inside a name when a capitalised word follows.
 CONNECTORS = {"of", "&", "de", "van", "von", "der", "den", "da", "del", "di", "du", "la", "le", "al", "bin", "ter", "ten"}
+
+_CONNECTORS_OR_THE = CONNECTORS | {"the"}
 
 # Acronyms that name a field or a job, not a thing in the story.
 GENERIC_ACRONYMS = {
@@ -261,11 +264,13 @@ def surface(tokens: list[Token]) -> str:
     return "".join(("-" if t.gap == "-" else " ") + t.text if n else t.text for n, t in enumerate(tokens))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(word: str) -> bool:
     core = word.replace(".", "").replace("&", "")
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_camel(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
@@ -288,16 +293,25 @@ class Vocabulary:
 
     lower: Counter = field(default_factory=Counter)
     capital: Counter = field(default_factory=Counter)  # capitalised, not sentence-initial
+    # answers already given, by word or spelling: the same for every mention once the corpus is counted
+    _common: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _shapes: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, tokens: list[Token]) -> None:
-        for tok in tokens:
-            if tok.text.islower():
-                self.lower[tok.text] += 1
-            elif tok.text[:1].isupper() and not tok.initial:
-                self.capital[tok.lower] += 1
+        self._common.clear()
+        self._shapes.clear()
+        # counted in one go per statement (Counter.update counts a list at C speed)
+        self.lower.update([tok.text for tok in tokens if tok.text.islower()])
+        self.capital.update([tok.lower for tok in tokens if not tok.text.islower() and tok.text[:1].isupper() and not tok.initial])
 
     def common(self, word: str) -> bool:
         """An ordinary word that happens to be capitalised here."""
+        known = self._common.get(word)
+        if known is None:
+            known = self._common[word] = self._is_common(word)
+        return known
+
+    def _is_common(self, word: str) -> bool:
         w = word.lower()
         if w in STOPWORDS or w in _BREAKERS:
             return True
@@ -306,6 +320,28 @@ class Vocabulary:
         # the corpus never writes it in lower case: English at large decides, unless the
         # corpus capitalises it mid-sentence again and again ("Apple", "Scale")
         return self.capital[w] <= 1 and common_word(w) and not given_name(w)
+
+    def person_shape(self, words: tuple[str, ...]) -> bool:
+        """Given name + surname: two or three plain capitalised words (particles allowed);
+        `words` as written, with no hyphen between them (`_person_shape`)."""
+        known = self._shapes.get(words)
+        if known is None:
+            known = self._shapes[words] = self._person_shape(words)
+        return known
+
+    def _person_shape(self, words: tuple[str, ...]) -> bool:
+        lows = [w.lower() for w in words]
+        if any(low in ("of", "&") for low in lows):
+            return False  # "Bank of America", "Google of Alphabet"
+        names = [(w, low) for w, low in zip(words, lows) if low not in CONNECTORS]
+        if not 2 <= len(names) <= 3:
+            return False
+        for t, low in names:
+            if not (t[0].isupper() and t[1:].islower() and t.isalpha() and len(t) >= 2):
+                return False
+            if low in ORG_SUFFIXES or low in PLACE_SUFFIXES or low in STOPWORDS or self.common(t):
+                return False
+        return True
 
 
 def raw_sequences(tokens: list[Token]) -> list[list[int]]:
@@ -337,7 +373,8 @@ def raw_sequences(tokens: list[Token]) -> list[list[int]]:
             close()
             continue
         else:
-            close()
+            if current:  # most words end no run: nothing to close
+                close()
             continue
         if tok.possessive:
             close()
@@ -404,11 +441,20 @@ def extract(tokens: list[Token], vocab: Vocabulary, statement: int, headline: bo
                 mention.cues[cue] += 3
             mentions.append(mention)
     # possessor: the possessive name right before ("Elon Musk's xAI")
-    starts = [t.start for t in tokens]
+    starts: list[int] = []
     for prev, cur in zip(mentions, mentions[1:]):
-        if prev.possessive and prev.end <= cur.start and _adjacent(starts, prev, cur):
-            cur.possessor = prev.text
+        if prev.possessive and prev.end <= cur.start:
+            starts = starts or [t.start for t in tokens]
+            if _adjacent(starts, prev, cur):
+                cur.possessor = prev.text
     return mentions
+
+
+def forget_spellings() -> None:
+    """Empty the caches of what a spelling is (lexicon facts, shapes): kept while a corpus's names
+    are found, they would otherwise stay for the rest of the build, on top of its peak memory."""
+    for cached in (is_acronym, is_camel, _opens_with_place, _lexicon_facts, _given_name_first_of):
+        cached.cache_clear()
 
 
 def _adjacent(starts: list[int], prev: Mention, cur: Mention) -> bool:
@@ -507,7 +553,7 @@ def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, stateme
         return None  # "No. 1"
     while part and (tokens[part[0]].lower in CONNECTORS or tokens[part[0]].lower in ("a", "an")):
         part.pop(0)
-    while part and tokens[part[-1]].lower in CONNECTORS | {"the"}:
+    while part and tokens[part[-1]].lower in _CONNECTORS_OR_THE:
         part.pop()
     # "Garat Lord Lord Lord": a word repeated back to back is a garble, not part of the name
     part = [i for n, i in enumerate(part) if n == 0 or tokens[i].lower != tokens[part[n - 1]].lower]
@@ -533,9 +579,14 @@ def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, stateme
 
 def _opens_place(tokens: list[Token], part: list[int]) -> bool:
     """The run opens with a place's name of two or three words ("New York Yankees", "Las Vegas")."""
+    return len(part) >= 2 and _opens_with_place(tuple(tokens[i].text for i in part[:3]))
+
+
+@lru_cache(maxsize=1 << 16)
+def _opens_with_place(words: tuple[str, ...]) -> bool:
     for n in (2, 3):
-        if len(part) >= n:
-            name = " ".join(tokens[i].text for i in part[:n])
+        if len(words) >= n:
+            name = " ".join(words[:n])
             if city_population(name) or region(name) or country(name):
                 return True
     return False
@@ -543,13 +594,17 @@ def _opens_place(tokens: list[Token], part: list[int]) -> bool:
 
 def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabulary) -> None:
     words = [tokens[i] for i in part]
-    lows = [w.lower for w in words]
+    last_low = words[-1].lower
+    texts = tuple(w.text for w in words)
     cues = m.cues
-    before: list[Token] = []
-    i = part[0] - 1
-    while i >= 0 and len(before) < 4 and not _CLAUSE_BREAK.search(tokens[i + 1].gap):
-        before.insert(0, tokens[i])
-        i -= 1
+    # up to four words before the name, in its clause
+    first = stop = part[0]
+    while stop > 0 and first - stop < 4:
+        gap = tokens[stop].gap
+        if gap != " " and _CLAUSE_BREAK.search(gap):
+            break
+        stop -= 1
+    before = tokens[stop:first]
     before_low = [t.lower for t in before]
     nxt = tokens[part[-1] + 1] if part[-1] + 1 < len(tokens) else None
     nxt_joined = nxt is not None and _gap_joins(nxt.gap)
@@ -575,9 +630,9 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PLACE] += 1  # "in Germany and Poland"
     if len(before_low) >= 2 and before_low[-2:] in (["based", "in"], ["headquartered", "in"], ["city", "of"], ["port", "of"]):
         cues[Kind.PLACE] += 2
-    if lows[-1].rstrip(".") in ORG_SUFFIXES and len(words) > 1:
-        cues[Kind.ORGANISATION] += 2 if lows[-1] in GENERIC_ACRONYMS else 3
-    elif lows[-1] in PLACE_SUFFIXES and len(words) > 1:
+    if last_low.rstrip(".") in ORG_SUFFIXES and len(words) > 1:
+        cues[Kind.ORGANISATION] += 2 if last_low in GENERIC_ACRONYMS else 3
+    elif last_low in PLACE_SUFFIXES and len(words) > 1:
         cues[Kind.PLACE] += 3
     if _NUMBER.fullmatch(words[-1].text) and len(words) > 1:
         cues[Kind.PRODUCT] += 3
@@ -589,7 +644,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         cues[Kind.PRODUCT] += 3  # "Gemini AI model"
     if nxt is not None and nxt.lower in ORG_OWNED and (m.possessive or (nxt_joined and (not m.initial or nxt.lower in _ORG_ONLY))):
         cues[Kind.ORGANISATION] += 2
-    if nxt_joined and nxt.lower in PERSON_VERBS and _person_shape(words, vocab):
+    if nxt_joined and nxt.lower in PERSON_VERBS and _person_shape(words, vocab, texts):
         cues[Kind.PERSON] += 1
     kind, appositive_role = _appositive(tokens, part[-1] + 1)
     if kind:
@@ -604,7 +659,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
         # "DiLeo", "LaSalle", "OpenAI": a surname's shape as often as a brand's, taken once
         # per spelling, or "DiLeo said" eighteen times would make a company of the man
         m.priors[Kind.ORGANISATION] = max(m.priors[Kind.ORGANISATION], 0.5)
-    lexicon_cues(words, m)
+    _lexicon_cues(texts, m)
     if len(before_low) >= 2 and before_low[-1] == "of" and before_low[-2] in ("maker", "makers", "creator", "creators", "developer", "developers", "version", "versions", "users"):
         cues[Kind.PRODUCT] += 2  # "the maker of ChatGPT"
     if before_low and before_low[-1] in MAKING_VERBS:
@@ -619,7 +674,7 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
     # the shape of a person's name is a prior, like a gazetteer's: counted once per
     # spelling, so what the story does with the name ("sang Billie Jean", "Korvex Systems
     # chief executive ...") outweighs it when it says otherwise
-    shape = (0.5 if _person_shape(words, vocab) else 0) + (1.5 if _given_name_first(words) else 0)
+    shape = (0.5 if _person_shape(words, vocab, texts) else 0) + (1.5 if _given_name_first_of(texts) else 0)
     if shape:
         m.priors[Kind.PERSON] += shape
 
@@ -628,27 +683,47 @@ def lexicon_cues(words: list[Token], m: Mention) -> None:
     """What the wider world knows: legal forms (a cue), and gazetteers (priors: a
     place name is often a surname or a team's name too, so the story's own usage
     must be able to outweigh them)."""
-    cues, priors = m.cues, m.priors
-    text = m.text
-    if len(words) > 1 and legal_form(text):
-        cues[Kind.ORGANISATION] += 3
+    _lexicon_cues(tuple(w.text for w in words), m)
+
+
+def _lexicon_cues(words: tuple[str, ...], m: Mention) -> None:
+    """`lexicon_cues` of the mention written as `words`."""
+    legal, place, after_place = _lexicon_facts(m.text, words)
+    if legal:
+        m.cues[Kind.ORGANISATION] += 3
         return
+    if place:
+        m.priors[Kind.PLACE] += place
+    if after_place and not m.priors[Kind.PLACE]:
+        # "San Diego Chargers", "Rotterdam Port Authority": named after a place, not the place
+        m.cues[Kind.ORGANISATION] += 1.5
+
+
+@lru_cache(maxsize=1 << 16)
+def _lexicon_facts(text: str, words: tuple[str, ...]) -> tuple[bool, float, bool]:
+    """What the lexicons say of one spelling (`text`, written as `words`), looked up once
+    however often it is written: a legal form; the weight of its place prior ("San Diego"
+    2, "Berlin" 2, a region 1.5); whether it opens with a place's name ("San Diego Chargers")."""
+    if len(words) > 1 and legal_form(text):
+        return True, 0, False
+    place: float = 0
     if country(text):
-        priors[Kind.PLACE] += 3
+        place = 3
     elif region(text):
-        priors[Kind.PLACE] += 1.5
+        place = 1.5
     else:
         people = city_population(text)
         if people and (len(words) > 1 or people >= 1_000_000):
-            priors[Kind.PLACE] += 2  # "San Diego", "Palo Alto", "Berlin"
+            place = 2
         elif people >= 100_000:
-            priors[Kind.PLACE] += 1
-    if len(words) > 1 and not priors[Kind.PLACE] and not _given_name_first(words) and words[-1].lower not in PLACE_SUFFIXES:
-        # "San Diego Chargers", "Rotterdam Port Authority": named after a place, not the place
+            place = 1
+    after_place = False
+    if len(words) > 1 and not _given_name_first_of(words) and words[-1].lower() not in PLACE_SUFFIXES:
         for n in range(min(len(words) - 1, 3), 0, -1):
-            if city_population(" ".join(w.text for w in words[:n])) or country(" ".join(w.text for w in words[:n])):
-                cues[Kind.ORGANISATION] += 1.5
+            if city_population(" ".join(words[:n])) or country(" ".join(words[:n])):
+                after_place = True
                 break
+    return False, place, after_place
 
 
 _QUOTES = "'\"‘’“”"
@@ -668,32 +743,29 @@ def _quoted(tokens: list[Token], part: list[int]) -> bool:
 
 def _given_name_first(words: list[Token]) -> bool:
     """"Ilya Sutskever": a given name, then one or two more names."""
-    names = [w for w in words if w.lower not in CONNECTORS]
-    last = words[-1].lower.rstrip(".")
+    return _given_name_first_of(tuple(w.text for w in words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _given_name_first_of(words: tuple[str, ...]) -> bool:
+    """`_given_name_first` of the words as written: asked once per spelling."""
+    lows = [w.lower() for w in words]
+    names = [w for w, low in zip(words, lows) if low not in CONNECTORS]
+    last = lows[-1].rstrip(".")
     return (
         2 <= len(names) <= 3
-        and given_name(names[0].text)
-        and not city_population(f"{names[0].text} {names[1].text}")  # "San Diego" is no Mr Diego
-        and names[0].text[:1].isupper()
+        and given_name(names[0])
+        and not city_population(f"{names[0]} {names[1]}")  # "San Diego" is no Mr Diego
+        and names[0][:1].isupper()
         and last not in ORG_SUFFIXES
         and last not in PLACE_SUFFIXES
-        and not any(w.lower in ("of", "&") or w.text.isupper() or any(c.isdigit() for c in w.text) for w in words)
+        and not any(low in ("of", "&") or w.isupper() or any(c.isdigit() for c in w) for w, low in zip(words, lows))
     )
 
 
-def _person_shape(words: list[Token], vocab: Vocabulary) -> bool:
-    """Given name + surname: two or three plain capitalised words (particles allowed)."""
-    if any(w.lower in ("of", "&") for w in words):
-        return False  # "Bank of America", "Google of Alphabet"
-    if any(w.gap == "-" for w in words[1:]) and not given_name(words[0].text):
+def _person_shape(words: list[Token], vocab: Vocabulary, texts: tuple[str, ...]) -> bool:
+    """Given name + surname: two or three plain capitalised words (particles allowed);
+    `texts`: the words as written."""
+    if any(w.gap == "-" for w in words[1:]) and not given_name(texts[0]):
         return False  # "Rolls-Royce" is one word ("Jean-Luc Picard" has a given name)
-    names = [w for w in words if w.lower not in CONNECTORS]
-    if not 2 <= len(names) <= 3:
-        return False
-    for w in names:
-        t = w.text
-        if not (t[0].isupper() and t[1:].islower() and t.isalpha() and len(t) >= 2):
-            return False
-        if w.lower in ORG_SUFFIXES or w.lower in PLACE_SUFFIXES or w.lower in STOPWORDS or vocab.common(t):
-            return False
-    return True
+    return vocab.person_shape(texts)

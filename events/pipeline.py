@@ -71,9 +71,11 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     # left undated needs them again, and it is split again (the same split) if so.
     del works, jobs
     report("reconciling entities", 0.55)
-    with collector_paused():  # tokens and mentions by the hundred thousand, none cyclic: a seventh of the stage
+    # Tokens and mentions by the hundred thousand, none cyclic: the collector, left on, walked
+    # them a seventh of the stage, and once more (a full collection) as subjects were carried.
+    with collector_paused():
         entities = find_entities(statements, curated)
-    carry_subject_entities(statements, entities)
+        carry_subject_entities(statements, entities)
     # The statements and entities live to the end of the build: set aside, the collector
     # no longer walks all of them each time grouping and comparing make more objects.
     gc.freeze()
