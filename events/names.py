@@ -519,7 +519,7 @@ def _split_person_of(tokens: list[Token], parts: list[tuple[list[int], str, str]
     out = []
     for part, role, cue in parts:
         at = next((n for n, i in enumerate(part) if tokens[i].lower == "of"), None)
-        if at is not None and 2 <= at <= 3 and at + 1 < len(part) and _given_name_first([tokens[i] for i in part[:at]]):
+        if at is not None and 2 <= at <= 3 and at + 1 < len(part) and _given_name_first_of(tuple(tokens[i].text for i in part[:at])):
             out.append((part[:at], role, cue or Kind.PERSON))
             out.append((part[at + 1 :], "", Kind.ORGANISATION))
         else:
@@ -741,14 +741,10 @@ def _quoted(tokens: list[Token], part: list[int]) -> bool:
     return opens and closes and not last.possessive
 
 
-def _given_name_first(words: list[Token]) -> bool:
-    """"Ilya Sutskever": a given name, then one or two more names."""
-    return _given_name_first_of(tuple(w.text for w in words))
-
-
 @lru_cache(maxsize=1 << 16)
 def _given_name_first_of(words: tuple[str, ...]) -> bool:
-    """`_given_name_first` of the words as written: asked once per spelling."""
+    """"Ilya Sutskever": a given name, then one or two more names (the words as written; asked
+    once per spelling)."""
     lows = [w.lower() for w in words]
     names = [w for w, low in zip(words, lows) if low not in CONNECTORS]
     last = lows[-1].rstrip(".")
