@@ -89,6 +89,8 @@ def run_ecbplus(exporter: Exporter, names: list[str]) -> dict:
         statements, bad = scoring.statements_by_file(export, ECBPLUS / name)
         counts = scoring.ecbplus_counts(gold["subtopics"][name], statements)
         counts["offsets_bad"] = bad
+        counts["reporters"] = scoring.ecbplus_reporters(gold["subtopics"][name], statements, export)
+        counts["reporters_every_article"] = scoring.ecbplus_reporters(gold["subtopics"][name], statements, export, True)
         per_story.append(counts)
         checks.append(scoring.corpus_checks(export))
     result = scoring.ecbplus_scores(per_story)
@@ -192,6 +194,8 @@ def figures(result: dict) -> list[tuple[str, str]]:
             ("  mention pairs, one-cluster baseline", score(e["one_cluster"]["mention_pairs"])),
             ("  B-cubed", score(e["system"]["b_cubed"])),
             ("  B-cubed, one-cluster baseline", score(e["one_cluster"]["b_cubed"])),
+            ("  event outlets vs articles reporting it (R: 1 - wrong silent)", score(e["reporters"])),
+            ("  event outlets, every-article baseline", score(e["reporters_every_article"])),
             ("  mentions mapped by trigger / sentence / none",
              f"{mapped.get('trigger', 0)} / {mapped.get('sentence', 0)} / {mapped.get('none', 0)}"),
             ("  events, statements", f"{e['events']}, {e['statements']}"),

@@ -79,6 +79,7 @@ def timeline_tables(timeline: Any) -> dict:
         "events": [
             {
                 "id": e.id,
+                "sources": list(getattr(e, "sources", None) or []),  # its statements' outlets and those naming it in passing
                 "statements": [
                     {"source": st.source, "text": st.text, "char_start": st.start, "char_end": st.end,
                      "time_text": st.time_text, "time_char_start": st.time_start, "time_char_end": st.time_end,
@@ -300,6 +301,37 @@ def ecbplus_counts(story: dict, statements: dict[str, list[Stated]]) -> dict:
     return counts
 
 
+def ecbplus_reporters(
+    story: dict, statements: dict[str, list[Stated]], export: dict, every_article: bool = False
+) -> tuple[int, int, int]:
+    """Whether each event's outlets are the articles that report it, as the app's "silent" marks say.
+
+    An event holding gold mentions stands for the gold cluster most of them belong
+    to; the articles with a mention of that cluster report it. Counted over events:
+    (listed and reporting, listed but not reporting, reporting but marked silent).
+    An article may report a happening in a sentence ECB+ left unannotated, so the
+    middle count is an upper bound; the last is the wrong "silent" marks.
+    """
+    files = {s.get("id"): Path(str(s.get("path", ""))).name for s in export.get("sources", [])}
+    listed = {ev["id"]: {files.get(src, src) for src in ev.get("sources", [])} for ev in export.get("events", [])}
+    reporting: dict[object, set[str]] = defaultdict(set)
+    clusters_of: dict[str, Counter] = defaultdict(Counter)
+    for cluster in story["clusters"]:
+        for m in cluster["mentions"]:
+            reporting[cluster["id"]].add(f"{m['doc']}.txt")
+            event, how = map_mention(m, statements.get(f"{m['doc']}.txt", []))
+            if event is not None and how == "trigger":
+                clusters_of[event][cluster["id"]] += 1
+    tp = fp = fn = 0
+    for event, counts in clusters_of.items():
+        cluster = min(counts, key=lambda c: (-counts[c], str(c)))
+        gold, got = reporting[cluster], set(files.values()) if every_article else listed.get(event, set())
+        tp += len(gold & got)
+        fp += len(got - gold)
+        fn += len(gold - got)
+    return tp, fp, fn
+
+
 def ecbplus_scores(per_story: list[dict]) -> dict:
     """Pooled scores over stories' counts."""
     mentions = sum(c["mentions"] for c in per_story)
@@ -312,6 +344,9 @@ def ecbplus_scores(per_story: list[dict]) -> dict:
         b3_r = sum(c[name]["b3_sums"][1] for c in per_story) / mentions if mentions else 0.0
         pooled["b_cubed"] = {"p": b3_p, "r": b3_r, "f1": 2 * b3_p * b3_r / (b3_p + b3_r) if b3_p + b3_r else 0.0}
         out[name] = pooled
+    if all("reporters" in c for c in per_story):
+        for key in ("reporters", "reporters_every_article"):
+            out[key] = prf(*(sum(c[key][k] for c in per_story) for k in range(3)))._asdict()
     return out
 
 

@@ -34,6 +34,7 @@ from datetime import date
 from itertools import combinations
 from typing import NamedTuple
 
+from scaletui.events.also_told import also_told
 from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
 from scaletui.events.similarity import (
     Profile,
@@ -99,9 +100,12 @@ def cluster_events(
     # Made after agglomeration, and only for the statements left to gather: not held through both passes.
     lead_links = _lead_links(profiles, pairs, _gatherable_leads(profiles, groups))
     groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups)
+    told = also_told(profiles, zip(pairs.first, pairs.second, pairs.score), groups)
     del pairs, linked, lead_links
     main_entities = _main_entities(statements, len(sources))
-    events = [_event(profiles, members, source_rank, main_entities, len(sources)) for members in groups]
+    events = [
+        _event(profiles, members, told.get(members[0], ()), source_rank, main_entities, len(sources)) for members in groups
+    ]
     _disambiguate_ids(events)
     events.sort(key=lambda e: (e.span.start, e.span.end, e.id))
     return events
@@ -588,6 +592,7 @@ def _main_entities(statements: list[Statement], source_count: int) -> set[str]:
 def _event(
     profiles: list[Profile],
     members: list[int],
+    tellers: list[int],
     source_rank: dict[str, int],
     main_entities: set[str],
     source_count: int,
@@ -597,8 +602,9 @@ def _event(
     anchor = min(statements, key=lambda s: (s.source, s.start))
     entity_counts = Counter(e for s in statements for e in dict.fromkeys(s.entities))
     entities = [e for e, _ in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))]
+    telling = [profiles[m].statement for m in sorted(tellers, key=lambda m: profiles[m].order)]
     sources = sorted({s.source for s in statements}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
-    return Event(
+    event = Event(
         id=event_id(anchor),
         title=event_title(statements, frozenset(profiles[m].statement.id for m in members if profiles[m].lead)),
         span=event_span(statements),
@@ -608,7 +614,11 @@ def _event(
         entities=entities,
         sources=sources,
         statements=statements,
+        mentions=[s.id for s in telling],
     )
+    if telling:  # their outlets report it too, though not in its own statements
+        event.sources = sorted({*sources, *(s.source for s in telling)}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
+    return event
 
 
 def event_id(anchor: Statement) -> str:

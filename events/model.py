@@ -377,7 +377,8 @@ class Event(Model):
     silent: list[str] = Field(default_factory=list)
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
-    # Ids of other events' statements that name this event in passing (events/passing.py);
+    # Ids of other events' statements that name this event in passing (events/passing.py) or
+    # tell it in words closer to its reports than to their own event's (events/also_told.py);
     # their outlets are among `sources`.
     mentions: list[str] = Field(default_factory=list)
     annotation: EventNote = Field(default_factory=EventNote)

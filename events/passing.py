@@ -67,7 +67,7 @@ def add_passing_mentions(events: list[Event], source_order: dict[str, int]) -> N
         mentioning = found.get(event.id)
         if mentioning:
             mentioning.sort(key=lambda s: (source_order.get(s.source, len(source_order)), s.start, s.id))
-            event.mentions = [statement.id for statement in mentioning]
+            event.mentions = list(dict.fromkeys([*event.mentions, *(statement.id for statement in mentioning)]))
             event.sources = sources_in_order(event, source_order)
 
 

@@ -1,0 +1,78 @@
+"""Statements grouped with one event that tell another as well: their outlets are not silent on it.
+
+Grouping puts each statement in one event, and sometimes not in the event its
+words are closest to: a sentence joins a group early, on what it shares with one
+report, and the group then grows another way. An outlet whose only report of a
+happening sits in another event would be marked silent on it, falsely. Such a
+statement is listed among that happening's event's `mentions`, so the outlet
+counts among its sources and the comparison shows what it said.
+
+A statement tells another event when three things hold:
+- it and one of that event's statements, from another outlet, are alike on a
+  pair-level bar and may report one happening (they name its act, give its
+  measure, or tell of the same doer and other party);
+- its words are closer to that event's reports, taken together, than to the
+  other reports of its own event (a lone statement has none);
+- its outlet is not among that event's own outlets.
+Each statement tells one other event at most, the one with its likest report;
+each outlet is represented in an event by its likest such statement.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from scaletui.events.similarity import Profile, may_report_one_happening
+
+ALSO_TOLD_THRESHOLD = 0.2  # a pair of statements this alike may tell one happening in other words
+
+
+def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], groups: list[list[int]]) -> dict[int, list[int]]:
+    """{first member of a group: statements of other groups that tell its happening too}.
+
+    `pairs`: (statement, statement, likeness) for candidate pairs, by profile index.
+    """
+    group_of = {m: members[0] for members in groups for m in members}
+    members_of = {members[0]: members for members in groups}
+    sources_of = {members[0]: {profiles[m].statement.source for m in members} for members in groups}
+    likest: dict[int, tuple[float, int, int]] = {}  # teller -> (likeness, -statement it is like, group it tells)
+    for a, b, score in pairs:
+        if score < ALSO_TOLD_THRESHOLD:
+            continue
+        group_a, group_b = group_of[a], group_of[b]
+        if group_a == group_b:
+            continue
+        for teller, other, group in ((b, a, group_a), (a, b, group_b)):
+            if profiles[teller].statement.source in sources_of[group]:
+                continue
+            if (score, -other) > likest.get(teller, (0.0, 0, 0))[:2] and may_report_one_happening(
+                profiles[teller], profiles[other]
+            ):
+                likest[teller] = (score, -other, group)
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for teller, (score, _, group) in likest.items():
+        own = group_of[teller]
+        if len(members_of[own]) > 1 and _likeness(profiles, teller, members_of[group]) < _likeness(
+            profiles, teller, members_of[own]
+        ):
+            continue
+        key = (group, profiles[teller].statement.source)
+        if key not in best or (score, -teller) > (best[key][0], -best[key][1]):
+            best[key] = (score, teller)
+    told: dict[int, list[int]] = {}
+    for (group, _), (_, teller) in sorted(best.items(), key=lambda item: item[1][1]):
+        told.setdefault(group, []).append(teller)
+    return told
+
+
+def _likeness(profiles: list[Profile], statement: int, members: list[int]) -> float:
+    """Cosine of the statement's words and the sum of the other members' (a profile's vector has norm 1)."""
+    total: dict[str, float] = {}
+    for member in members:
+        if member != statement:
+            for token, weight in profiles[member].vector.items():
+                total[token] = total.get(token, 0.0) + weight
+    norm = math.sqrt(math.fsum(w * w for w in total.values()))
+    vector = profiles[statement].vector
+    return math.fsum([weight * total[token] for token, weight in vector.items() if token in total]) / norm if norm else 0.0

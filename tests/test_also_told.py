@@ -1,0 +1,51 @@
+"""A statement grouped with one event whose words are closer to another event's reports tells that
+event too: its outlet is among that event's sources, not marked silent on it (ECB+ story 45_ecb,
+where one outlet's "a jury ... convicted Scott Peterson" sits with the "found guilty" reports)."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from scaletui.events.corpus import load_corpus
+from scaletui.events.pipeline import build_timeline
+from scaletui.events.store import dumps_timeline, loads_timeline
+
+CORPUS = Path(__file__).resolve().parent / "corpora" / "ecbplus" / "45_ecb"
+
+
+@pytest.fixture(scope="module")
+def verdict():
+    return build_timeline(load_corpus(CORPUS))
+
+
+def event_of(timeline, source: str, fragment: str):
+    return next(e for e in timeline.events for s in e.statements if s.source == source and fragment in s.text)
+
+
+def statement_of(timeline, source: str, fragment: str):
+    return next(s for e in timeline.events for s in e.statements if s.source == source and fragment in s.text)
+
+
+def test_a_report_grouped_elsewhere_tells_the_event_its_words_are_closest_to(verdict):
+    convicted = event_of(verdict, "45_1ecb", "So Scott Peterson was convicted because")
+    teller = statement_of(verdict, "45_2ecb", "a jury in Redwood City, California, convicted Scott Peterson")
+    assert teller not in convicted.statements  # it stays where grouping put it
+    assert teller in event_of(verdict, "45_1ecb", "has been found guilty of first-degree murder").statements
+    assert teller.id in convicted.mentions
+    assert "45_2ecb" in convicted.sources and "45_2ecb" not in convicted.silent
+
+
+def test_a_statement_closer_to_its_own_event_tells_no_other(verdict):
+    convicted = event_of(verdict, "45_1ecb", "So Scott Peterson was convicted because")
+    # 45_3ecb's one report of the verdict (the crowd applauding it) sits with the "found guilty" reports
+    assert not any(m.startswith("45_3ecb:") for m in convicted.mentions)
+    assert "45_3ecb" in convicted.silent
+
+
+def test_the_teller_is_saved_and_its_outlet_stays_off_the_silent_list_on_reopening(verdict):
+    text = dumps_timeline(verdict)
+    convicted = event_of(loads_timeline(text), "45_1ecb", "So Scott Peterson was convicted because")
+    assert "45_2ecb" in convicted.sources and "45_2ecb" not in convicted.silent
+    table = next(e for e in tomllib.loads(text)["events"] if e["id"] == convicted.id)
+    assert any(m.startswith("45_2ecb:") for m in table["mentions"])
