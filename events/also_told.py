@@ -1,8 +1,9 @@
 """Statements grouped with one event that tell another as well: their outlets are not silent on it.
 
-Grouping puts each statement in one event, and sometimes not in the event its
-words are closest to: a sentence joins a group early, on what it shares with one
-report, and the group then grows another way. An outlet whose only report of a
+Grouping puts each statement in one event, yet a happening's reports are
+sometimes split over two events (one outlet's "a jury convicted him" among the
+"found guilty" reports, the others' "was convicted" on their own), and a
+sentence may tell two happenings at once. An outlet whose only report of a
 happening sits in another event would be marked silent on it, falsely. Such a
 statement is listed among that happening's event's `mentions`, so the outlet
 counts among its sources and the comparison shows what it said.
@@ -11,8 +12,9 @@ A statement tells another event when three things hold:
 - it and one of that event's statements, from another outlet, are alike on a
   pair-level bar and may report one happening (they name its act, give its
   measure, or tell of the same doer and other party);
-- its words are closer to that event's reports, taken together, than to the
-  other reports of its own event (a lone statement has none);
+- its words are nearly as close to that event's reports, taken together, as
+  to the other reports of its own event (three quarters as close; a lone
+  statement has no others);
 - its outlet is not among that event's own outlets.
 Each statement tells one other event at most, the one with its likest report;
 each outlet is represented in an event by its likest such statement.
@@ -26,6 +28,9 @@ from collections.abc import Iterable
 from scaletui.events.similarity import Profile, may_report_one_happening
 
 ALSO_TOLD_THRESHOLD = 0.2  # a pair of statements this alike may tell one happening in other words
+# How close to the other event's reports, as a share of how close to its own event's, a statement's
+# words must be: a report of the story's main happening is near its side events too, but nearer its own.
+OWN_EVENT_SHARE = 0.75
 
 
 def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], groups: list[list[int]]) -> dict[int, list[int]]:
@@ -53,7 +58,7 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for teller, (score, _, group) in likest.items():
         own = group_of[teller]
-        if len(members_of[own]) > 1 and _likeness(profiles, teller, members_of[group]) < _likeness(
+        if len(members_of[own]) > 1 and _likeness(profiles, teller, members_of[group]) < OWN_EVENT_SHARE * _likeness(
             profiles, teller, members_of[own]
         ):
             continue

@@ -49,3 +49,11 @@ def test_the_teller_is_saved_and_its_outlet_stays_off_the_silent_list_on_reopeni
     assert "45_2ecb" in convicted.sources and "45_2ecb" not in convicted.silent
     table = next(e for e in tomllib.loads(text)["events"] if e["id"] == convicted.id)
     assert any(m.startswith("45_2ecb:") for m in table["mentions"])
+
+
+def test_on_the_seeds_the_outlet_telling_the_cut_among_the_planned_spending_is_not_silent_on_it():
+    seeds = build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "seeds"))
+    sever = event_of(seeds, "rewrite-b", "Google has initiated plans to completely sever")
+    planning = statement_of(seeds, "reuters-ndtv", "is planning to cut the relationship")
+    assert planning not in sever.statements and planning.id in sever.mentions
+    assert "reuters-ndtv" in sever.sources and "reuters-ndtv" not in sever.silent
