@@ -55,12 +55,11 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
                 profiles[teller], profiles[other]
             ):
                 likest[teller] = (score, -other, group)
+    sums = _Sums(profiles, members_of)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for teller, (score, _, group) in likest.items():
         own = group_of[teller]
-        if len(members_of[own]) > 1 and _likeness(profiles, teller, members_of[group]) < OWN_EVENT_SHARE * _likeness(
-            profiles, teller, members_of[own]
-        ):
+        if len(members_of[own]) > 1 and sums.likeness(teller, group) < OWN_EVENT_SHARE * sums.likeness(teller, own, member=True):
             continue
         key = (group, profiles[teller].statement.source)
         if key not in best or (score, -teller) > (best[key][0], -best[key][1]):
@@ -71,13 +70,27 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
     return told
 
 
-def _likeness(profiles: list[Profile], statement: int, members: list[int]) -> float:
-    """Cosine of the statement's words and the sum of the other members' (a profile's vector has norm 1)."""
-    total: dict[str, float] = {}
-    for member in members:
-        if member != statement:
-            for token, weight in profiles[member].vector.items():
-                total[token] = total.get(token, 0.0) + weight
-    norm = math.sqrt(math.fsum(w * w for w in total.values()))
-    vector = profiles[statement].vector
-    return math.fsum([weight * total[token] for token, weight in vector.items() if token in total]) / norm if norm else 0.0
+class _Sums:
+    """Each group's summed word vector, made once a group is asked about (a big event is asked about often)."""
+
+    def __init__(self, profiles: list[Profile], members_of: dict[int, list[int]]) -> None:
+        self._profiles = profiles
+        self._members_of = members_of
+        self._sum: dict[int, tuple[dict[str, float], float]] = {}  # group -> (summed vector, its squared norm)
+
+    def likeness(self, statement: int, group: int, member: bool = False) -> float:
+        """Cosine of the statement's words and the sum of the group's members' (`member`: the statement is one
+        of them, and only the others count)."""
+        if group not in self._sum:
+            total: dict[str, float] = {}
+            for other in self._members_of[group]:
+                for token, weight in self._profiles[other].vector.items():
+                    total[token] = total.get(token, 0.0) + weight
+            self._sum[group] = (total, math.fsum(w * w for w in total.values()))
+        total, squared = self._sum[group]
+        vector = self._profiles[statement].vector
+        dot = math.fsum([weight * total[token] for token, weight in vector.items() if token in total])
+        if member:  # the others' sum: the group's without this statement
+            own = math.fsum(w * w for w in vector.values())
+            dot, squared = dot - own, squared - 2 * dot + own
+        return dot / math.sqrt(squared) if squared > 1e-12 else 0.0
