@@ -246,14 +246,32 @@ async def test_comparison_shows_a_passing_mention_instead_of_silence():
         mark = next(span for span in row.spans if row.plain[span.start:span.end] == source_symbol(passing))
         assert "italic" in str(mark.style)  # marked apart from the outlets that report it
         await pilot.pause()
-        assert "Labor Weekly (in passing)" in " ".join(screen_text(app).split())  # the detail pane
+        assert "Labor Weekly (elsewhere)" in " ".join(screen_text(app).split())  # the detail pane
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ComparisonScreen)
         text = " ".join(screen_text(app).split())
-        assert "3 of 3 sources report it (1 in passing)" in text
-        assert "mentions it in passing" in text and "acquisition of Larkspur Batteries has angered" in text
+        assert "3 of 3 sources report it (1 in other events' sentences)" in text
+        assert "tells it in a sentence of another event" in text and "acquisition of Larkspur Batteries has angered" in text
         assert "silent" not in text
+
+
+async def test_comparison_shows_a_report_grouped_with_another_event_instead_of_silence():
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+
+    timeline = build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "corpora" / "ecbplus" / "45_ecb"))
+    event = next(e for e in timeline.events for s in e.statements if "So Scott Peterson was convicted because" in s.text)
+    app = quiet_app(timeline=timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        app.timeline_view.cursor = app.timeline_view.events.index(event)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        text = " ".join(screen_text(app).split())
+        assert "tells it in a sentence of another event" in text
+        assert "a jury in Redwood City, California, convicted Scott Peterson" in text  # the 45_2ecb outlet's own words
 
 
 async def test_article_missing_from_disk_is_reported(small_timeline):

@@ -57,7 +57,7 @@ class ComparisonScreen(Screen[None]):
 
 
 def passing_statements(timeline: Timeline, event: Event) -> dict[str, list[Statement]]:
-    """The statements that name `event` in passing (its `mentions`), by source; unknown ids are skipped."""
+    """The statements of other events that name or tell `event` too (its `mentions`), by source; unknown ids are skipped."""
     wanted = set(event.mentions)
     if not wanted:
         return {}
@@ -82,7 +82,7 @@ def event_header(timeline: Timeline, event: Event) -> Text:
     in_passing = len(passing_sources(event))
     text.append(f"\n{reporting} of {len(timeline.sources)} sources report it", style="dim")
     if in_passing:
-        text.append(f" ({in_passing} in passing)", style="dim")
+        text.append(f" ({in_passing} in other events' sentences)", style="dim")
     if event.silent:
         names = [timeline.source_label(source_id) for source_id in event.silent]
         text.append("; silent: ", style="dim")

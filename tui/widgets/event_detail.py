@@ -55,7 +55,7 @@ def describe(timeline: Timeline, event: Event, source_index: dict[str, int], lab
             text.append(f"{source_symbol(index)} ", style="bold green")
         text.append_text(plain(labels.get(source_id, source_id)))
         if source_id in passing:
-            text.append(" (in passing)", style="dim italic")
+            text.append(" (elsewhere)", style="dim italic")  # in a sentence of another event (Event.mentions)
     for discrepancy in event.discrepancies:
         rounding = only_rounding(discrepancy)
         text.append("\n≈ " if rounding else "\n≠ ", style="bold yellow")

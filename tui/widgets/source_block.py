@@ -42,7 +42,7 @@ class SourceBlock(Static, can_focus=True):
         self.event = event
         self.source = source
         self.statements = [s for s in event.statements if s.source == source.id]
-        # Sentences of other events that name this one in passing (Event.mentions).
+        # Sentences of other events that name or tell this one too (Event.mentions).
         self.passing = [] if self.statements else list(passing)
         self.silent = not self.statements and not self.passing
         super().__init__(self._content(), id=id, classes="silent" if self.silent else "reports", markup=False)
@@ -55,7 +55,7 @@ class SourceBlock(Static, can_focus=True):
             return Text("silent: does not report this event", style="italic dim")
         text = Text()
         if self.passing:
-            text.append("mentions it in passing, telling something else:\n", style=f"dim {PASSING_STYLE}")
+            text.append("tells it in a sentence of another event:\n", style=f"dim {PASSING_STYLE}")
         for number, statement in enumerate(self.statements or self.passing):
             if number:
                 text.append("\n\n")
