@@ -194,7 +194,7 @@ def figures(result: dict) -> list[tuple[str, str]]:
             ("  mention pairs, one-cluster baseline", score(e["one_cluster"]["mention_pairs"])),
             ("  B-cubed", score(e["system"]["b_cubed"])),
             ("  B-cubed, one-cluster baseline", score(e["one_cluster"]["b_cubed"])),
-            ("  event outlets vs articles reporting it (R: 1 - wrong silent)", score(e["reporters"])),
+            ("  event outlets vs articles reporting it (R: not marked silent)", score(e["reporters"])),
             ("  event outlets, every-article baseline", score(e["reporters_every_article"])),
             ("  mentions mapped by trigger / sentence / none",
              f"{mapped.get('trigger', 0)} / {mapped.get('sentence', 0)} / {mapped.get('none', 0)}"),
