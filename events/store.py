@@ -47,7 +47,10 @@ from pydantic import ValidationError
 
 from scaletui.events import safe_io
 from scaletui.events.errors import SaveConflict, ScaletuiError, TimelineFileError
-from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Timeline, TimeSpan
+from scaletui.events.model import (
+    FORMAT_NAME, FORMAT_VERSION, Entity, EntityEdit, Event, EventNote, Source, Statement, Timeline, TimeSpan,
+)
+from scaletui.events.table_reader import Readers, Unsure
 from scaletui.events.timeline_checks import check_timeline
 
 OLDEST_VERSION = 1
@@ -209,7 +212,16 @@ def _source_from_id(statement_id: str) -> str:
 
 def derive_entities(event: Event) -> list[str]:
     """An event's entities as the pipeline lists them: those its statements name, most-named first, then by id."""
-    counts = Counter(entity for statement in event.statements for entity in dict.fromkeys(statement.entities))
+    return _entities_named(event.statements)
+
+
+def _entities_named(statements: list[Statement]) -> list[str]:
+    if not statements:
+        return []
+    first = statements[0].entities
+    if all(statement.entities == first for statement in statements):
+        return sorted(set(first))  # each named by every statement alike: the counts tie, so by id (most events)
+    counts = Counter(entity for statement in statements for entity in dict.fromkeys(statement.entities))
     return [entity for entity, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
@@ -220,7 +232,11 @@ def derive_sources(timeline: Timeline) -> list[list[str]]:
 
 
 def _source_ranks(timeline: Timeline) -> dict[str, int]:
-    return {source.id: number for number, source in enumerate(timeline.sources)}
+    return _source_ranks_of(timeline.sources)
+
+
+def _source_ranks_of(sources: list[Source]) -> dict[str, int]:
+    return {source.id: number for number, source in enumerate(sources)}
 
 
 def sources_in_order(event: Event, rank: dict[str, int]) -> list[str]:
@@ -372,18 +388,146 @@ def _timeline_from_dict(data: dict, where: str) -> Timeline:
     shaped["sources"] = _tables(data, "sources", where, "sources")
     shaped["entities"] = _tables(data, "entities", where, "entities")
     shaped["entity_edits"] = _tables(data, "entity_edits", where, "entity_edits")
-    sharing = _Sharing()
-    shaped["events"] = [_event_from_toml(event, where, number, sharing) for number, event in enumerate(events, start=1)]
     try:
-        timeline = Timeline.model_validate(shaped)
-    except ValidationError as error:
-        raise TimelineFileError(f"{where}: {_first_problem(error)}") from None
-    _fill_derived(timeline, events)
+        timeline = _QuickRead(_Sharing()).timeline(data, events)
+    except Unsure:  # pydantic validates what the quick reading did not vouch for, and says what is wrong
+        sharing = _Sharing()
+        shaped["events"] = [_event_from_toml(event, where, number, sharing) for number, event in enumerate(events, start=1)]
+        try:
+            timeline = Timeline.model_validate(shaped)
+        except ValidationError as error:
+            raise TimelineFileError(f"{where}: {_first_problem(error)}") from None
+        _fill_derived(timeline, events)
 
     problem = check_timeline(timeline)
     if problem:
         raise TimelineFileError(f"{where}: {problem}")
     return timeline
+
+
+
+class _QuickRead:
+    """The timeline a file's tables make, read by table_reader where it vouches for every value.
+
+    The timeline `Timeline.model_validate` of the shaped tables, then `_fill_derived`, make
+    (`_statement_from_toml` and `_event_from_toml` say how a file's keys become fields), in one
+    pass and without validating: each statement and event is made from its table as it stands,
+    its derived lists filled as it is made. Anything the reader is unsure of raises Unsure.
+    """
+
+    def __init__(self, sharing: _Sharing) -> None:
+        self.sharing = sharing
+        self.readers = Readers(sharing.strings)
+        self._statement, self._event, self._note = (self.readers[model] for model in (Statement, Event, EventNote))
+        self._statement_plans: dict[tuple[str, ...], tuple] = {}
+        self._event_plans: dict[tuple[str, ...], tuple] = {}
+        self._note_plans: dict[tuple[str, ...], Any] = {}
+
+    def timeline(self, data: dict, events: list[dict]) -> Timeline:
+        readers = self.readers
+        sources = readers[Source].many(data.get("sources", []))
+        entities = readers[Entity].many(data.get("entities", []))
+        edits = readers[EntityEdit].many(data.get("entity_edits", []))
+        rank = _source_ranks_of(sources)
+        silent: list[Callable[[Event], list[str]]] = []  # the comparison of sources, made for the first event without `silent`
+        made = [self._event_from(table, rank, silent, entities, sources) for table in events]
+        lists = {"sources": sources, "entities": entities, "events": made, "entity_edits": edits}
+        fields = Timeline.__pydantic_fields__
+        plan = readers[Timeline].plan(((key, key) for key in data if key in fields and key not in lists and key != "version"),
+                                      supplied=("version", *lists))
+        return plan.make(data, FORMAT_VERSION, *lists.values())
+
+    def _event_from(self, table: object, rank: dict[str, int], silent: list, entities: list[Entity], sources: list[Source]) -> Event:
+        if type(table) is not dict:
+            raise Unsure
+        keys = tuple(table)
+        plan = self._event_plans.get(keys) or self._event_plan(keys)
+        reader_plan, own_span, stored, confidence = plan
+        statement_tables = table.get("statements", [])
+        if type(statement_tables) is not list:
+            raise Unsure
+        statements = [self._statement_from(statement) for statement in statement_tables]
+        if "start" in own_span or not statements:
+            span = self.sharing.span(table)
+        elif own_span:
+            span = self.sharing.span({**_span_from(statement_tables[0]), **_span_from(table)})
+        else:
+            span = statements[0].span  # the span its first statement's keys give: the shared one
+        if type(span) is not TimeSpan:
+            raise Unsure
+        supplied = [span, statements, self._note_from(table.get("annotation", {})), *confidence]
+        if "entities" not in stored:
+            supplied.append(_entities_named(statements))
+        supplied += [None] * ((not "sources" in stored) + (not "silent" in stored))  # filled below
+        event = reader_plan.make(table, *supplied)
+        fields = event.__dict__  # the lists that depend on the event's others, set as _fill_derived sets them
+        if "sources" not in stored:
+            fields["sources"] = sources_in_order(event, rank)
+        if "silent" not in stored:
+            if not silent:
+                silent.append(_silent_finder(entities, sources))
+            fields["silent"] = silent[0](event)
+        return event
+
+    def _event_plan(self, keys: tuple[str, ...]) -> tuple:
+        fields = Event.__pydantic_fields__
+        if "span" in keys:
+            raise Unsure  # a model name the file never uses: _event_from_toml decides what it means
+        pairs = [("event_confidence", "confidence")] if "event_confidence" in keys else []
+        pairs += [(key, key) for key in keys if key in fields and key not in _EVENT_SPAN_KEYS and key not in ("statements", "annotation")]
+        stored = frozenset(key for key in ("entities", "sources", "silent") if key in keys)
+        confidence = () if "event_confidence" in keys else (1.0,)  # the event's own, 1 where the file says none
+        supplied = ["span", "statements", "annotation", *(["confidence"] if confidence else [])]
+        supplied += [key for key in ("entities", "sources", "silent") if key not in stored]  # in the order _event_from gives them
+        plan = self._event.plan(pairs, supplied=supplied)
+        self._event_plans[keys] = made = (plan, frozenset(keys) & _EVENT_SPAN_KEYS, stored, confidence)
+        return made
+
+    def _statement_from(self, table: object) -> Statement:
+        if type(table) is not dict:
+            raise Unsure
+        keys = tuple(table)
+        plan = self._statement_plans.get(keys) or self._statement_plan(keys)
+        reader_plan, derive_time_end, derive_source = plan
+        span = self.sharing.span(table)
+        if type(span) is not TimeSpan:
+            raise Unsure
+        statement = reader_plan.make(table, span, *[None] * (derive_time_end + derive_source))  # those filled below
+        if derive_time_end or derive_source:
+            fields = statement.__dict__
+            if derive_time_end:  # where its time_text ends
+                fields["time_end"] = fields["time_start"] + len(fields["time_text"])
+            if derive_source:
+                source = _source_from_id(fields["id"])
+                fields["source"] = self.sharing.strings.setdefault(source, source)
+        return statement
+
+    def _statement_plan(self, keys: tuple[str, ...]) -> tuple:
+        fields = Statement.__pydantic_fields__
+        if {"span", "time_start", "time_end"} & set(keys):
+            raise Unsure  # model names the file never uses: _statement_from_toml decides what they mean
+        model_name = {file_name: name for name, file_name in _STATEMENT_OFFSETS.items()}
+        pairs = [(key, model_name.get(key, key)) for key in keys if key not in _SPAN_KEYS and model_name.get(key, key) in fields]
+        given = {field for _key, field in pairs}
+        derive_time_end = "time_start" in given and "time_end" not in given and "time_text" in given
+        derive_source = "source" not in given and "id" in given
+        supplied = ["span", *(["time_end"] if derive_time_end else []), *(["source"] if derive_source else [])]
+        plan = self._statement.plan(pairs, supplied=supplied, interned=("source", "time_text"))
+        self._statement_plans[keys] = made = (plan, derive_time_end, derive_source)
+        return made
+
+    def _note_from(self, table: object) -> EventNote:
+        if type(table) is not dict:
+            raise Unsure
+        keys = tuple(table)
+        plan = self._note_plans.get(keys)
+        if plan is None:
+            if "span" in keys:
+                raise Unsure  # the file says `date`: _event_from_toml decides which one counts
+            fields = EventNote.__pydantic_fields__
+            pairs = [(key, "span" if key == "date" else key) for key in keys if key == "date" or key in fields]
+            plan = self._note_plans[keys] = self._note.plan(pairs)
+        return plan.make(table)
 
 
 def _fill_derived(timeline: Timeline, tables: list[dict]) -> None:

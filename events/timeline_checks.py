@@ -46,29 +46,28 @@ def _references_resolve(timeline: Timeline) -> str:
     sources = {s.id for s in timeline.sources}
     entities = {e.id for e in timeline.entities}
 
-    def unknown(ids: Iterable[str], known: set[str]) -> str | None:
-        return next((i for i in ids if i not in known), None)
+    def unknown(ids: list[str], known: set[str]) -> str | None:
+        # most lists are fine: one look at the whole list, then the first one unknown
+        return None if known.issuperset(ids) else next(i for i in ids if i not in known)
 
     for entity in timeline.entities:
         for alias in entity.aliases:
             if (bad := unknown(alias.sources, sources)) is not None:
                 return f'entity "{entity.id}" cites unknown source "{bad}"'
     for event in timeline.events:
-        where = f'event "{event.id}"'
         if (bad := unknown(event.sources, sources)) is not None or (bad := unknown(event.silent, sources)) is not None:
-            return f'{where} names unknown source "{bad}"'
+            return f'event "{event.id}" names unknown source "{bad}"'
         if (bad := unknown(event.entities, entities)) is not None:
-            return f'{where} names unknown entity "{bad}"'
+            return f'event "{event.id}" names unknown entity "{bad}"'
         for discrepancy in event.discrepancies:
             for claim in discrepancy.claims:
                 if (bad := unknown(claim.sources, sources)) is not None:
-                    return f'{where} has a disagreement citing unknown source "{bad}"'
+                    return f'event "{event.id}" has a disagreement citing unknown source "{bad}"'
         for statement in event.statements:
-            where = f'statement "{statement.id}"'
             if statement.source not in sources:
-                return f'{where} comes from unknown source "{statement.source}"'
+                return f'statement "{statement.id}" comes from unknown source "{statement.source}"'
             if (bad := unknown(statement.entities, entities)) is not None:
-                return f'{where} names unknown entity "{bad}"'
+                return f'statement "{statement.id}" names unknown entity "{bad}"'
     return ""
 
 
@@ -93,6 +92,13 @@ def _spans_in_order(timeline: Timeline) -> str:
         if problem := _span_problem(event.annotation.span):
             return f'event "{event.id}" has a corrected date that {problem}'
         for statement in event.statements:
+            span = statement.span
+            # the plain case first, in line: a file has tens of thousands of statements
+            if span.start <= span.end and 0 <= statement.start <= statement.end and (
+                (statement.time_start is None and statement.time_end is None)
+                or (statement.time_start is not None and statement.time_end is not None and 0 <= statement.time_start <= statement.time_end)
+            ):
+                continue
             where = f'statement "{statement.id}"'
             if problem := _span_problem(statement.span):
                 return f"{where} {problem}"
