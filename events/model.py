@@ -156,36 +156,17 @@ class Model(BaseModel):
         self.model_post_init(None)
 
 
-# For a reader that has checked every value itself (events/table_reader.py): the instance
-# `model_post_init` leaves after validation, made without validation's per-instance cost.
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
+# For a reader that has checked every value itself (events/table_reader.py), which makes the
+# instance `model_post_init` leaves after validation without validation's per-instance cost.
 def shared_field_names(names: set[str] | frozenset[str]) -> set[str]:
-    """The one set shared by models given exactly these fields (see `assembled`)."""
+    """The one set shared by models given exactly these fields: never to be changed in place."""
     return _shared_field_names(set(names))
 
 
 def blank_fields(cls: type[Model]) -> dict[str, Any]:
-    """A new dict of `cls`'s fields, each None, on the class's shared keys: fill it (every key is
-    there, so the keys stay shared) and hand it to `assembled`."""
+    """A new dict of `cls`'s fields, each None, on the class's shared keys: an instance's `__dict__`
+    once every value is replaced (every key is already there, so the keys stay shared)."""
     return _KEY_SHARING_TEMPLATES[cls].copy()
-
-
-def assembled(cls: type[Model], fields: dict[str, Any], given: set[str]) -> Any:
-    """An instance of `cls` holding `fields`, as validation leaves it.
-
-    `fields` holds every field, each already the value validation makes of it (from
-    `blank_fields`); `given` comes from `shared_field_names` and is never changed. No
-    validator runs: what is held is the caller's word.
-    """
-    model = _new_object(cls)
-    _set_dict(model, fields)
-    _set_fields_set(model, given)
-    _set_extra(model, None)
-    _set_private(model, None)
-    return model
 
 
 class TimeSpan(Model):

@@ -40,6 +40,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -243,7 +244,10 @@ def sources_in_order(event: Event, rank: dict[str, int]) -> list[str]:
     """The sources of the event's statements and of its mentions, in corpus order (`rank`: source id -> place)."""
     found = {s.source for s in event.statements}
     # An outlet that names the event in passing is among its sources (events/passing.py).
-    found.update(source for mention in event.mentions if (source := _source_from_id(mention)) in rank)
+    if event.mentions:
+        found.update(source for mention in event.mentions if (source := _source_from_id(mention)) in rank)
+    if found <= rank.keys():
+        return sorted(found, key=rank.__getitem__)  # each its own place: the order below
     return sorted(found, key=lambda s: (rank.get(s, len(rank)), s))
 
 
@@ -422,6 +426,30 @@ class _QuickRead:
         self._statement_plans: dict[tuple[str, ...], tuple] = {}
         self._event_plans: dict[tuple[str, ...], tuple] = {}
         self._note_plans: dict[tuple[str, ...], Any] = {}
+        self._spans: dict[tuple, TimeSpan] = {}
+
+    def _span_reader(self, keys: tuple[str, ...]) -> Callable[[dict], TimeSpan]:
+        """The span of a table with these keys: one TimeSpan for each distinct span the file says (as _Sharing)."""
+        present = tuple(key for key in _SPAN_KEYS if key in keys)
+        get = itemgetter(*present) if len(present) > 1 else lambda table: (table[present[0]],) if present else ()
+        typed = "confidence" in present  # 1, 1.0 and true are equal keys, not equal input
+        spans = self._spans
+
+        def span(table: dict) -> TimeSpan:
+            values = get(table)
+            key = (present, values, type(values[-1])) if typed else (present, values)
+            try:
+                found = spans.get(key)
+            except TypeError:  # a list or table where a value goes
+                raise Unsure from None
+            if found is None:
+                try:
+                    found = spans[key] = TimeSpan.model_validate(dict(zip(present, values)))
+                except ValidationError:
+                    raise Unsure from None
+            return found
+
+        return span
 
     def timeline(self, data: dict, events: list[dict]) -> Timeline:
         readers = self.readers
@@ -442,19 +470,19 @@ class _QuickRead:
             raise Unsure
         keys = tuple(table)
         plan = self._event_plans.get(keys) or self._event_plan(keys)
-        reader_plan, own_span, stored, confidence = plan
+        reader_plan, own_span, stored, confidence, span_of = plan
         statement_tables = table.get("statements", [])
         if type(statement_tables) is not list:
             raise Unsure
         statements = [self._statement_from(statement) for statement in statement_tables]
         if "start" in own_span or not statements:
-            span = self.sharing.span(table)
+            span = span_of(table)
         elif own_span:
             span = self.sharing.span({**_span_from(statement_tables[0]), **_span_from(table)})
+            if type(span) is not TimeSpan:
+                raise Unsure
         else:
             span = statements[0].span  # the span its first statement's keys give: the shared one
-        if type(span) is not TimeSpan:
-            raise Unsure
         supplied = [span, statements, self._note_from(table.get("annotation", {})), *confidence]
         if "entities" not in stored:
             supplied.append(_entities_named(statements))
@@ -480,7 +508,7 @@ class _QuickRead:
         supplied = ["span", "statements", "annotation", *(["confidence"] if confidence else [])]
         supplied += [key for key in ("entities", "sources", "silent") if key not in stored]  # in the order _event_from gives them
         plan = self._event.plan(pairs, supplied=supplied)
-        self._event_plans[keys] = made = (plan, frozenset(keys) & _EVENT_SPAN_KEYS, stored, confidence)
+        self._event_plans[keys] = made = (plan, frozenset(keys) & _EVENT_SPAN_KEYS, stored, confidence, self._span_reader(keys))
         return made
 
     def _statement_from(self, table: object) -> Statement:
@@ -488,11 +516,8 @@ class _QuickRead:
             raise Unsure
         keys = tuple(table)
         plan = self._statement_plans.get(keys) or self._statement_plan(keys)
-        reader_plan, derive_time_end, derive_source = plan
-        span = self.sharing.span(table)
-        if type(span) is not TimeSpan:
-            raise Unsure
-        statement = reader_plan.make(table, span, *[None] * (derive_time_end + derive_source))  # those filled below
+        reader_plan, derive_time_end, derive_source, span_of, filled_below = plan
+        statement = reader_plan.make(table, span_of(table), *filled_below)
         if derive_time_end or derive_source:
             fields = statement.__dict__
             if derive_time_end:  # where its time_text ends
@@ -513,7 +538,8 @@ class _QuickRead:
         derive_source = "source" not in given and "id" in given
         supplied = ["span", *(["time_end"] if derive_time_end else []), *(["source"] if derive_source else [])]
         plan = self._statement.plan(pairs, supplied=supplied, interned=("source", "time_text"))
-        self._statement_plans[keys] = made = (plan, derive_time_end, derive_source)
+        filled_below = (None,) * (derive_time_end + derive_source)
+        self._statement_plans[keys] = made = (plan, derive_time_end, derive_source, self._span_reader(keys), filled_below)
         return made
 
     def _note_from(self, table: object) -> EventNote:

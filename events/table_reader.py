@@ -6,7 +6,7 @@ second in pydantic-core, and as much again in the Python hook each instance runs
 where a string goes, a TOML date where a date goes, a float where a float goes, the name
 of a precision. So a reader made from each model's field types checks every value by its
 exact type (`type(value) is str`, a list item by item, an enum's name against its members)
-and makes the model directly (`model.assembled`), as validation would have left it.
+and makes the model directly, as validation would have left it.
 
 It vouches only for what it is sure of. A value of another type (a number where text goes,
 `1` where a float goes, a date-time where a date goes, `true` where a number goes), a name
@@ -27,7 +27,9 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
-from scaletui.events.model import Model, assembled, blank_fields, shared_field_names
+from pydantic import BaseModel
+
+from scaletui.events.model import Model, blank_fields, shared_field_names
 
 
 class Unsure(Exception):
@@ -68,8 +70,9 @@ class Plan:
         if any(info.is_required() and name not in given for name, info in fields.items()):
             raise Unsure  # pydantic says which one is missing
         blank = blank_fields(cls)
-        namespace: dict[str, Any] = {"Unsure": Unsure, "blank": blank, "assembled": assembled, "cls": cls,
-                                     "strings": reader.strings, **{kind.__name__: kind for kind in _EXACT}}
+        namespace: dict[str, Any] = {"Unsure": Unsure, "unsure": _unsure, "blank": blank, "cls": cls,
+                                     "intern": reader.strings.setdefault, **_MAKING,
+                                     **{kind.__name__: kind for kind in _EXACT}}
         lines = [f"def make(table, {''.join(f's{n}, ' for n in range(len(supplied)))}/):"]
         exact = [(n, key, field) for n, (key, field) in enumerate(pairs) if isinstance(checks[field], type)]
         lines += [f"    v{n} = table[{key!r}]" for n, key, _field in exact]
@@ -78,10 +81,13 @@ class Plan:
             lines += [f"    if {wrong}:", "        raise Unsure"]
         lines.append("    values = blank.copy()")  # on the class's shared keys, every key there
         for n, _key, field in exact:
-            held = f"strings.setdefault(v{n}, v{n})" if field in interned and checks[field] is str else f"v{n}"
+            held = f"intern(v{n}, v{n})" if field in interned and checks[field] is str else f"v{n}"
             lines.append(f"    values[{field!r}] = {held}")
         for n, (key, field) in enumerate(pairs):
-            if not isinstance(checks[field], type):
+            if checks[field] == reader.strs:  # a list of ids: in line, each repeated id held once
+                lines += [f"    v{n} = table[{key!r}]", f"    if type(v{n}) is not list:", "        raise Unsure",
+                          f"    values[{field!r}] = [intern(item, item) if type(item) is str else unsure() for item in v{n}]"]
+            elif not isinstance(checks[field], type):
                 namespace[f"c{n}"] = checks[field]
                 lines.append(f"    values[{field!r}] = c{n}(table[{key!r}])")
         lines += [f"    values[{field!r}] = s{n}" for n, field in enumerate(supplied)]
@@ -92,14 +98,33 @@ class Plan:
                 blank[name] = info.default  # as validation leaves a default: the same object
             elif getattr(info, "default_factory_takes_validated_data", False):  # pydantic 2.10 on
                 raise Unsure
+            elif info.default_factory is list:
+                lines.append(f"    values[{name!r}] = []")
             else:
                 namespace[f"f{n}"] = info.default_factory
                 lines.append(f"    values[{name!r}] = f{n}()")
         self.given = namespace["given"] = shared_field_names(given)
-        lines.append("    return assembled(cls, values, given)")
+        # what validation and Model.model_post_init leave: the fields on the class's shared keys, the
+        # shared record of those given, no extra or private values
+        lines += ["    model = new(cls)", "    set_dict(model, values)", "    set_fields_set(model, given)",
+                  "    set_extra(model, None)", "    set_private(model, None)", "    return model"]
         self.source = "\n".join(lines) + "\n"
         exec(compile(self.source, f"<{cls.__name__} from a table>", "exec"), namespace)  # noqa: S102
         self.make: Callable[..., Any] = namespace["make"]
+
+
+# The slots pydantic fills on an instance, set without attribute lookups (as model.py does).
+_MAKING = {
+    "new": object.__new__,
+    "set_dict": BaseModel.__dict__["__dict__"].__set__,
+    "set_fields_set": BaseModel.__dict__["__pydantic_fields_set__"].__set__,
+    "set_extra": BaseModel.__dict__["__pydantic_extra__"].__set__,
+    "set_private": BaseModel.__dict__["__pydantic_private__"].__set__,
+}
+
+
+def _unsure() -> None:
+    raise Unsure
 
 
 class ModelReader:
@@ -108,6 +133,7 @@ class ModelReader:
     def __init__(self, cls: type[Model], readers: Readers):
         self.cls = cls
         self.strings = readers.strings
+        self.strs = readers.strs
         self.checks: dict[str, Check | None] = {}
         self._plans: dict[tuple[str, ...], Plan] = {}
         self.own = _readable(cls)  # else each instance is validated by pydantic
@@ -191,9 +217,9 @@ class Readers:
 
     def _list_check(self, item: Any) -> Check | None:
         if item is str:
-            return self._strs
+            return self.strs
         if isinstance(item, type) and issubclass(item, Model):
-            return lambda value: self[item].many(value)
+            return self._models_check(item)
         inner = self.check(item)
         if inner is None:
             return None
@@ -201,7 +227,17 @@ class Readers:
             return lambda value: _exact_list(value, inner)
         return lambda value: _list_of(value, inner)
 
-    def _strs(self, value: object) -> list[str]:
+    def _models_check(self, cls: type[Model]) -> Callable[[Any], list]:
+        many: list[Callable[[Any], list]] = []  # the reader's, once there is one (it may need this one's)
+
+        def models(value: object) -> list:
+            if not many:
+                many.append(self[cls].many)
+            return many[0](value)
+
+        return models
+
+    def strs(self, value: object) -> list[str]:
         """A list of strings, each repeated string held once."""
         if type(value) is not list:
             raise Unsure
