@@ -165,6 +165,13 @@ ODD_FILES = {
     "source-id-a-list": ("sources.0.id", ["s0"]),
     "entity-alias-count-text": ("entities.0.aliases.0.count", "3"),
     "corpus-a-number": ("corpus", 3),
+    "alias-citing-an-unknown-source": ("entities.0.aliases.0", {"text": "Ada Brook", "sources": ["nobody"]}),
+    "claim-citing-an-unknown-source": (
+        "events.0.discrepancies", [{"field": "figure", "topic": "deal", "claims": [{"value": "$5", "sources": ["nobody"]}]}],
+    ),
+    "event-sources-unknown": ("events.0.sources", ["nobody"]),
+    "statement-id-twice": ("events.1.statements.1.id", "s0:1"),
+    "time-offsets-backwards": ("events.0.statements.0.time_char_end", 10),
     "version-newer": ("version", 99),
 }
 
@@ -192,9 +199,14 @@ def test_an_odd_file_reads_or_is_refused_as_validation_does(name, monkeypatch):
         ("annotation-date-backwards", "has a corrected date that ends (2019-01-01) before it starts (2020-01-01)"),
         ("confidence-out-of-range", "invalid value at events.0.span.confidence"),
         ("version-newer", "version 99 is newer than this scaletui reads"),
+        ("alias-citing-an-unknown-source", 'entity "e0000" cites unknown source "nobody"'),
+        ("claim-citing-an-unknown-source", 'event "ev00000" has a disagreement citing unknown source "nobody"'),
+        ("event-sources-unknown", 'event "ev00000" names unknown source "nobody"'),
+        ("statement-id-twice", 'duplicate statement id "s0:1"'),
+        ("time-offsets-backwards", 'statement "s0:0" has character offsets 63..10 that are not a range'),
     ],
 )
-def test_a_value_the_quick_reading_does_not_vouch_for_is_refused_in_one_line(name, expected, tmp_path, capsys):
+def test_a_bad_value_or_an_inconsistent_file_is_refused_in_one_line(name, expected, tmp_path, capsys):
     path = tmp_path / f"{name}.toml"
     path.write_text(_edited(*ODD_FILES[name]), encoding="utf-8")
     assert main([str(path)]) == 2  # refused before the app would start
