@@ -410,6 +410,10 @@ def _timeline_from_dict(data: dict, where: str) -> Timeline:
 
 
 
+_NO_TABLES: list = []  # an event without statements (never changed)
+_NO_TABLE: dict = {}  # an event without annotation (never changed)
+
+
 class _QuickRead:
     """The timeline a file's tables make, read by table_reader where it vouches for every value.
 
@@ -470,11 +474,12 @@ class _QuickRead:
             raise Unsure
         keys = tuple(table)
         plan = self._event_plans.get(keys) or self._event_plan(keys)
-        reader_plan, own_span, stored, confidence, span_of = plan
-        statement_tables = table.get("statements", [])
+        make, own_span, span_of, confidence, derive_entities, derive_sources, derive_silent, filled_below = plan
+        statement_tables = table.get("statements", _NO_TABLES)
         if type(statement_tables) is not list:
             raise Unsure
-        statements = [self._statement_from(statement) for statement in statement_tables]
+        statement_from = self._statement_from
+        statements = [statement_from(statement) for statement in statement_tables]
         if "start" in own_span or not statements:
             span = span_of(table)
         elif own_span:
@@ -483,18 +488,19 @@ class _QuickRead:
                 raise Unsure
         else:
             span = statements[0].span  # the span its first statement's keys give: the shared one
-        supplied = [span, statements, self._note_from(table.get("annotation", {})), *confidence]
-        if "entities" not in stored:
-            supplied.append(_entities_named(statements))
-        supplied += [None] * ((not "sources" in stored) + (not "silent" in stored))  # filled below
-        event = reader_plan.make(table, *supplied)
-        fields = event.__dict__  # the lists that depend on the event's others, set as _fill_derived sets them
-        if "sources" not in stored:
-            fields["sources"] = sources_in_order(event, rank)
-        if "silent" not in stored:
-            if not silent:
-                silent.append(_silent_finder(entities, sources))
-            fields["silent"] = silent[0](event)
+        note = self._note_from(table.get("annotation", _NO_TABLE))
+        if derive_entities:
+            event = make(table, span, statements, note, *confidence, _entities_named(statements), *filled_below)
+        else:
+            event = make(table, span, statements, note, *confidence, *filled_below)
+        if derive_sources or derive_silent:
+            fields = event.__dict__  # the lists that depend on the event's others, set as _fill_derived sets them
+            if derive_sources:
+                fields["sources"] = sources_in_order(event, rank)
+            if derive_silent:
+                if not silent:
+                    silent.append(_silent_finder(entities, sources))
+                fields["silent"] = silent[0](event)
         return event
 
     def _event_plan(self, keys: tuple[str, ...]) -> tuple:
@@ -503,12 +509,15 @@ class _QuickRead:
             raise Unsure  # a model name the file never uses: _event_from_toml decides what it means
         pairs = [("event_confidence", "confidence")] if "event_confidence" in keys else []
         pairs += [(key, key) for key in keys if key in fields and key not in _EVENT_SPAN_KEYS and key not in ("statements", "annotation")]
-        stored = frozenset(key for key in ("entities", "sources", "silent") if key in keys)
+        derived = [key for key in ("entities", "sources", "silent") if key not in keys]  # in the order _event_from gives them
         confidence = () if "event_confidence" in keys else (1.0,)  # the event's own, 1 where the file says none
-        supplied = ["span", "statements", "annotation", *(["confidence"] if confidence else [])]
-        supplied += [key for key in ("entities", "sources", "silent") if key not in stored]  # in the order _event_from gives them
+        supplied = ["span", "statements", "annotation", *(["confidence"] if confidence else []), *derived]
         plan = self._event.plan(pairs, supplied=supplied)
-        self._event_plans[keys] = made = (plan, frozenset(keys) & _EVENT_SPAN_KEYS, stored, confidence, self._span_reader(keys))
+        filled_below = (None,) * len({"sources", "silent"} & set(derived))
+        self._event_plans[keys] = made = (
+            plan.make, frozenset(keys) & _EVENT_SPAN_KEYS, self._span_reader(keys), confidence,
+            "entities" in derived, "sources" in derived, "silent" in derived, filled_below,
+        )
         return made
 
     def _statement_from(self, table: object) -> Statement:
