@@ -409,7 +409,6 @@ def _timeline_from_dict(data: dict, where: str) -> Timeline:
     return timeline
 
 
-
 _NO_TABLES: list = []  # an event without statements (never changed)
 _NO_TABLE: dict = {}  # an event without annotation (never changed)
 

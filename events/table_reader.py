@@ -38,6 +38,8 @@ class Unsure(Exception):
 
 # Types whose values pydantic keeps as they are when given exactly that type.
 _EXACT = (str, int, float, bool, date)
+# Defaults that cannot change, which pydantic gives every instance as they are.
+_SHARED_DEFAULTS = (str, int, float, bool, date, Enum, type(None))
 
 Check = type | Callable[[Any], Any]  # an exact type, or a function giving the field's value (or raising Unsure)
 
@@ -95,6 +97,8 @@ class Plan:
             if name in given:
                 continue
             if info.default_factory is None:
+                if not isinstance(info.default, _SHARED_DEFAULTS):
+                    raise Unsure  # pydantic copies a default that can change (a list) for each instance
                 blank[name] = info.default  # as validation leaves a default: the same object
             elif getattr(info, "default_factory_takes_validated_data", False):  # pydantic 2.10 on
                 raise Unsure

@@ -240,3 +240,15 @@ def test_a_model_with_a_validator_of_its_own_is_left_to_pydantic():
     assert reader.one({"name": " Acme "}).name == "Acme"  # validated by pydantic, one instance at a time
     with pytest.raises(Unsure):
         reader.one({"name": "  "})
+
+
+class _Listed(Model):
+    name: str
+    tags: list[str] = []  # pydantic gives each instance a copy of it
+
+
+def test_a_default_that_can_change_is_not_shared_between_models():
+    reader = Readers()[_Listed]
+    with pytest.raises(Unsure):
+        reader.one({"name": "a"})
+    assert [len(reader.one({"name": "a", "tags": ["x"]}).tags)] == [1]  # given: read, the list its own
