@@ -297,7 +297,7 @@ class _Sharing:
     """
 
     def __init__(self) -> None:
-        self._spans: dict[tuple, TimeSpan] = {}
+        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}  # span keys -> their values -> the span
         self.strings: dict[str, str] = {}
 
     def span(self, table: dict) -> dict | TimeSpan:
@@ -429,18 +429,18 @@ class _QuickRead:
         self._statement_plans: dict[tuple[str, ...], tuple] = {}
         self._event_plans: dict[tuple[str, ...], tuple] = {}
         self._note_plans: dict[tuple[str, ...], Any] = {}
-        self._spans: dict[tuple, TimeSpan] = {}
+        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}  # span keys -> their values -> the span
 
     def _span_reader(self, keys: tuple[str, ...]) -> Callable[[dict], TimeSpan]:
         """The span of a table with these keys: one TimeSpan for each distinct span the file says (as _Sharing)."""
         present = tuple(key for key in _SPAN_KEYS if key in keys)
         get = itemgetter(*present) if len(present) > 1 else lambda table: (table[present[0]],) if present else ()
         typed = "confidence" in present  # 1, 1.0 and true are equal keys, not equal input
-        spans = self._spans
+        spans = self._spans.setdefault(present, {})  # shared by the tables that give these span keys
 
         def span(table: dict) -> TimeSpan:
             values = get(table)
-            key = (present, values, type(values[-1])) if typed else (present, values)
+            key = (values, type(values[-1])) if typed else values
             try:
                 found = spans.get(key)
             except TypeError:  # a list or table where a value goes
