@@ -297,7 +297,8 @@ class _Sharing:
     """
 
     def __init__(self) -> None:
-        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}  # span keys -> their values -> the span
+        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}
+        self.let_go = False  # whether tables were let go of: the file must be read again to be read otherwise  # span keys -> their values -> the span
         self.strings: dict[str, str] = {}
 
     def span(self, table: dict) -> dict | TimeSpan:
@@ -362,14 +363,17 @@ def _event_from_toml(table: dict, where: str, number: int, sharing: _Sharing) ->
     return out
 
 
-def timeline_from_dict(data: dict, where: str = "timeline") -> Timeline:
+def timeline_from_dict(data: dict, where: str = "timeline", read_again: Callable[[], dict] | None = None) -> Timeline:
+    """The timeline `data` (a parsed file) holds. Given `read_again`, which parses the file anew, the
+    quick reading lets go of each event's tables once read (so that the timeline's objects take the
+    memory they held), and a file it leaves to pydantic part way is read again."""
     try:
-        return _timeline_from_dict(data, where)
+        return _timeline_from_dict(data, where, read_again)
     except RecursionError:
         raise TimelineFileError(f"{where}: nested too deeply to be a timeline") from None
 
 
-def _timeline_from_dict(data: dict, where: str) -> Timeline:
+def _timeline_from_dict(data: dict, where: str, read_again: Callable[[], dict] | None = None) -> Timeline:
     if data.get("format") != FORMAT_NAME:
         raise TimelineFileError(f"{where}: not a scaletui timeline (no format = \"{FORMAT_NAME}\")")
     version = data.get("version")
@@ -392,9 +396,12 @@ def _timeline_from_dict(data: dict, where: str) -> Timeline:
     shaped["sources"] = _tables(data, "sources", where, "sources")
     shaped["entities"] = _tables(data, "entities", where, "entities")
     shaped["entity_edits"] = _tables(data, "entity_edits", where, "entity_edits")
+    quick = _QuickRead(_Sharing())
     try:
-        timeline = _QuickRead(_Sharing()).timeline(data, events)
+        timeline = quick.timeline(data, events, let_go=read_again is not None)
     except Unsure:  # pydantic validates what the quick reading did not vouch for, and says what is wrong
+        if quick.let_go and read_again is not None:
+            return _timeline_from_dict(read_again(), where)  # the tables it let go of, read again
         sharing = _Sharing()
         shaped["events"] = [_event_from_toml(event, where, number, sharing) for number, event in enumerate(events, start=1)]
         try:
@@ -429,7 +436,8 @@ class _QuickRead:
         self._statement_plans: dict[tuple[str, ...], tuple] = {}
         self._event_plans: dict[tuple[str, ...], tuple] = {}
         self._note_plans: dict[tuple[str, ...], Any] = {}
-        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}  # span keys -> their values -> the span
+        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}
+        self.let_go = False  # whether tables were let go of: the file must be read again to be read otherwise  # span keys -> their values -> the span
 
     def _span_reader(self, keys: tuple[str, ...]) -> Callable[[dict], TimeSpan]:
         """The span of a table with these keys: one TimeSpan for each distinct span the file says (as _Sharing)."""
@@ -454,14 +462,23 @@ class _QuickRead:
 
         return span
 
-    def timeline(self, data: dict, events: list[dict]) -> Timeline:
+    def timeline(self, data: dict, events: list[dict], let_go: bool = False) -> Timeline:
+        """The timeline; with `let_go`, each event's table (in `events` and in `data`) is let go of once read."""
         readers = self.readers
         sources = readers[Source].many(data.get("sources", []))
         entities = readers[Entity].many(data.get("entities", []))
         edits = readers[EntityEdit].many(data.get("entity_edits", []))
         rank = _source_ranks_of(sources)
         silent: list[Callable[[Event], list[str]]] = []  # the comparison of sources, made for the first event without `silent`
-        made = [self._event_from(table, rank, silent, entities, sources) for table in events]
+        if let_go and events:
+            written = data["events"]  # the file's list, beside `events` (the same tables)
+            made = []
+            for number, table in enumerate(events):
+                made.append(self._event_from(table, rank, silent, entities, sources))
+                events[number] = written[number] = None
+                self.let_go = True
+        else:
+            made = [self._event_from(table, rank, silent, entities, sources) for table in events]
         lists = {"sources": sources, "entities": entities, "events": made, "entity_edits": edits}
         fields = Timeline.__pydantic_fields__
         plan = readers[Timeline].plan(((key, key) for key in data if key in fields and key not in lists and key != "version"),
@@ -612,7 +629,7 @@ def collector_paused() -> Iterator[None]:
 
 def loads_timeline(text: str, where: str = "timeline") -> Timeline:
     with collector_paused():
-        return timeline_from_dict(parse_toml(text, where), where)
+        return timeline_from_dict(parse_toml(text, where), where, lambda: parse_toml(text, where))
 
 
 def parse_toml(text: str, where: str) -> dict:
