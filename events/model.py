@@ -156,6 +156,19 @@ class Model(BaseModel):
         self.model_post_init(None)
 
 
+# For a reader that has checked every value itself (events/table_reader.py), which makes the
+# instance `model_post_init` leaves after validation without validation's per-instance cost.
+def shared_field_names(names: set[str] | frozenset[str]) -> set[str]:
+    """The one set shared by models given exactly these fields: never to be changed in place."""
+    return _shared_field_names(set(names))
+
+
+def blank_fields(cls: type[Model]) -> dict[str, Any]:
+    """A new dict of `cls`'s fields, each None, on the class's shared keys: an instance's `__dict__`
+    once every value is replaced (every key is already there, so the keys stay shared)."""
+    return _KEY_SHARING_TEMPLATES[cls].copy()
+
+
 class TimeSpan(Model):
     """A resolved interval on the calendar, inclusive at both ends."""
 

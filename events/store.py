@@ -40,6 +40,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,10 @@ from pydantic import ValidationError
 
 from scaletui.events import safe_io
 from scaletui.events.errors import SaveConflict, ScaletuiError, TimelineFileError
-from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Event, Source, Timeline, TimeSpan
+from scaletui.events.model import (
+    FORMAT_NAME, FORMAT_VERSION, Entity, EntityEdit, Event, EventNote, Source, Statement, Timeline, TimeSpan,
+)
+from scaletui.events.table_reader import Readers, Unsure
 from scaletui.events.timeline_checks import check_timeline
 
 OLDEST_VERSION = 1
@@ -209,7 +213,16 @@ def _source_from_id(statement_id: str) -> str:
 
 def derive_entities(event: Event) -> list[str]:
     """An event's entities as the pipeline lists them: those its statements name, most-named first, then by id."""
-    counts = Counter(entity for statement in event.statements for entity in dict.fromkeys(statement.entities))
+    return _entities_named(event.statements)
+
+
+def _entities_named(statements: list[Statement]) -> list[str]:
+    if not statements:
+        return []
+    first = statements[0].entities
+    if all(statement.entities == first for statement in statements):
+        return sorted(set(first))  # each named by every statement alike: the counts tie, so by id (most events)
+    counts = Counter(entity for statement in statements for entity in dict.fromkeys(statement.entities))
     return [entity for entity, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
@@ -220,14 +233,21 @@ def derive_sources(timeline: Timeline) -> list[list[str]]:
 
 
 def _source_ranks(timeline: Timeline) -> dict[str, int]:
-    return {source.id: number for number, source in enumerate(timeline.sources)}
+    return _source_ranks_of(timeline.sources)
+
+
+def _source_ranks_of(sources: list[Source]) -> dict[str, int]:
+    return {source.id: number for number, source in enumerate(sources)}
 
 
 def sources_in_order(event: Event, rank: dict[str, int]) -> list[str]:
     """The sources of the event's statements and of its mentions, in corpus order (`rank`: source id -> place)."""
     found = {s.source for s in event.statements}
     # An outlet that names the event in passing is among its sources (events/passing.py).
-    found.update(source for mention in event.mentions if (source := _source_from_id(mention)) in rank)
+    if event.mentions:
+        found.update(source for mention in event.mentions if (source := _source_from_id(mention)) in rank)
+    if found <= rank.keys():
+        return sorted(found, key=rank.__getitem__)  # each its own place: the order below
     return sorted(found, key=lambda s: (rank.get(s, len(rank)), s))
 
 
@@ -277,7 +297,8 @@ class _Sharing:
     """
 
     def __init__(self) -> None:
-        self._spans: dict[tuple, TimeSpan] = {}
+        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}
+        self.let_go = False  # whether tables were let go of: the file must be read again to be read otherwise  # span keys -> their values -> the span
         self.strings: dict[str, str] = {}
 
     def span(self, table: dict) -> dict | TimeSpan:
@@ -342,14 +363,17 @@ def _event_from_toml(table: dict, where: str, number: int, sharing: _Sharing) ->
     return out
 
 
-def timeline_from_dict(data: dict, where: str = "timeline") -> Timeline:
+def timeline_from_dict(data: dict, where: str = "timeline", read_again: Callable[[], dict] | None = None) -> Timeline:
+    """The timeline `data` (a parsed file) holds. Given `read_again`, which parses the file anew, the
+    quick reading lets go of each event's tables once read (so that the timeline's objects take the
+    memory they held), and a file it leaves to pydantic part way is read again."""
     try:
-        return _timeline_from_dict(data, where)
+        return _timeline_from_dict(data, where, read_again)
     except RecursionError:
         raise TimelineFileError(f"{where}: nested too deeply to be a timeline") from None
 
 
-def _timeline_from_dict(data: dict, where: str) -> Timeline:
+def _timeline_from_dict(data: dict, where: str, read_again: Callable[[], dict] | None = None) -> Timeline:
     if data.get("format") != FORMAT_NAME:
         raise TimelineFileError(f"{where}: not a scaletui timeline (no format = \"{FORMAT_NAME}\")")
     version = data.get("version")
@@ -372,18 +396,189 @@ def _timeline_from_dict(data: dict, where: str) -> Timeline:
     shaped["sources"] = _tables(data, "sources", where, "sources")
     shaped["entities"] = _tables(data, "entities", where, "entities")
     shaped["entity_edits"] = _tables(data, "entity_edits", where, "entity_edits")
-    sharing = _Sharing()
-    shaped["events"] = [_event_from_toml(event, where, number, sharing) for number, event in enumerate(events, start=1)]
+    quick = _QuickRead(_Sharing())
     try:
-        timeline = Timeline.model_validate(shaped)
-    except ValidationError as error:
-        raise TimelineFileError(f"{where}: {_first_problem(error)}") from None
-    _fill_derived(timeline, events)
+        timeline = quick.timeline(data, events, let_go=read_again is not None)
+    except Unsure:  # pydantic validates what the quick reading did not vouch for, and says what is wrong
+        if quick.let_go and read_again is not None:
+            return _timeline_from_dict(read_again(), where)  # the tables it let go of, read again
+        sharing = _Sharing()
+        shaped["events"] = [_event_from_toml(event, where, number, sharing) for number, event in enumerate(events, start=1)]
+        try:
+            timeline = Timeline.model_validate(shaped)
+        except ValidationError as error:
+            raise TimelineFileError(f"{where}: {_first_problem(error)}") from None
+        _fill_derived(timeline, events)
 
     problem = check_timeline(timeline)
     if problem:
         raise TimelineFileError(f"{where}: {problem}")
     return timeline
+
+
+_NO_TABLES: list = []  # an event without statements (never changed)
+_NO_TABLE: dict = {}  # an event without annotation (never changed)
+
+
+class _QuickRead:
+    """The timeline a file's tables make, read by table_reader where it vouches for every value.
+
+    The timeline `Timeline.model_validate` of the shaped tables, then `_fill_derived`, make
+    (`_statement_from_toml` and `_event_from_toml` say how a file's keys become fields), in one
+    pass and without validating: each statement and event is made from its table as it stands,
+    its derived lists filled as it is made. Anything the reader is unsure of raises Unsure.
+    """
+
+    def __init__(self, sharing: _Sharing) -> None:
+        self.sharing = sharing
+        self.readers = Readers(sharing.strings)
+        self._statement, self._event, self._note = (self.readers[model] for model in (Statement, Event, EventNote))
+        self._statement_plans: dict[tuple[str, ...], tuple] = {}
+        self._event_plans: dict[tuple[str, ...], tuple] = {}
+        self._note_plans: dict[tuple[str, ...], Any] = {}
+        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}
+        self.let_go = False  # whether tables were let go of: the file must be read again to be read otherwise  # span keys -> their values -> the span
+
+    def _span_reader(self, keys: tuple[str, ...]) -> Callable[[dict], TimeSpan]:
+        """The span of a table with these keys: one TimeSpan for each distinct span the file says (as _Sharing)."""
+        present = tuple(key for key in _SPAN_KEYS if key in keys)
+        get = itemgetter(*present) if len(present) > 1 else lambda table: (table[present[0]],) if present else ()
+        typed = "confidence" in present  # 1, 1.0 and true are equal keys, not equal input
+        spans = self._spans.setdefault(present, {})  # shared by the tables that give these span keys
+
+        def span(table: dict) -> TimeSpan:
+            values = get(table)
+            key = (values, type(values[-1])) if typed else values
+            try:
+                found = spans.get(key)
+            except TypeError:  # a list or table where a value goes
+                raise Unsure from None
+            if found is None:
+                try:
+                    found = spans[key] = TimeSpan.model_validate(dict(zip(present, values)))
+                except ValidationError:
+                    raise Unsure from None
+            return found
+
+        return span
+
+    def timeline(self, data: dict, events: list[dict], let_go: bool = False) -> Timeline:
+        """The timeline; with `let_go`, each event's table (in `events` and in `data`) is let go of once read."""
+        readers = self.readers
+        sources = readers[Source].many(data.get("sources", []))
+        entities = readers[Entity].many(data.get("entities", []))
+        edits = readers[EntityEdit].many(data.get("entity_edits", []))
+        rank = _source_ranks_of(sources)
+        silent: list[Callable[[Event], list[str]]] = []  # the comparison of sources, made for the first event without `silent`
+        if let_go and events:
+            written = data["events"]  # the file's list, beside `events` (the same tables)
+            made = []
+            for number, table in enumerate(events):
+                made.append(self._event_from(table, rank, silent, entities, sources))
+                events[number] = written[number] = None
+                self.let_go = True
+        else:
+            made = [self._event_from(table, rank, silent, entities, sources) for table in events]
+        lists = {"sources": sources, "entities": entities, "events": made, "entity_edits": edits}
+        fields = Timeline.__pydantic_fields__
+        plan = readers[Timeline].plan(((key, key) for key in data if key in fields and key not in lists and key != "version"),
+                                      supplied=("version", *lists))
+        return plan.make(data, FORMAT_VERSION, *lists.values())
+
+    def _event_from(self, table: object, rank: dict[str, int], silent: list, entities: list[Entity], sources: list[Source]) -> Event:
+        if type(table) is not dict:
+            raise Unsure
+        keys = tuple(table)
+        plan = self._event_plans.get(keys) or self._event_plan(keys)
+        make, own_span, span_of, confidence, derive_entities, derive_sources, derive_silent, filled_below = plan
+        statement_tables = table.get("statements", _NO_TABLES)
+        if type(statement_tables) is not list:
+            raise Unsure
+        statement_from = self._statement_from
+        statements = [statement_from(statement) for statement in statement_tables]
+        if "start" in own_span or not statements:
+            span = span_of(table)
+        elif own_span:
+            span = self.sharing.span({**_span_from(statement_tables[0]), **_span_from(table)})
+            if type(span) is not TimeSpan:
+                raise Unsure
+        else:
+            span = statements[0].span  # the span its first statement's keys give: the shared one
+        note = self._note_from(table.get("annotation", _NO_TABLE))
+        if derive_entities:
+            event = make(table, span, statements, note, *confidence, _entities_named(statements), *filled_below)
+        else:
+            event = make(table, span, statements, note, *confidence, *filled_below)
+        if derive_sources or derive_silent:
+            fields = event.__dict__  # the lists that depend on the event's others, set as _fill_derived sets them
+            if derive_sources:
+                fields["sources"] = sources_in_order(event, rank)
+            if derive_silent:
+                if not silent:
+                    silent.append(_silent_finder(entities, sources))
+                fields["silent"] = silent[0](event)
+        return event
+
+    def _event_plan(self, keys: tuple[str, ...]) -> tuple:
+        fields = Event.__pydantic_fields__
+        if "span" in keys:
+            raise Unsure  # a model name the file never uses: _event_from_toml decides what it means
+        pairs = [("event_confidence", "confidence")] if "event_confidence" in keys else []
+        pairs += [(key, key) for key in keys if key in fields and key not in _EVENT_SPAN_KEYS and key not in ("statements", "annotation")]
+        derived = [key for key in ("entities", "sources", "silent") if key not in keys]  # in the order _event_from gives them
+        confidence = () if "event_confidence" in keys else (1.0,)  # the event's own, 1 where the file says none
+        supplied = ["span", "statements", "annotation", *(["confidence"] if confidence else []), *derived]
+        plan = self._event.plan(pairs, supplied=supplied)
+        filled_below = (None,) * len({"sources", "silent"} & set(derived))
+        self._event_plans[keys] = made = (
+            plan.make, frozenset(keys) & _EVENT_SPAN_KEYS, self._span_reader(keys), confidence,
+            "entities" in derived, "sources" in derived, "silent" in derived, filled_below,
+        )
+        return made
+
+    def _statement_from(self, table: object) -> Statement:
+        if type(table) is not dict:
+            raise Unsure
+        keys = tuple(table)
+        plan = self._statement_plans.get(keys) or self._statement_plan(keys)
+        reader_plan, derive_time_end, derive_source, span_of, filled_below = plan
+        statement = reader_plan.make(table, span_of(table), *filled_below)
+        if derive_time_end or derive_source:
+            fields = statement.__dict__
+            if derive_time_end:  # where its time_text ends
+                fields["time_end"] = fields["time_start"] + len(fields["time_text"])
+            if derive_source:
+                source = _source_from_id(fields["id"])
+                fields["source"] = self.sharing.strings.setdefault(source, source)
+        return statement
+
+    def _statement_plan(self, keys: tuple[str, ...]) -> tuple:
+        fields = Statement.__pydantic_fields__
+        if {"span", "time_start", "time_end"} & set(keys):
+            raise Unsure  # model names the file never uses: _statement_from_toml decides what they mean
+        model_name = {file_name: name for name, file_name in _STATEMENT_OFFSETS.items()}
+        pairs = [(key, model_name.get(key, key)) for key in keys if key not in _SPAN_KEYS and model_name.get(key, key) in fields]
+        given = {field for _key, field in pairs}
+        derive_time_end = "time_start" in given and "time_end" not in given and "time_text" in given
+        derive_source = "source" not in given and "id" in given
+        supplied = ["span", *(["time_end"] if derive_time_end else []), *(["source"] if derive_source else [])]
+        plan = self._statement.plan(pairs, supplied=supplied, interned=("source", "time_text"))
+        filled_below = (None,) * (derive_time_end + derive_source)
+        self._statement_plans[keys] = made = (plan, derive_time_end, derive_source, self._span_reader(keys), filled_below)
+        return made
+
+    def _note_from(self, table: object) -> EventNote:
+        if type(table) is not dict:
+            raise Unsure
+        keys = tuple(table)
+        plan = self._note_plans.get(keys)
+        if plan is None:
+            if "span" in keys:
+                raise Unsure  # the file says `date`: _event_from_toml decides which one counts
+            fields = EventNote.__pydantic_fields__
+            pairs = [(key, "span" if key == "date" else key) for key in keys if key == "date" or key in fields]
+            plan = self._note_plans[keys] = self._note.plan(pairs)
+        return plan.make(table)
 
 
 def _fill_derived(timeline: Timeline, tables: list[dict]) -> None:
@@ -434,7 +629,7 @@ def collector_paused() -> Iterator[None]:
 
 def loads_timeline(text: str, where: str = "timeline") -> Timeline:
     with collector_paused():
-        return timeline_from_dict(parse_toml(text, where), where)
+        return timeline_from_dict(parse_toml(text, where), where, lambda: parse_toml(text, where))
 
 
 def parse_toml(text: str, where: str) -> dict:
