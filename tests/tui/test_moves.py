@@ -159,6 +159,53 @@ async def test_the_detail_pane_draws_an_event_exactly_as_textual_would(monkeypat
         app = quiet_app(timeline=timeline)
 
 
+async def test_the_timeline_draws_its_rows_exactly_as_textual_would(monkeypatch):
+    """The pane finishes its rows itself (edge, background, line filters): they must be Textual's, segment for segment."""
+    from textual.scroll_view import ScrollView
+
+    def textuals(view: TimelineView) -> list[list]:
+        with monkeypatch.context() as textual_only:
+            textual_only.setattr(TimelineView, "render_lines", ScrollView.render_lines)
+            view._styles_cache.clear()
+            return _drawn(view)
+
+    for n_events, n_sources, size in ((30, 5, SIZE), (300, 40, (70, 30))):  # rows past the end; source columns as a count
+        app = quiet_app(timeline=synthetic_timeline(n_events, n_sources=n_sources, n_entities=16))
+        async with app.run_test(size=size) as pilot:
+            view = app.timeline_view
+            await pilot.press("j", "j")
+            await pilot.pause()
+            focused = _drawn(view)
+            assert focused == textuals(view)
+            app.search(view.current.shown_title.split()[0])  # matched rows, a highlighted word
+            await pilot.pause()
+            assert _drawn(view) == textuals(view)
+            app.action_focus_entities()  # the blurred cursor and edge
+            await pilot.pause()
+            blurred = _drawn(view)
+            assert blurred == textuals(view) and blurred != focused
+
+
+async def test_the_scrollbar_draws_exactly_as_textual_would(monkeypatch):
+    """The scrollbar reuses the lines it drew for each piece of the bar: at every thumb position they must be Textual's."""
+    from scaletui.tui.widgets.still import StillLines, StillScrollBar
+
+    app = quiet_app(timeline=synthetic_timeline(60, n_entities=16))  # few rows: the thumb moves with most scrolls
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.timeline_view.vertical_scrollbar
+        seen = set()
+        for key in ["j"] * 70 + ["k"] * 30:
+            await pilot.press(key)
+            ours = _drawn(bar)
+            with monkeypatch.context() as textual_only:
+                textual_only.setattr(StillScrollBar, "_draw_lines", StillLines._draw_lines)
+                bar.refresh()
+                assert ours == _drawn(bar), _thumb(bar, bar.position)
+            seen.add(_thumb(bar, bar.position))
+        assert len(seen) > 10
+        assert len(bar._looks[1]) < 3 * 8  # the pieces of a bar are few: most positions drew nothing anew
+
+
 async def test_a_move_redraws_only_the_timeline_rows_and_the_detail_text(monkeypatch):
     """Textual renders every widget of a repainted pane again; the ones a move leaves alone hand back their lines."""
     from textual._styles_cache import StylesCache
