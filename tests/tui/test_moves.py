@@ -58,6 +58,30 @@ async def test_moving_back_shows_an_event_as_it_now_is(monkeypatch):
         assert "checked with the court" in "".join(strip.text for strip in app.detail.render_lines(app.detail.region.reset_offset))
 
 
+async def test_a_move_repaints_every_detail_line_that_changed_and_only_those(monkeypatch):
+    """The detail pane repaints the lines that differ from the last event's: the edge above stays as it is."""
+    app = quiet_app(timeline=synthetic_timeline(100, n_entities=16))
+    async with app.run_test(size=SIZE) as pilot:
+        detail = app.detail
+        await pilot.press("j")
+        await pilot.pause()
+        refreshed = _count_calls(monkeypatch, EventDetail, "refresh")
+        partial = 0
+        for key in "jjjjkkjj":
+            before = _drawn(detail)
+            refreshed.clear()
+            await pilot.press(key)
+            after = _drawn(detail)
+            assert str(detail.render()).startswith(app.timeline_view.current.shown_span.label(weekday=True))
+            if any(not regions for regions in refreshed):
+                continue  # the whole pane
+            lines = {region.y + detail.styles.gutter.top for (region,) in refreshed}
+            assert {y for y, (old, new) in enumerate(zip(before, after)) if old != new} == lines
+            assert 0 not in lines  # the edge
+            partial += 1
+        assert partial >= 6
+
+
 async def test_the_detail_pane_shows_the_rank_once_ranking_arrives():
     timeline = synthetic_timeline(80, n_entities=16)  # saved without ranks: ranked in the background
     app = quiet_app(timeline=timeline, key_view=True)

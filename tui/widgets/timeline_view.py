@@ -442,10 +442,16 @@ class TimelineView(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         if old == new:
             return  # j on the last event, or a rebuild (which repaints everything anyway)
-        for index in (old, new):
-            if 0 <= index < len(self._row_of_event):
-                self.refresh_line(self._row_of_event[index])
+        before = self.scroll_y
         self._scroll_to_cursor()
+        if round(self.scroll_y) != round(before):
+            return  # the scroll repainted every row (watch_scroll_y, by the same test)
+        rows = sorted(self._row_of_event[index] for index in (old, new) if 0 <= index < len(self._row_of_event))
+        if rows and rows[-1] - rows[0] <= 2:  # next to each other (or a heading between): one region to repaint
+            self.refresh_lines(rows[0], rows[-1] - rows[0] + 1)
+        else:
+            for row in rows:
+                self.refresh_line(row)
 
     def _scroll_to_cursor(self) -> None:
         if self.cursor < 0:
