@@ -82,6 +82,53 @@ async def test_a_move_repaints_every_detail_line_that_changed_and_only_those(mon
         assert partial >= 6
 
 
+class _Terminal:
+    """What reaches the terminal, cell by cell (character and style): the app's screen updates applied in turn."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.cells = [[(" ", None)] * width for _ in range(height)]
+
+    def apply(self, update, console) -> None:
+        from rich.cells import cell_len
+        from rich.segment import ControlType
+
+        x = y = 0
+        for segment in update.__rich_console__(console, console.options):
+            if segment.control:
+                for code in segment.control:
+                    if code[0] is ControlType.CURSOR_MOVE_TO:
+                        x, y = code[1], code[2]
+            elif segment.text == "\n":
+                x, y = 0, y + 1
+            else:
+                for character in segment.text:
+                    if 0 <= y < len(self.cells) and 0 <= x < len(self.cells[y]):
+                        self.cells[y][x] = (character, segment.style)
+                    x += cell_len(character)
+
+
+async def test_after_a_fast_run_of_moves_the_screen_shows_what_a_fresh_paint_would(monkeypatch):
+    """Each move repaints only what changed (rows, scrollbar, detail lines): nothing stale may stay on screen."""
+    app = quiet_app(timeline=synthetic_timeline(300, n_entities=16))
+    terminal = _Terminal(*SIZE)
+    original = app._display
+
+    def display(screen, renderable) -> None:
+        if renderable is not None:
+            terminal.apply(renderable, app.console)
+        original(screen, renderable)
+
+    monkeypatch.setattr(app, "_display", display)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in (["j"] * 45, ["k"] * 12, ["pagedown", "j", "j"], ["G"], ["k"] * 3, ["g"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            fresh = _Terminal(*SIZE)
+            fresh.apply(app.screen._compositor.render_update(full=True), app.console)
+            assert terminal.cells == fresh.cells, keys
+            assert str(app.detail.render()).startswith(app.timeline_view.current.shown_span.label(weekday=True))
+
+
 async def test_the_detail_pane_shows_the_rank_once_ranking_arrives():
     timeline = synthetic_timeline(80, n_entities=16)  # saved without ranks: ranked in the background
     app = quiet_app(timeline=timeline, key_view=True)
