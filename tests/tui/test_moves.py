@@ -251,6 +251,12 @@ async def test_the_timeline_draws_its_rows_exactly_as_textual_would(monkeypatch)
             app.search(view.current.shown_title.split()[0])  # matched rows, a highlighted word
             await pilot.pause()
             assert _drawn(view) == textuals(view)
+            app.search(view.current.shown_title)  # a few rows: no scrollbar, the rows as wide as the pane
+            await pilot.pause()
+            assert _drawn(view) == textuals(view)
+            app.search("")
+            await pilot.pause()
+            assert _drawn(view) == textuals(view)
             app.action_focus_entities()  # the blurred cursor and edge
             await pilot.pause()
             blurred = _drawn(view)

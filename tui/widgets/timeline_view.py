@@ -592,7 +592,7 @@ class TimelineView(ScrollView, can_focus=True):
         # screen, so a scroll by one row would finish every row again. They are kept here by what
         # they show instead: a scroll finishes only the row coming into view.
         full_width = self.region.width
-        filters = self.get_line_filters()
+        finishing = (full_width, self.content_region.width, self.get_line_filters())  # what _finish_line's edge is for
         lines: list[Strip] = []
         for y in crop.line_range:
             row_number = top + y
@@ -604,7 +604,7 @@ class TimelineView(ScrollView, can_focus=True):
                 key = ("blank", full_width, focused) if self._rows else None
             strip = self._finished.get(key) if key is not None else None
             if strip is None:
-                strip = self._finish_line(y, full_width, filters)
+                strip = self._finish_line(y, finishing)
                 if key is not None:
                     self._finished[key] = strip
             lines.append(strip)
@@ -612,7 +612,7 @@ class TimelineView(ScrollView, can_focus=True):
             lines = [strip.crop(*crop.column_span) for strip in lines]
         return lines
 
-    def _finish_line(self, y: int, full_width: int, filters: list) -> Strip:
+    def _finish_line(self, y: int, frame: tuple[int, int, list]) -> Strip:
         """Line `y` as Textual's styles finish it: the focus edge, the row on the pane's background, the line filters.
 
         Textual's own finishing has a fixed cost per call (a third of a millisecond) that a move paid
@@ -621,9 +621,10 @@ class TimelineView(ScrollView, can_focus=True):
         StylesCache.render_line does for a pane with a left border at most (no padding, other border,
         outline, tint or transparency: with any of those Textual finishes every line itself).
         `tests/tui/test_moves.py` checks the result against Textual's own."""
+        full_width, content_width, filters = frame  # (the content is the rows and the scrollbar's place)
         finishing = self._finishing
-        if finishing is not None and finishing[0] == (full_width, filters):
-            _, edge, content_width, inner, background = finishing
+        if finishing is not None and finishing[0] == frame:
+            _, edge, inner, background = finishing
             line = self.render_line(y).adjust_cell_length(content_width, inner)
             for line_filter in filters:
                 line = line.apply_filter(line_filter, background)
@@ -640,7 +641,7 @@ class TimelineView(ScrollView, can_focus=True):
         base_background, background = self.background_colors
         edge = list(strip.crop(0, styles.gutter.left)) if styles.gutter.left else []
         inner = TextualStyle(background=base_background + background).rich_style
-        self._finishing = ((full_width, filters), edge, self.content_region.width, inner, background)
+        self._finishing = (frame, edge, inner, background)
         return strip
 
     def render_line(self, y: int) -> Strip:
