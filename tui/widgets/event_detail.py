@@ -101,7 +101,7 @@ class EventDetail(Widget):
         self._finished: LRUCache[tuple, list[Strip]] = LRUCache(256)
         self._drawer: TextDrawer | None = None  # draws an event's text as Textual would, for less (see tui/wrapping.py)
         self._lines: tuple[Size, list[Strip]] | None = None  # the shown event's content lines, at that size
-        self._edges: dict[tuple[int, Size], Strip] = {}  # border and padding lines, until the styles change
+        self._edges: dict[tuple, Strip] = {}  # border, padding and blank lines, until the styles change
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         self._timeline = timeline
@@ -220,15 +220,20 @@ class EventDetail(Widget):
             if not 0 <= text_y < height - gutter.top - gutter.bottom:
                 lines.append(self._edge(y, size))
                 continue
+            if text_y >= len(text) and (finished_blank := self._edges.get(("blank", size))) is not None:
+                lines.append(finished_blank)  # the same below every event's text
+                continue
             line = text[text_y] if text_y < len(text) else blank
             # As Textual's StylesCache.render_line: the text made as wide as the pane's content, then padded.
             if line.cell_length < text_width:
                 segments = [*left, *line, Segment(" " * (text_width - line.cell_length), inner), *right]
             else:
                 segments = [*left, *line.adjust_cell_length(text_width, inner), *right]
+            for line_filter in filters:  # as Strip.apply_filter, without a Strip made per filter
+                segments = line_filter.apply(segments, background)
             strip = Strip(segments, width)
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
+            if text_y >= len(text):
+                self._edges[("blank", size)] = strip
             lines.append(strip)
         return lines
 
