@@ -18,8 +18,12 @@ the background), then a different one.
 "Timeline" is the resident memory once the synthetic timeline is built, before the app starts;
 "peak" is the process's peak resident memory, the timeline included.
 
+Each configuration runs `--repeat` times: the table gives the median of each figure and, for the own
+cost per move, its best and worst run too (the machine may be shared: the spread says how much to trust it).
+
 With `--compare REV`, REV's code (extracted with `git archive`, see bench/code_tree.py) runs the same
-configurations in the same run, with this checkout's synthetic timeline generator.
+configurations in the same run, with this checkout's synthetic timeline generator; the two take
+turns, run by run, so that a busy spell of a shared machine weighs on both alike.
 The synthetic timeline is built (and ranked, as the pipeline gives it) before the clock starts: this
 measures the app, not the generator.
 """
@@ -126,20 +130,30 @@ def _run_one(code_root: Path, n_events: int, many_sources: bool) -> dict[str, fl
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _report(label: str, code_root: Path, sizes: list[int], repeat: int) -> None:
+def _report(codes: list[tuple[str, Path]], sizes: list[int], repeat: int) -> None:
+    """Each configuration's runs, the codes taking turns (A B A B ...): a busy spell of the machine falls on both."""
     configurations = [(n, False) for n in sizes] + [(10_000, True)]
-    print(f"\n{label}")
-    print("CPU time of the process; memory: resident once the timeline is built, and the peak")
-    print(f"{'events':>8} {'sources':>8} {'first frame':>12} {'own/move':>9} {'G (end)':>9} {'1st search':>11} {'next':>8} {'timeline':>9} {'peak RSS':>9}")
+    results: dict[str, list[tuple[int, bool, list[dict[str, float]]]]] = {label: [] for label, _ in codes}
     for n_events, many in configurations:
-        runs = [_run_one(code_root, n_events, many) for _ in range(repeat)]
-        r = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-        print(
-            f"{n_events:>8} {5 + EXTRA_SOURCES if many else 5:>8} {r['first_frame'] * 1000:>10.0f}ms "
-            f"{r['per_move'] * 1000:>7.2f}ms {r['jump_to_end'] * 1000:>7.1f}ms {r['first_search'] * 1000:>9.0f}ms "
-            f"{r['next_search'] * 1000:>6.0f}ms {r['timeline_mb']:>7.0f}MB {r['peak_mb']:>7.0f}MB",
-            flush=True,
-        )
+        runs: dict[str, list[dict[str, float]]] = {label: [] for label, _ in codes}
+        for _ in range(repeat):
+            for label, code_root in codes:
+                runs[label].append(_run_one(code_root, n_events, many))
+        for label, _ in codes:
+            results[label].append((n_events, many, runs[label]))
+    for label, _ in codes:
+        print(f"\n{label}")
+        print("CPU time of the process; memory: resident once the timeline is built, and the peak")
+        print(f"{'events':>8} {'sources':>8} {'first frame':>12} {'own/move':>9} {'(best–worst)':>14} {'G (end)':>9} {'1st search':>11} {'next':>8} {'timeline':>9} {'peak RSS':>9}")
+        for n_events, many, config_runs in results[label]:
+            r = {key: statistics.median(run[key] for run in config_runs) for key in config_runs[0]}
+            moves = sorted(run["per_move"] * 1000 for run in config_runs)
+            print(
+                f"{n_events:>8} {5 + EXTRA_SOURCES if many else 5:>8} {r['first_frame'] * 1000:>10.0f}ms "
+                f"{r['per_move'] * 1000:>7.2f}ms {f'({moves[0]:.2f}–{moves[-1]:.2f})':>14} {r['jump_to_end'] * 1000:>7.1f}ms "
+                f"{r['first_search'] * 1000:>9.0f}ms {r['next_search'] * 1000:>6.0f}ms {r['timeline_mb']:>7.0f}MB {r['peak_mb']:>7.0f}MB",
+                flush=True,
+            )
     print("targets: own cost per move <= 5 ms at 50k events and at 800 sources; peak <= 300 MB at 50k events")
 
 
@@ -159,11 +173,12 @@ def main() -> None:
     from bench.code_tree import checkout_label, extract_revision
 
     sizes = [int(size) for size in args.sizes.split(",")]
-    if args.compare:
-        with tempfile.TemporaryDirectory(prefix="bench-app-") as folder:
+    with tempfile.TemporaryDirectory(prefix="bench-app-") as folder:
+        codes = [(checkout_label(), ROOT)]
+        if args.compare:
             extract_revision(args.compare, Path(folder))
-            _report(f"revision {args.compare}", Path(folder), sizes, args.repeat)
-    _report(checkout_label(), ROOT, sizes, args.repeat)
+            codes.insert(0, (f"revision {args.compare}", Path(folder)))
+        _report(codes, sizes, args.repeat)
 
 
 if __name__ == "__main__":

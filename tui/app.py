@@ -186,7 +186,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         self.only_marked = False
         self._query_before = ""
         self._entity_by_id: dict[str, Entity] = {}
-        self._position_of: dict[str, int] = {}
+        self._position_of: dict[str, int] | None = None  # each shown event's index, made by the first jump that needs it
         self._last_search: tuple[str, list[Event]] | None = None  # (query, what it found among `shown`)
         self._sidebar_wanted: bool | None = None  # the user's choice; None: follow the width
         self._detail_wanted = True
@@ -429,7 +429,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
             if self.only_marked:
                 events = [event for event in events if event.discrepancies or has_own_mark(event)]
             self.shown = events
-            self._position_of = {event.id: index for index, event in enumerate(events)}
+            self._position_of = None
             self.overview.show(events)
             self._last_search = None
         events = self.shown

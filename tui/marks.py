@@ -36,7 +36,7 @@ class MarksMixin(_AppBase):
         shown: list[Event]
         only_marked: bool
         search_query: str
-        _position_of: dict[str, int]
+        _position_of: dict[str, int] | None
 
         @property
         def timeline_view(self) -> TimelineView: ...
@@ -49,6 +49,8 @@ class MarksMixin(_AppBase):
         if not self.shown:
             return
         current = view.current or (view.current_fold.members[0] if view.current_fold else None)
+        if self._position_of is None:  # made here, not on every filter: 50,000 events make a big dict few sessions use
+            self._position_of = {event.id: index for index, event in enumerate(self.shown)}
         start = self._position_of.get(current.id, -1) if current else -1
         if view.current_fold is not None and direction > 0:
             start -= 1  # the fold's first member is not yet seen

@@ -134,7 +134,10 @@ class SearchingMixin(_AppBase):
                 parts.append("≈" if only_rounding(discrepancy) else "≠")
                 parts.append(discrepancy.topic)
                 parts.extend(claim.value for claim in discrepancy.claims)
-            text = "\n".join(parts).casefold()
+            # Each part once: outlets repeat one another's statements (and the title is one of them), and
+            # the index is kept for every event. A query is one line, so it is found in the joined text
+            # exactly when it is in one of the parts.
+            text = "\n".join(dict.fromkeys(part.casefold() for part in parts))
             haystacks[event.id] = text
         return text
 

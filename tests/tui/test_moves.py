@@ -58,6 +58,77 @@ async def test_moving_back_shows_an_event_as_it_now_is(monkeypatch):
         assert "checked with the court" in "".join(strip.text for strip in app.detail.render_lines(app.detail.region.reset_offset))
 
 
+async def test_a_move_repaints_every_detail_line_that_changed_and_only_those(monkeypatch):
+    """The detail pane repaints the lines that differ from the last event's: the edge above stays as it is."""
+    app = quiet_app(timeline=synthetic_timeline(100, n_entities=16))
+    async with app.run_test(size=SIZE) as pilot:
+        detail = app.detail
+        await pilot.press("j")
+        await pilot.pause()
+        refreshed = _count_calls(monkeypatch, EventDetail, "refresh")
+        partial = 0
+        for key in "jjjjkkjj":
+            before = _drawn(detail)
+            refreshed.clear()
+            await pilot.press(key)
+            after = _drawn(detail)
+            assert str(detail.render()).startswith(app.timeline_view.current.shown_span.label(weekday=True))
+            if any(not regions for regions in refreshed):
+                continue  # the whole pane
+            lines = {region.y + detail.styles.gutter.top for (region,) in refreshed}
+            assert {y for y, (old, new) in enumerate(zip(before, after)) if old != new} == lines
+            assert 0 not in lines  # the edge
+            partial += 1
+        assert partial >= 6
+
+
+class _Terminal:
+    """What reaches the terminal, cell by cell (character and style): the app's screen updates applied in turn."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.cells = [[(" ", None)] * width for _ in range(height)]
+
+    def apply(self, update, console) -> None:
+        from rich.cells import cell_len
+        from rich.segment import ControlType
+
+        x = y = 0
+        for segment in update.__rich_console__(console, console.options):
+            if segment.control:
+                for code in segment.control:
+                    if code[0] is ControlType.CURSOR_MOVE_TO:
+                        x, y = code[1], code[2]
+            elif segment.text == "\n":
+                x, y = 0, y + 1
+            else:
+                for character in segment.text:
+                    if 0 <= y < len(self.cells) and 0 <= x < len(self.cells[y]):
+                        self.cells[y][x] = (character, segment.style)
+                    x += cell_len(character)
+
+
+async def test_after_a_fast_run_of_moves_the_screen_shows_what_a_fresh_paint_would(monkeypatch):
+    """Each move repaints only what changed (rows, scrollbar, detail lines): nothing stale may stay on screen."""
+    app = quiet_app(timeline=synthetic_timeline(300, n_entities=16))
+    terminal = _Terminal(*SIZE)
+    original = app._display
+
+    def display(screen, renderable) -> None:
+        if renderable is not None:
+            terminal.apply(renderable, app.console)
+        original(screen, renderable)
+
+    monkeypatch.setattr(app, "_display", display)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in (["j"] * 45, ["k"] * 12, ["pagedown", "j", "j"], ["G"], ["k"] * 3, ["g"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            fresh = _Terminal(*SIZE)
+            fresh.apply(app.screen._compositor.render_update(full=True), app.console)
+            assert terminal.cells == fresh.cells, keys
+            assert str(app.detail.render()).startswith(app.timeline_view.current.shown_span.label(weekday=True))
+
+
 async def test_the_detail_pane_shows_the_rank_once_ranking_arrives():
     timeline = synthetic_timeline(80, n_entities=16)  # saved without ranks: ranked in the background
     app = quiet_app(timeline=timeline, key_view=True)
@@ -157,6 +228,59 @@ async def test_the_detail_pane_draws_an_event_exactly_as_textual_would(monkeypat
                     textuals = _drawn(detail)
                 assert ours == textuals, event.id
         app = quiet_app(timeline=timeline)
+
+
+async def test_the_timeline_draws_its_rows_exactly_as_textual_would(monkeypatch):
+    """The pane finishes its rows itself (edge, background, line filters): they must be Textual's, segment for segment."""
+    from textual.scroll_view import ScrollView
+
+    def textuals(view: TimelineView) -> list[list]:
+        with monkeypatch.context() as textual_only:
+            textual_only.setattr(TimelineView, "render_lines", ScrollView.render_lines)
+            view._styles_cache.clear()
+            return _drawn(view)
+
+    for n_events, n_sources, size in ((30, 5, SIZE), (300, 40, (70, 30))):  # rows past the end; source columns as a count
+        app = quiet_app(timeline=synthetic_timeline(n_events, n_sources=n_sources, n_entities=16))
+        async with app.run_test(size=size) as pilot:
+            view = app.timeline_view
+            await pilot.press("j", "j")
+            await pilot.pause()
+            focused = _drawn(view)
+            assert focused == textuals(view)
+            app.search(view.current.shown_title.split()[0])  # matched rows, a highlighted word
+            await pilot.pause()
+            assert _drawn(view) == textuals(view)
+            app.search(view.current.shown_title)  # a few rows: no scrollbar, the rows as wide as the pane
+            await pilot.pause()
+            assert _drawn(view) == textuals(view)
+            app.search("")
+            await pilot.pause()
+            assert _drawn(view) == textuals(view)
+            app.action_focus_entities()  # the blurred cursor and edge
+            await pilot.pause()
+            blurred = _drawn(view)
+            assert blurred == textuals(view) and blurred != focused
+
+
+async def test_the_scrollbar_draws_exactly_as_textual_would(monkeypatch):
+    """The scrollbar reuses the lines it drew for each piece of the bar: at every thumb position they must be Textual's."""
+    from scaletui.tui.widgets.still import StillLines, StillScrollBar
+
+    app = quiet_app(timeline=synthetic_timeline(60, n_entities=16))  # few rows: the thumb moves with most scrolls
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.timeline_view.vertical_scrollbar
+        seen = set()
+        for key in ["j"] * 70 + ["k"] * 30:
+            await pilot.press(key)
+            ours = _drawn(bar)
+            with monkeypatch.context() as textual_only:
+                textual_only.setattr(StillScrollBar, "_draw_lines", StillLines._draw_lines)
+                bar.refresh()
+                assert ours == _drawn(bar), _thumb(bar, bar.position)
+            seen.add(_thumb(bar, bar.position))
+        assert len(seen) > 10
+        assert len(bar._looks[1]) < 3 * 8  # the pieces of a bar are few: most positions drew nothing anew
 
 
 async def test_a_move_redraws_only_the_timeline_rows_and_the_detail_text(monkeypatch):

@@ -101,7 +101,7 @@ class EventDetail(Widget):
         self._finished: LRUCache[tuple, list[Strip]] = LRUCache(256)
         self._drawer: TextDrawer | None = None  # draws an event's text as Textual would, for less (see tui/wrapping.py)
         self._lines: tuple[Size, list[Strip]] | None = None  # the shown event's content lines, at that size
-        self._edges: dict[tuple[int, Size], Strip] = {}  # border and padding lines, until the styles change
+        self._edges: dict[tuple, Strip] = {}  # border, padding and blank lines, until the styles change
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         self._timeline = timeline
@@ -116,10 +116,21 @@ class EventDetail(Widget):
             return
         if force:
             self._finished.clear()
+        before = self._lines_shown(drawn_only=True)
         self._shown = item
         self._text = None  # described when painted, unless its lines are still cached
         self._lines = None
-        self.refresh()
+        after = self._lines_shown() if before is not None else None
+        if after is None or len(after) != len(before):
+            self.refresh()
+            return
+        # Only the lines that differ are repainted: the edge above, and often the last lines (blank for
+        # a short event), stay as they are, and each line repainted costs the compositor a pass over
+        # every widget beside it.
+        gutter = self.styles.gutter
+        for y, (old, new) in enumerate(zip(before, after)):
+            if old != new:
+                self.refresh(Region(-gutter.left, y - gutter.top, self.size.width + gutter.width, 1))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -155,15 +166,25 @@ class EventDetail(Widget):
             self._lines = (size, self._drawer.lines(self.render(), width, height))
         return self._lines[1]
 
-    def render_lines(self, crop: Region) -> list[Strip]:
+    def _lines_shown(self, *, drawn_only: bool = False) -> list[Strip] | None:
+        """Every line of the pane for the shown event, finished (cached by event and size); None when Textual draws them.
+
+        `drawn_only`: only if already finished (the lines on screen now), else None."""
         item = self._shown
-        if not isinstance(item, Event) or self.text_selection is not None:
-            return super().render_lines(crop)
         size = self.region.size
+        if not isinstance(item, Event) or self.text_selection is not None or not size or not self.display:
+            return None
         key = (item.id, size)
         lines = self._finished.get(key)
-        if lines is None:
+        if lines is None and not drawn_only:
             lines = self._finished[key] = self._finish(size)
+        return lines
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = self._lines_shown()
+        if lines is None:
+            return super().render_lines(crop)
+        size = self.region.size
         strips = lines[crop.y : crop.bottom]
         if crop.column_span != (0, size.width):
             strips = [strip.crop(*crop.column_span) for strip in strips]
@@ -199,15 +220,20 @@ class EventDetail(Widget):
             if not 0 <= text_y < height - gutter.top - gutter.bottom:
                 lines.append(self._edge(y, size))
                 continue
+            if text_y >= len(text) and (finished_blank := self._edges.get(("blank", size))) is not None:
+                lines.append(finished_blank)  # the same below every event's text
+                continue
             line = text[text_y] if text_y < len(text) else blank
             # As Textual's StylesCache.render_line: the text made as wide as the pane's content, then padded.
             if line.cell_length < text_width:
                 segments = [*left, *line, Segment(" " * (text_width - line.cell_length), inner), *right]
             else:
                 segments = [*left, *line.adjust_cell_length(text_width, inner), *right]
+            for line_filter in filters:  # as Strip.apply_filter, without a Strip made per filter
+                segments = line_filter.apply(segments, background)
             strip = Strip(segments, width)
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
+            if text_y >= len(text):
+                self._edges[("blank", size)] = strip
             lines.append(strip)
         return lines
 

@@ -16,10 +16,13 @@ screen itself, its containers, the footer, the timeline's scrollbar).
 
 from __future__ import annotations
 
+from rich.color import Color
+from rich.segment import Segment
+from rich.style import Style
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.screen import Screen
-from textual.scrollbar import ScrollBar
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widgets import Footer, Static
 
@@ -45,9 +48,12 @@ class StillLines:
         still = self._still
         if still is not None and still[0] == key:
             return still[1]
-        lines = super().render_lines(crop)  # type: ignore[misc]
+        lines = self._draw_lines(crop)
         self._still = (key, lines)
         return lines
+
+    def _draw_lines(self, crop: Region) -> list[Strip]:
+        return super().render_lines(crop)  # type: ignore[misc]
 
 
 class StillStatic(StillLines, Static):
@@ -71,4 +77,50 @@ class StillScreen(StillLines, Screen):
 
 
 class StillScrollBar(StillLines, ScrollBar):
-    """A scrollbar redrawn only when its thumb moves (see `TimelineView.watch_scroll_y`)."""
+    """A scrollbar redrawn only when its thumb moves (see `TimelineView.watch_scroll_y`), from the lines it drew before.
+
+    Textual draws a scrollbar through Rich and its styles for two and a half milliseconds: at a
+    hundred events, where the thumb moves with most scrolls, that was half a cursor move. Each line
+    of a vertical bar is one segment of `ScrollBarRender.render_bar` (track above, thumb, its two
+    ends, track below) finished the same way whatever line it is on, so a line already finished is
+    looked up by its segment; a bar with a segment not met yet is drawn by Textual and remembered.
+    `tests/tui/test_moves.py` checks the result against Textual's own drawing.
+    """
+
+    _looks: tuple[tuple, dict[Segment, Strip]] | None = None  # finished lines by their segment, for one size and filters
+
+    def notify_style_update(self) -> None:
+        self._looks = None
+        super().notify_style_update()
+
+    def _draw_lines(self, crop: Region) -> list[Strip]:
+        width, height = self.size
+        segments = self._segments() if crop.column_span == (0, width) else None
+        if segments is None or len(segments) != height:
+            return super()._draw_lines(crop)
+        key = (self.size, tuple(self.app.get_line_filters()))
+        looks = self._looks[1] if self._looks is not None and self._looks[0] == key else {}
+        wanted = segments[crop.y : crop.bottom]
+        lines = [looks.get(segment) for segment in wanted]
+        if None in lines:
+            lines = super()._draw_lines(crop)
+            looks.update(zip(wanted, lines))
+            self._looks = (key, looks)
+        return lines  # type: ignore[return-value]
+
+    def _segments(self) -> list[Segment] | None:
+        """One segment per line, as `ScrollBarRender.__rich_console__` makes them; None when drawn otherwise."""
+        renderable = self.render()
+        if not self.vertical or type(renderable) is not ScrollBarRender or not isinstance(renderable.style, Style):
+            return None
+        style = renderable.style
+        return renderable.render_bar(
+            size=self.size.height,
+            window_size=renderable.window_size,
+            virtual_size=renderable.virtual_size,
+            position=renderable.position,
+            vertical=True,
+            thickness=self.size.width,
+            back_color=style.bgcolor or Color.parse("#555555"),
+            bar_color=style.color or Color.parse("bright_magenta"),
+        ).segments

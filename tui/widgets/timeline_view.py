@@ -35,6 +35,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 
 from scaletui.events.model import UNDATED_DAY, Event, Flag, Modifier, Precision, Source
 from scaletui.tui.text import plain
@@ -245,6 +246,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._frame = (0, 0, False)  # width, first row shown, focused: set per frame by render_lines
         self._bases: tuple[Style, Style, Style] | None = None  # these two until the styles change
         self._parts: dict[str, Style] = {}
+        self._finishing: tuple | None = None  # what _finish_line takes from Textual, until the styles or size change
 
     # ------------------------------------------------------------ data
 
@@ -440,10 +442,16 @@ class TimelineView(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         if old == new:
             return  # j on the last event, or a rebuild (which repaints everything anyway)
-        for index in (old, new):
-            if 0 <= index < len(self._row_of_event):
-                self.refresh_line(self._row_of_event[index])
+        before = self.scroll_y
         self._scroll_to_cursor()
+        if round(self.scroll_y) != round(before):
+            return  # the scroll repainted every row (watch_scroll_y, by the same test)
+        rows = sorted(self._row_of_event[index] for index in (old, new) if 0 <= index < len(self._row_of_event))
+        if rows and rows[-1] - rows[0] <= 2:  # next to each other (or a heading between): one region to repaint
+            self.refresh_lines(rows[0], rows[-1] - rows[0] + 1)
+        else:
+            for row in rows:
+                self.refresh_line(row)
 
     def _scroll_to_cursor(self) -> None:
         if self.cursor < 0:
@@ -487,6 +495,7 @@ class TimelineView(ScrollView, can_focus=True):
     def _forget_rows(self) -> None:
         self._texts.clear()
         self._finished.clear()
+        self._finishing = None
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -583,6 +592,7 @@ class TimelineView(ScrollView, can_focus=True):
         # screen, so a scroll by one row would finish every row again. They are kept here by what
         # they show instead: a scroll finishes only the row coming into view.
         full_width = self.region.width
+        finishing = (full_width, self.content_region.width, self.get_line_filters())  # what _finish_line's edge is for
         lines: list[Strip] = []
         for y in crop.line_range:
             row_number = top + y
@@ -594,14 +604,45 @@ class TimelineView(ScrollView, can_focus=True):
                 key = ("blank", full_width, focused) if self._rows else None
             strip = self._finished.get(key) if key is not None else None
             if strip is None:
-                self._styles_cache.set_dirty(Region(0, y, full_width, 1))
-                strip = super().render_lines(Region(0, y, full_width, 1))[0]
+                strip = self._finish_line(y, finishing)
                 if key is not None:
                     self._finished[key] = strip
             lines.append(strip)
         if crop.column_span != (0, full_width):
             lines = [strip.crop(*crop.column_span) for strip in lines]
         return lines
+
+    def _finish_line(self, y: int, frame: tuple[int, int, list]) -> Strip:
+        """Line `y` as Textual's styles finish it: the focus edge, the row on the pane's background, the line filters.
+
+        Textual's own finishing has a fixed cost per call (a third of a millisecond) that a move paid
+        for each row it brought into view or highlighted for the first time. Only the row differs from
+        one line to the next: the edge is taken from a line Textual finished, the rest done as its
+        StylesCache.render_line does for a pane with a left border at most (no padding, other border,
+        outline, tint or transparency: with any of those Textual finishes every line itself).
+        `tests/tui/test_moves.py` checks the result against Textual's own."""
+        full_width, content_width, filters = frame  # (the content is the rows and the scrollbar's place)
+        finishing = self._finishing
+        if finishing is not None and finishing[0] == frame:
+            _, edge, inner, background = finishing
+            line = self.render_line(y).adjust_cell_length(content_width, inner)
+            for line_filter in filters:
+                line = line.apply_filter(line_filter, background)
+            return Strip([*edge, *line], full_width)
+        self._styles_cache.set_dirty(Region(0, y, full_width, 1))
+        strip = super().render_lines(Region(0, y, full_width, 1))[0]
+        styles = self.styles
+        if (
+            any(styles.padding) or styles.border_top[0] or styles.border_right[0] or styles.border_bottom[0]
+            or any(edge[0] for edge in styles.outline) or styles.tint.a or styles.text_opacity != 1.0
+            or self.opacity != 1.0 or (styles.has_rule("hatch") and styles.hatch != "none")
+        ):
+            return strip  # self._finishing stays None: Textual finishes every line
+        base_background, background = self.background_colors
+        edge = list(strip.crop(0, styles.gutter.left)) if styles.gutter.left else []
+        inner = TextualStyle(background=base_background + background).rich_style
+        self._finishing = (frame, edge, inner, background)
+        return strip
 
     def render_line(self, y: int) -> Strip:
         width, top, focused = self._frame
