@@ -1,4 +1,4 @@
-"""One source's block in the comparison view: what it said about the event, what it said of it in passing, or that it was silent."""
+"""One source's block in the comparison view: what it said about the event, what it said of it in a sentence of another event, or that it was silent."""
 
 from __future__ import annotations
 

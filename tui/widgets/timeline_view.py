@@ -720,7 +720,7 @@ class TimelineView(ScrollView, can_focus=True):
         # Only the event's own sources are looked at: the row costs the same with 5 or 800 sources.
         indices = sorted({i for source_id in event.sources if (i := self._source_index.get(source_id)) is not None})
         if source_columns_fit(len(self.sources), width):
-            # an outlet that names the event only in passing (Event.mentions) is marked apart
+            # an outlet that tells the event only in a sentence of another event (Event.mentions) is marked apart
             passing = {self._source_index.get(s) for s in passing_sources(event)} if event.mentions else set()
             position = 0
             for index in indices:
@@ -743,7 +743,7 @@ class TimelineView(ScrollView, can_focus=True):
 
 
 def passing_sources(event: Event) -> set[str]:
-    """The event's sources that only name it in passing: none of its own statements is theirs."""
+    """The event's sources that tell it only in sentences of other events (Event.mentions): none of its own statements is theirs."""
     return set(event.sources) - {statement.source for statement in event.statements}
 
 
