@@ -603,7 +603,10 @@ def _event(
     entity_counts = Counter(e for s in statements for e in dict.fromkeys(s.entities))
     entities = [e for e, _ in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))]
     telling = [profiles[m].statement for m in sorted(tellers, key=lambda m: profiles[m].order)]
-    sources = sorted({s.source for s in statements}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
+    def in_corpus_order(outlets: set[str]) -> list[str]:
+        return sorted(outlets, key=lambda s: (source_rank.get(s, len(source_rank)), s))
+
+    sources = in_corpus_order({s.source for s in statements})
     event = Event(
         id=event_id(anchor),
         title=event_title(statements, frozenset(profiles[m].statement.id for m in members if profiles[m].lead)),
@@ -617,7 +620,7 @@ def _event(
         mentions=[s.id for s in telling],
     )
     if telling:  # their outlets report it too, though not in its own statements
-        event.sources = sorted({*sources, *(s.source for s in telling)}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
+        event.sources = in_corpus_order({*sources, *(s.source for s in telling)})
     return event
 
 

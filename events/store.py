@@ -297,8 +297,7 @@ class _Sharing:
     """
 
     def __init__(self) -> None:
-        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}
-        self.let_go = False  # whether tables were let go of: the file must be read again to be read otherwise  # span keys -> their values -> the span
+        self._spans: dict[tuple, TimeSpan] = {}
         self.strings: dict[str, str] = {}
 
     def span(self, table: dict) -> dict | TimeSpan:
@@ -436,8 +435,8 @@ class _QuickRead:
         self._statement_plans: dict[tuple[str, ...], tuple] = {}
         self._event_plans: dict[tuple[str, ...], tuple] = {}
         self._note_plans: dict[tuple[str, ...], Any] = {}
-        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}
-        self.let_go = False  # whether tables were let go of: the file must be read again to be read otherwise  # span keys -> their values -> the span
+        self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}  # span keys -> their values -> the span
+        self.let_go = False  # whether tables were let go of: the file must be read again to be read otherwise
 
     def _span_reader(self, keys: tuple[str, ...]) -> Callable[[dict], TimeSpan]:
         """The span of a table with these keys: one TimeSpan for each distinct span the file says (as _Sharing)."""

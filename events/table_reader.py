@@ -25,9 +25,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
-
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from scaletui.events.model import Model, blank_fields, shared_field_names
 

@@ -141,13 +141,6 @@ def _spans_in_order(timeline: Timeline) -> str:
         if problem := _span_problem(event.annotation.span):
             return f'event "{event.id}" has a corrected date that {problem}'
         for statement in event.statements:
-            span = statement.span
-            # the usual answer first, in line: a file has tens of thousands of statements
-            if span.start <= span.end and 0 <= statement.start <= statement.end and (
-                (statement.time_start is None and statement.time_end is None)
-                or (statement.time_start is not None and statement.time_end is not None and 0 <= statement.time_start <= statement.time_end)
-            ):
-                continue
             where = f'statement "{statement.id}"'
             if problem := _span_problem(statement.span):
                 return f"{where} {problem}"
