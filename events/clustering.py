@@ -47,6 +47,7 @@ from scaletui.events.similarity import (
     profiles_of,
     similarity,
 )
+from scaletui.events.statements import dates_a_thing
 from scaletui.events.titles import event_title
 from scaletui.events.told_acts import GroupActs, announced_alike, joined
 
@@ -647,7 +648,9 @@ def _disambiguate_ids(events: list[Event]) -> None:
 
 def event_span(statements: list[Statement]) -> TimeSpan:
     """The most precise trustworthy span the statements give; a "reported by" bound only when none dates it."""
-    dated = [s.span for s in statements if s.span.modifier not in (Modifier.REPORTED, Modifier.UNDATED)]
+    dated = [
+        s.span for s in statements if s.span.modifier not in (Modifier.REPORTED, Modifier.UNDATED) and not dates_a_thing(s)
+    ]
     trusted = [span for span in dated if span.confidence >= 0.5] or dated
     trusted = _corroborated(statements, trusted)
     if trusted:

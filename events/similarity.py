@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
-from scaletui.events.statements import has_finite_verb, reported_span
+from scaletui.events.statements import dates_a_thing, has_finite_verb, reported_span
 from scaletui.events.timex import tag
 from scaletui.events.words import action_lemmas, content_lemmas, family, lemma, plain_numbers, rarity
 
@@ -144,7 +144,7 @@ def _own_part(statement: Statement) -> tuple:
         actions,
         _first_act_at(main, actions),
         list(plain_numbers(_without_time(statement))),
-        (*time_window(_reported_by_saying(statement)), *relative_window(statement)),
+        _ANYWHEN if dates_a_thing(statement) else (*time_window(_reported_by_saying(statement)), *relative_window(statement)),
     )
 
 
@@ -359,6 +359,9 @@ UNDATED_SLACK_DAYS = 14
 _NOTIONAL_DAYS = (date(2000, 3, 15), date(2000, 9, 20))
 _WEEK = 7  # "on Friday" is a few days back from any day
 _ANYTIME = (_FAR_PAST, _FAR_FUTURE)
+# The window of a statement its words leave undated, its article's day unknown: calendar and relative time alike.
+# "Famous 1950s pin-up star Bettie Page has died" is not a happening of the 1950s.
+_ANYWHEN = (*_ANYTIME, *_ANYTIME)
 
 
 def relative_window(statement: Statement) -> tuple[int, int]:

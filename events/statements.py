@@ -451,3 +451,31 @@ def _split(sentence: Sentence, expressions: list[TimeExpression], published: dat
             made.span = primary.span
         statements.append(made)
     return statements
+
+
+def dates_a_thing(statement: Statement) -> bool:
+    """Whether the statement's time expression is a bare year used before a noun ("the 2006 HBO movie",
+    "Famous 1950s pin-up star Bettie Page has died", "HP's 2008 second-quarter earnings"): it dates the
+    thing named, not necessarily the happening the statement reports."""
+    if not statement.time_text or statement.time_start is None or not _BARE_YEAR.fullmatch(statement.time_text):
+        return False
+    at = statement.time_start - statement.start
+    before = _WORD_BEFORE.search(statement.text, 0, at)
+    after = _WORD_AFTER.match(statement.text, at + len(statement.time_text))
+    if after is None or after[1].lower() in _NOT_A_NOUN_AFTER:
+        return False
+    return before is None or before[1].lower() not in _ADVERBIAL_BEFORE
+
+
+_BARE_YEAR = re.compile(r"(?:the\s+)?(?:1[89]|20)\d\ds?", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[ \t]*$")
+_WORD_AFTER = re.compile(r"[ \t]+(?:-\s*)?([A-Za-z][A-Za-z-]*)")
+# A year after these is the time of the clause ("in 2005", "since 2004", "the end of 2006").
+_ADVERBIAL_BEFORE = frozenset(
+    "in on at since by during from until till through throughout before after for of around between and or to than circa early late mid".split()
+)
+# A year before these ends its phrase ("in 2005 and", "2004 when"): it modifies no noun.
+_NOT_A_NOUN_AFTER = frozenset(
+    """and or but to when as with at in on for from after before until through by that which who whom where while
+    was were is are will would has had have the a an its his her their""".split()
+)

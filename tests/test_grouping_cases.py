@@ -114,3 +114,18 @@ def test_a_headline_after_a_date_stamp_is_the_title_and_a_statement(overturned):
     assert source.title == "Obama overturns Bush endangered species rule"
     assert source.published.isoformat() == "2009-03-03" and source.published_basis == "updated line"
     assert not [s for e in overturned.events for s in e.statements if s.text.startswith(("updated 8:41", "EST, Tue"))]
+
+
+@pytest.fixture(scope="module")
+def obituary():
+    return build_timeline(load_corpus(CORPORA / "4_ecb"))  # no article of it is dated
+
+
+def test_a_year_before_a_noun_dates_the_thing_it_names_not_the_happening(obituary):
+    # 4_12ecb's report sits with sentences naming "the 2005 film" and "the 1950s pin-up queen": read as the
+    # time of the happening, those years kept the death reported "Yesterday" apart from the one "died Thursday".
+    succumbed = event_of(obituary, "4_12ecb", "Bettie Page succumbed to complications from a heart attack")
+    died = event_of(obituary, "4_14ecb", "Pinup icon Bettie Page died Thursday evening")
+    assert succumbed.id == died.id
+    famous = next(s for s in died.statements if s.source == "4_5ecb" and "Famous 1950s pin up star" in s.text)
+    assert famous.time_text == "1950s"  # its words still show, highlighted, in the comparison
