@@ -305,18 +305,23 @@ def has_own_subject(clause: str) -> bool:
     return not (first.endswith("ed") and not tokens[0][0].isupper())
 
 
-def _primary(expressions: list[TimeExpression], text: str) -> TimeExpression:
+def _primary(expressions: list[TimeExpression], text: str, as_read: dict[tuple[int, int], TimeSpan]) -> TimeExpression:
     """The expression that dates a clause holding several (e.g. "on Friday, June 13").
 
     One in the attribution that closes a sentence ("..., according to figures
     released April 3") dates the source's telling, not the happening: it comes last.
+    The choice is made on the spans as read against a day (`as_read`), whether or not
+    the article's own day is known: in an undated article, "The army on Tuesday released
+    footage from 2007" is still told on Tuesday, not in 2007.
     """
     attributed = _ATTRIBUTION.search(text)
     told_from = attributed.start() if attributed else len(text) + 1
-    return min(
-        expressions,
-        key=lambda e: (e.start >= told_from, e.timex_type not in ("DATE", "TIME"), e.span.precision.rank, -e.span.confidence, e.start),
-    )
+
+    def rank(e: TimeExpression) -> tuple:
+        span = as_read.get((e.start, e.end), e.span)
+        return (e.start >= told_from, e.timex_type not in ("DATE", "TIME"), span.precision.rank, -span.confidence, e.start)
+
+    return min(expressions, key=rank)
 
 
 _ATTRIBUTION = re.compile(r",\s+according to\b", re.IGNORECASE)
@@ -354,9 +359,10 @@ def statements_of(
         if not is_claim(sentence, headline):
             continue
         expressions = [e for e in tag(sentence.text, reference) if e.timex_type != "SET"]
+        as_read = {(e.start, e.end): e.span for e in expressions}
         if published is None:
             expressions = _without_unknown_anchors(sentence.text, expressions, reference_year)
-        statements.extend(_split(sentence, expressions, published, published_estimated))
+        statements.extend(_split(sentence, expressions, published, published_estimated, as_read))
     return statements
 
 
@@ -421,7 +427,13 @@ def _time_parts(
     return merged
 
 
-def _split(sentence: Sentence, expressions: list[TimeExpression], published: date | None, estimated: bool) -> list[Statement]:
+def _split(
+    sentence: Sentence,
+    expressions: list[TimeExpression],
+    published: date | None,
+    estimated: bool,
+    as_read: dict[tuple[int, int], TimeSpan],
+) -> list[Statement]:
     base = f"{sentence.source}:{sentence.index}"
     text = sentence.text
     edges = [0, *clause_cuts(text, expressions), len(text)]
@@ -444,7 +456,7 @@ def _split(sentence: Sentence, expressions: list[TimeExpression], published: dat
         if number and not has_own_subject(text[left:right]) and opens_with_verb(text[left:right]):
             made.subject = shared_subject(text[:left])
         if inside:
-            primary = _primary(inside, text)
+            primary = _primary(inside, text, as_read)
             made.time_text = primary.text
             made.time_start = sentence.start + primary.start
             made.time_end = sentence.start + primary.end

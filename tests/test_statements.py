@@ -140,6 +140,16 @@ def test_a_date_in_the_closing_attribution_dates_the_telling_not_the_happening()
     assert plain.time_text == "May 3"
 
 
+def test_an_undated_article_dates_a_clause_by_the_expression_a_dated_one_would():
+    # Undated, "Tuesday" cannot be resolved and "2007" can; the clause is still told on Tuesday.
+    text = "The army on Tuesday released video footage from 2007 showing militants firing from the compound."
+    sentence = Sentence(source="src", index=0, text=text, start=0, end=len(text))
+    [undated] = statements_of([sentence], None, False)
+    [dated] = statements_of([sentence], PUBLISHED, False)
+    assert undated.time_text == dated.time_text == "Tuesday"
+    assert undated.span.modifier is Modifier.UNDATED and dated.span.start == date(2024, 5, 14)
+
+
 def test_finite_verbs():
     assert has_finite_verb("the company said output had dropped")
     assert has_finite_verb("Meta announced the acquisition")
