@@ -7,8 +7,8 @@ edits. Dates are TOML dates. TOML has no null, so absent values are omitted.
 The file stores what cannot be derived and derives the rest on load, so it
 grows with what the articles say rather than with events x sources (version 2
 began with the first of these, version 3 leaves out spans, entity lists and
-time ends as well, so that an older scaletui says the file is newer instead of
-finding it incomplete):
+time ends as well, version 4 ends of spans and of statements' text, so that an
+older scaletui says the file is newer instead of finding it incomplete):
 
 - an event's `entities` (those its statements name, most-named first),
   `sources` (the sources of its statements and of its `mentions`, in corpus order) and `silent`
@@ -19,13 +19,17 @@ finding it incomplete):
   where it is its first statement's (nine events in ten on news); an event
   without `start` takes its first statement's span, under any span keys it has;
 - a statement's `time_char_end` is left out where it is where its
-  `time_text` ends (always, from the pipeline);
-- a statement's `source` and its own dates are always written (readers of
-  exports rely on them);
+  `time_text` ends (always, from the pipeline), its `char_end` where its
+  `text` ends (always, from the pipeline: the text is the article's, as it is);
+- a span's `end` (a statement's, an event's own) is left out where its start
+  and precision give it (natural_end: a day ends on itself, a month or a year
+  on its last day): the other precisions, and every corrected date, keep it;
+- a statement's `source` is always written, and its start and precision
+  (readers of exports rely on them);
 - a field left at its default (modifier "none", confidence 1, no figures,
   no entities, undated `time_text`) is left out.
 
-None of these was ever missing from a file before, so version 1 and 2 files,
+None of these was ever missing from a file before, so version 1 to 3 files,
 which store them, read as they always did. The file is written by tomli-w (the package the project chose for it).
 
 Any other field of the model is written under its own name, so a field added to
@@ -40,6 +44,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -49,7 +54,8 @@ from pydantic import ValidationError
 from scaletui.events import safe_io
 from scaletui.events.errors import SaveConflict, ScaletuiError, TimelineFileError
 from scaletui.events.model import (
-    FORMAT_NAME, FORMAT_VERSION, Entity, EntityEdit, Event, EventNote, Source, Statement, Timeline, TimeSpan,
+    FORMAT_NAME, FORMAT_VERSION, Entity, EntityEdit, Event, EventNote, Precision, Source, Statement, Timeline, TimeSpan,
+    month_end,
 )
 from scaletui.events.table_reader import Readers, Unsure
 from scaletui.events.timeline_checks import check_timeline
@@ -77,10 +83,13 @@ def _ordered(table: dict[str, Any], first: Iterable[str]) -> dict[str, Any]:
     return ordered
 
 
-def _span_table(span: dict[str, Any]) -> dict[str, Any]:
+def _span_table(span: dict[str, Any], end_derived: bool = False) -> dict[str, Any]:
+    """The file's keys of a span; with `end_derived`, without `end` where its start and precision give it."""
     table = {key: span[key] for key in _SPAN_KEYS if key in span}
     if "confidence" in table:
         table["confidence"] = round(table["confidence"], 3)
+    if end_derived and table["end"] == natural_end(table["start"], table["precision"]):
+        del table["end"]
     return table
 
 
@@ -90,9 +99,11 @@ def _statement_to_toml(table: dict[str, Any]) -> dict[str, Any]:
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if model_name in table:
             table[file_name] = table.pop(model_name)
+    if table["char_end"] == table["char_start"] + len(table["text"]):
+        del table["char_end"]  # where its text ends
     if "time_char_start" in table and table.get("time_char_end") == table["time_char_start"] + len(table.get("time_text", "")):
         del table["time_char_end"]  # where its time_text ends
-    table.update(_span_table(table.pop("span")))
+    table.update(_span_table(table.pop("span"), end_derived=True))
     return _ordered(table, _STATEMENT_ORDER)
 
 
@@ -101,7 +112,7 @@ def _event_to_toml(table: dict[str, Any], event: Event, derived_sources: list[st
     own_confidence = table.pop("confidence", None)  # the event's own, apart from its span's
     span = table.pop("span")
     if not event.statements or event.span != event.statements[0].span:
-        table.update(_span_table(span))  # else it is its first statement's
+        table.update(_span_table(span, end_derived=True))  # else it is its first statement's
     if own_confidence is not None:
         table["event_confidence"] = round(own_confidence, 3)
     for key, derived in (("entities", derived_entities), ("sources", derived_sources), ("silent", derived_silent)):
@@ -267,7 +278,45 @@ def _silent_finder(entities: list, sources: list[Source]) -> Callable[[Event], l
 
 
 def _span_from(table: dict) -> dict:
-    return {key: table[key] for key in _SPAN_KEYS if key in table}
+    """The span keys of a table, with the `end` its start and precision give where it has none."""
+    span = {key: table[key] for key in _SPAN_KEYS if key in table}
+    if "end" not in span and "start" in span:
+        start, precision = span["start"], span.get("precision")
+        if type(start) is date and type(precision) is str and precision in _PRECISION_NAMES:
+            end = natural_end(start, precision)
+            if end is not None:  # else a season or an approximate span without its end: validation says so
+                span["end"] = end
+        else:
+            span["end"] = start  # validation names what is wrong with the start or the precision, not the end
+    return span
+
+
+# How many months a span of each precision covers, from the first of its start's month.
+_MONTHS_OF = {Precision.MONTH: 1, Precision.QUARTER: 3, Precision.HALF: 6, Precision.YEAR: 12, Precision.DECADE: 120}
+
+
+def natural_end(start: date, precision: str) -> date | None:
+    """Where a span of this precision starting on `start` ends when nothing narrows it: a day on
+    itself, a week six days on, a month (quarter, half, year, decade) on the last day of its last
+    month. None for the precisions whose end says something of its own (a season, an approximate
+    span)."""
+    if precision == Precision.DAY:
+        return start
+    if precision == Precision.WEEK:
+        return start + timedelta(days=6) if start < _LAST_WEEK else None
+    months = _MONTHS_OF.get(precision)
+    if months is None:
+        return None
+    last = start.year * 12 + start.month - 1 + months - 1
+    if last // 12 > date.max.year:
+        return None
+    return month_end(last // 12, last % 12 + 1)
+
+
+_LAST_WEEK = date.max - timedelta(days=6)
+
+
+_PRECISION_NAMES = frozenset(precision.value for precision in Precision)
 
 
 def _table(value: object, where: str, what: str) -> dict:
@@ -329,6 +378,8 @@ def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if file_name in table:
             out[model_name] = table[file_name]
+    if "start" in out and "end" not in out and type(out["start"]) is int and type(out.get("text")) is str:
+        out["end"] = out["start"] + len(out["text"])
     if "time_start" in out and "time_end" not in out and isinstance(out["time_start"], int) and isinstance(out.get("time_text"), str):
         out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
@@ -454,7 +505,7 @@ class _QuickRead:
                 raise Unsure from None
             if found is None:
                 try:
-                    found = spans[key] = TimeSpan.model_validate(dict(zip(present, values)))
+                    found = spans[key] = TimeSpan.model_validate(_span_from(dict(zip(present, values))))
                 except ValidationError:
                     raise Unsure from None
             return found
@@ -540,10 +591,12 @@ class _QuickRead:
             raise Unsure
         keys = tuple(table)
         plan = self._statement_plans.get(keys) or self._statement_plan(keys)
-        reader_plan, derive_time_end, derive_source, span_of, filled_below = plan
+        reader_plan, derived, derive_end, derive_time_end, derive_source, span_of, filled_below = plan
         statement = reader_plan.make(table, span_of(table), *filled_below)
-        if derive_time_end or derive_source:
+        if derived:
             fields = statement.__dict__
+            if derive_end:  # where its text ends
+                fields["end"] = fields["start"] + len(fields["text"])
             if derive_time_end:  # where its time_text ends
                 fields["time_end"] = fields["time_start"] + len(fields["time_text"])
             if derive_source:
@@ -558,12 +611,16 @@ class _QuickRead:
         model_name = {file_name: name for name, file_name in _STATEMENT_OFFSETS.items()}
         pairs = [(key, model_name.get(key, key)) for key in keys if key not in _SPAN_KEYS and model_name.get(key, key) in fields]
         given = {field for _key, field in pairs}
+        derive_end = "start" in given and "end" not in given and "text" in given
         derive_time_end = "time_start" in given and "time_end" not in given and "time_text" in given
         derive_source = "source" not in given and "id" in given
-        supplied = ["span", *(["time_end"] if derive_time_end else []), *(["source"] if derive_source else [])]
+        derive = {"end": derive_end, "time_end": derive_time_end, "source": derive_source}
+        supplied = ["span", *(field for field, derived in derive.items() if derived)]
         plan = self._statement.plan(pairs, supplied=supplied, interned=("source", "time_text"))
-        filled_below = (None,) * (derive_time_end + derive_source)
-        self._statement_plans[keys] = made = (plan, derive_time_end, derive_source, self._span_reader(keys), filled_below)
+        filled_below = (None,) * sum(derive.values())
+        self._statement_plans[keys] = made = (
+            plan, any(derive.values()), derive_end, derive_time_end, derive_source, self._span_reader(keys), filled_below,
+        )
         return made
 
     def _note_from(self, table: object) -> EventNote:

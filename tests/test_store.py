@@ -61,7 +61,12 @@ def test_file_uses_the_promised_names_and_toml_dates():
     event = data["events"][0]
     assert "start" not in event and "precision" not in event  # dated as its first statement
     statement = event["statements"][0]
-    assert {"id", "source", "text", "time_text", "start", "end", "precision", "char_start", "char_end", "time_char_start"} <= statement.keys()
+    assert {"id", "source", "text", "time_text", "start", "precision", "char_start", "time_char_start"} <= statement.keys()
+    # what the statement already says is left out: the end of its year, where its time_text ends;
+    # its end offset is kept, as its text is not 50 characters long
+    assert not {"end", "time_char_end"} & statement.keys() and statement["char_end"] == 150
+    reported = data["events"][1]["statements"][0]
+    assert not {"end", "char_end"} & reported.keys()  # a day ends on itself, the text at 38
     assert statement["start"] == date(2024, 1, 1) and statement["precision"] == "year"
     assert statement["entities"] == ["google"]
     assert "time_text" not in data["events"][1]["statements"][0]  # undated: nothing to say
@@ -85,7 +90,7 @@ def test_a_version_1_export_loads_and_saves_as_the_current_version_unchanged(tmp
     path = tmp_path / "story.toml"
     save_timeline(old, path)
     text = path.read_text()
-    assert tomllib.loads(text)["version"] == FORMAT_VERSION == 3
+    assert tomllib.loads(text)["version"] == FORMAT_VERSION == 4
     assert load_timeline(path) == old
     assert path.stat().st_size < (FILES / "v1_second_story.toml").stat().st_size
 
@@ -101,7 +106,7 @@ def test_a_version_2_file_with_every_span_stored_loads_and_saves_smaller(tmp_pat
     ]
     saved = tmp_path / "story.toml"
     save_timeline(old, saved)
-    assert tomllib.loads(saved.read_text())["version"] == 3
+    assert tomllib.loads(saved.read_text())["version"] == FORMAT_VERSION
     assert load_timeline(saved) == old
     assert saved.stat().st_size < path.stat().st_size
 
