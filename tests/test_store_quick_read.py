@@ -159,6 +159,7 @@ ODD_FILES = {
     "figure-without-kind": ("events.0.statements.0.figures", [{"text": "$5", "value": 5.0}]),
     "time-offset-without-time-text": ("events.0.statements.0.time_char_start", 4),
     "statement-without-id": ("events.0.statements.0.id", _GONE),
+    "statement-without-source": ("events.0.statements.0.source", _GONE),
     "statement-without-start": ("events.0.statements.0.start", _GONE),
     "statement-source-a-number": ("events.0.statements.0.source", 3),
     "statement-source-not-its-ids": ("events.0.statements.0.source", "s1"),
