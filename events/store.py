@@ -729,6 +729,13 @@ def load_timeline(path: Path) -> Timeline:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise TimelineFileError(f"{path}: not a text file") from None
+    from scaletui.events import reopen_cache
+
+    with collector_paused():
+        kept = reopen_cache.read(reopen_cache.file_key(reopen_cache.file_digest(raw)))  # this very file, as it was saved
+        if kept is not None:
+            gc.freeze()  # as loads_timeline leaves what it read
+            return kept
     return loads_timeline(text, str(path))
 
 
@@ -762,23 +769,30 @@ def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = N
             what = "was created" if expected_stamp is None else "changed on disk"
             raise SaveConflict(f"{path}: {what} since it was opened; not overwritten")
 
+    from scaletui.events import reopen_cache
+
+    digest = reopen_cache.file_digest()
     try:
         with collector_paused():
             try:
-                return _replace_with_text(path, _toml_parts(timeline), unchanged)
+                stamp = _replace_with_text(path, _toml_parts(timeline), unchanged, digest)
             except _NotInParts:
-                return _replace_with_text(path, [_whole_toml(timeline)], unchanged)
+                digest = reopen_cache.file_digest()
+                stamp = _replace_with_text(path, [_whole_toml(timeline)], unchanged, digest)
+            reopen_cache.keep(reopen_cache.file_key(digest), timeline)  # what opening this file again reads
     except safe_io.Refused as refused:
         raise ScaletuiError(f"{path}: {refused}") from None
     except OSError as error:
         raise ScaletuiError(f"{path}: cannot save ({error.strerror or error})") from None
+    return stamp
 
 
-def _replace_with_text(path: Path, parts: Iterable[str], check: Callable[[Path], None]) -> int:
+def _replace_with_text(path: Path, parts: Iterable[str], check: Callable[[Path], None], digest: Any) -> int:
     """Write the text in `parts` as the file at `path` (safe_io.replace_file); its stamp (see file_stamp).
 
-    Each part is encoded and hashed as it is written: a file of tens of
-    megabytes is never held whole, as text or as bytes.
+    Each part is encoded and hashed as it is written, into its stamp and into
+    `digest` (a hashlib object): a file of tens of megabytes is never held
+    whole, as text or as bytes.
     """
     hasher = hashlib.blake2b(digest_size=8)
 
@@ -786,6 +800,7 @@ def _replace_with_text(path: Path, parts: Iterable[str], check: Callable[[Path],
         for part in parts:
             data = part.encode("utf-8")
             hasher.update(data)
+            digest.update(data)
             yield data
 
     safe_io.replace_file(path, encoded(), check)
