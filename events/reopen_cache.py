@@ -35,6 +35,7 @@ import pydantic
 from pydantic import BaseModel
 
 from scaletui.events import model as _models
+from scaletui.events import safe_io
 from scaletui.events.cache import ArticleCache, cache_folder
 from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Model, Timeline, blank_fields, shared_field_names
 from scaletui.events.timeline_checks import check_timeline
@@ -83,7 +84,14 @@ def read(key: str) -> Timeline | None:
     if data is None:
         return None
     try:
-        timeline = _Reader(io.BytesIO(zlib.decompress(data))).load()
+        # Never more than a timeline file may hold (its derived lists, which the file leaves
+        # out, can make an entry bigger than its file): an entry that inflates past that is
+        # no entry of ours, and is not let fill the memory.
+        inflate = zlib.decompressobj()
+        pickled = inflate.decompress(data, safe_io.timeline_limit())
+        if inflate.unconsumed_tail or not inflate.eof:
+            return None
+        timeline = _Reader(io.BytesIO(pickled)).load()
     except Exception:  # noqa: BLE001  any damage at all: the file is read instead
         return None
     return timeline if type(timeline) is Timeline else None

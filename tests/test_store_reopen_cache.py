@@ -92,7 +92,7 @@ def test_a_file_changed_after_saving_is_read_from_its_text(tmp_path):
     assert load_timeline(path).events[0].title == "Edited by hand"
 
 
-def test_a_damaged_or_planted_entry_counts_as_absent_and_runs_nothing(tmp_path):
+def test_a_damaged_or_planted_entry_counts_as_absent_and_runs_nothing(tmp_path, monkeypatch):
     timeline = _annotated()
     path = tmp_path / "t.toml"
     save_timeline(timeline, path)
@@ -104,7 +104,9 @@ def test_a_damaged_or_planted_entry_counts_as_absent_and_runs_nothing(tmp_path):
         def __reduce__(self):
             return (Path.touch, (marker,))
 
-    for content in (b"not an entry", zlib.compress(b"\x80\x05garbage"), zlib.compress(pickle.dumps(Planted())),
+    monkeypatch.setenv("SCALETUI_MAX_TIMELINE_SIZE", str(4 << 20))
+    bomb = zlib.compress(b"\0" * (5 << 20), 9)  # past what a timeline file may hold, once inflated
+    for content in (b"not an entry", bomb, zlib.compress(b"\x80\x05garbage"), zlib.compress(pickle.dumps(Planted())),
                     zlib.compress(pickle.dumps({"events": []})), kept[:-10]):
         entry.write_bytes(content)
         assert load_timeline(path) == timeline
