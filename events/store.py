@@ -617,7 +617,12 @@ class _QuickRead:
             derived.append(("time_end", _where_ends, ("time_start", "time_text")))  # where its time_text ends
         if "source" not in given and "id" in given:
             strings = self.sharing.strings
-            derived.append(("source", lambda statement_id: strings.setdefault(source := _source_from_id(statement_id), source), ("id",)))
+
+            def source_of(statement_id: str) -> str:  # the one its id names, held once
+                source = _source_from_id(statement_id)
+                return strings.setdefault(source, source)
+
+            derived.append(("source", source_of, ("id",)))
         plan = self._statement.plan(pairs, read=[("span", self._span_reader(keys))], derived=derived, interned=("source", "time_text"))
         self._statement_plans[keys] = plan.make
         return plan.make
@@ -759,6 +764,9 @@ def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = N
     (None: there was no file). If the file on disk differs, raise SaveConflict
     rather than overwrite someone's work, unless `force`. The check is made
     again just before the rename, under a lock other saves respect.
+
+    The timeline is kept in the user's cache as what the new file holds
+    (events/reopen_cache.py): opening that file again reads it from there.
     """
     path = Path(path)
 

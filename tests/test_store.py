@@ -333,3 +333,35 @@ def test_a_save_that_finds_the_file_changed_writes_nothing(tmp_path):
     with pytest.raises(SaveConflict, match="changed on disk"):
         save_timeline(many, path, stamp)
     assert path.read_text() == "edited by someone else\n" and [p.name for p in tmp_path.iterdir()] == ["t.toml"]
+
+
+def test_a_span_end_is_left_out_only_where_its_start_and_precision_give_it():
+    timeline = _timeline()
+    template = timeline.events[1].statements[0]
+    spans = {
+        "day": (date(2025, 6, 13), date(2025, 6, 13), Precision.DAY),
+        "week": (date(2025, 6, 9), date(2025, 6, 15), Precision.WEEK),
+        "month": (date(2024, 2, 1), date(2024, 2, 29), Precision.MONTH),
+        "quarter": (date(2025, 10, 1), date(2025, 12, 31), Precision.QUARTER),
+        "half": (date(2025, 7, 1), date(2025, 12, 31), Precision.HALF),
+        "year": (date(2024, 1, 1), date(2024, 12, 31), Precision.YEAR),
+        "decade": (date(1990, 1, 1), date(1999, 12, 31), Precision.DECADE),
+        "month cut short": (date(2024, 2, 1), date(2024, 2, 10), Precision.MONTH),
+        "season": (date(2025, 6, 1), date(2025, 8, 31), Precision.SEASON),
+        "approximate": (date(2025, 1, 1), date(2025, 6, 30), Precision.APPROXIMATE),
+    }
+    statements = [
+        template.model_copy(update={"id": f"b:{n}", "span": TimeSpan(start=start, end=end, precision=precision)})
+        for n, (start, end, precision) in enumerate(spans.values())
+    ]
+    # an event dated apart from its statements, by a month: its own end is derived too
+    own = TimeSpan(start=date(2023, 11, 1), end=date(2023, 11, 30), precision=Precision.MONTH)
+    timeline.events[1] = timeline.events[1].model_copy(update={"statements": statements, "span": own})
+    text = dumps_timeline(timeline)
+    written = tomllib.loads(text)["events"][1]
+    assert [name for name, statement in zip(spans, written["statements"]) if "end" in statement] == [
+        "month cut short", "season", "approximate",
+    ]
+    assert written["start"] == date(2023, 11, 1) and "end" not in written
+    assert loads_timeline(text) == timeline
+    assert dumps_timeline(loads_timeline(text)) == text
