@@ -13,9 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lemminflect import getInflection
-from rapidfuzz import fuzz
-
 from scaletui.events.figures import is_approximate, same_figure
 from scaletui.events.model import Claim, Discrepancy, Entity, Event, Figure, Modifier, Source, Statement, TimeSpan
 
@@ -256,6 +253,8 @@ def _covers_others(figure: Figure, values: list[tuple[Figure, set[str]]]) -> boo
 
 def plural(noun: str) -> str:
     """The plural of a counted noun, from lemminflect's dictionary ("suspect" -> "suspects", "child" -> "children")."""
+    from lemminflect import getInflection  # here, not at the top: see _variant_spellings
+
     found = getInflection(noun, tag="NNS") if noun else ()
     return found[0] if found else noun
 
@@ -365,6 +364,10 @@ def _variant_spellings(aliases: list[str]) -> list[str]:
     for alias in longest:
         distinct.setdefault(alias.casefold(), alias)
     names = list(distinct.values())
+    # Imported where used: opening a saved timeline imports this module only to derive silent
+    # sources, and lemminflect (numpy) and rapidfuzz took a quarter of a second of that open.
+    from rapidfuzz import fuzz
+
     variants = [a for a in names if any(a is not b and fuzz.ratio(a.casefold(), b.casefold()) >= 70 for b in names)]
     return sorted(variants)
 

@@ -418,7 +418,7 @@ class EntityEdit(Model):
 
 
 FORMAT_NAME = "scaletui-timeline"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 class Timeline(Model):

@@ -7,8 +7,8 @@ edits. Dates are TOML dates. TOML has no null, so absent values are omitted.
 The file stores what cannot be derived and derives the rest on load, so it
 grows with what the articles say rather than with events x sources (version 2
 began with the first of these, version 3 leaves out spans, entity lists and
-time ends as well, so that an older scaletui says the file is newer instead of
-finding it incomplete):
+time ends as well, version 4 ends of spans and of statements' text, so that an
+older scaletui says the file is newer instead of finding it incomplete):
 
 - an event's `entities` (those its statements name, most-named first),
   `sources` (the sources of its statements and of its `mentions`, in corpus order) and `silent`
@@ -19,13 +19,17 @@ finding it incomplete):
   where it is its first statement's (nine events in ten on news); an event
   without `start` takes its first statement's span, under any span keys it has;
 - a statement's `time_char_end` is left out where it is where its
-  `time_text` ends (always, from the pipeline);
-- a statement's `source` and its own dates are always written (readers of
-  exports rely on them);
+  `time_text` ends (always, from the pipeline), its `char_end` where its
+  `text` ends (always, from the pipeline: the text is the article's, as it is);
+- a span's `end` (a statement's, an event's own) is left out where its start
+  and precision give it (natural_end: a day ends on itself, a month or a year
+  on its last day): the other precisions, and every corrected date, keep it;
+- a statement's `source` is always written, and its start and precision
+  (readers of exports rely on them);
 - a field left at its default (modifier "none", confidence 1, no figures,
   no entities, undated `time_text`) is left out.
 
-None of these was ever missing from a file before, so version 1 and 2 files,
+None of these was ever missing from a file before, so version 1 to 3 files,
 which store them, read as they always did. The file is written by tomli-w (the package the project chose for it).
 
 Any other field of the model is written under its own name, so a field added to
@@ -40,6 +44,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -49,7 +54,8 @@ from pydantic import ValidationError
 from scaletui.events import safe_io
 from scaletui.events.errors import SaveConflict, ScaletuiError, TimelineFileError
 from scaletui.events.model import (
-    FORMAT_NAME, FORMAT_VERSION, Entity, EntityEdit, Event, EventNote, Source, Statement, Timeline, TimeSpan,
+    FORMAT_NAME, FORMAT_VERSION, Entity, EntityEdit, Event, EventNote, Precision, Source, Statement, Timeline, TimeSpan,
+    month_end,
 )
 from scaletui.events.table_reader import Readers, Unsure
 from scaletui.events.timeline_checks import check_timeline
@@ -77,10 +83,13 @@ def _ordered(table: dict[str, Any], first: Iterable[str]) -> dict[str, Any]:
     return ordered
 
 
-def _span_table(span: dict[str, Any]) -> dict[str, Any]:
+def _span_table(span: dict[str, Any], end_derived: bool = False) -> dict[str, Any]:
+    """The file's keys of a span; with `end_derived`, without `end` where its start and precision give it."""
     table = {key: span[key] for key in _SPAN_KEYS if key in span}
     if "confidence" in table:
         table["confidence"] = round(table["confidence"], 3)
+    if end_derived and table["end"] == natural_end(table["start"], table["precision"]):
+        del table["end"]
     return table
 
 
@@ -90,9 +99,11 @@ def _statement_to_toml(table: dict[str, Any]) -> dict[str, Any]:
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if model_name in table:
             table[file_name] = table.pop(model_name)
+    if table["char_end"] == table["char_start"] + len(table["text"]):
+        del table["char_end"]  # where its text ends
     if "time_char_start" in table and table.get("time_char_end") == table["time_char_start"] + len(table.get("time_text", "")):
         del table["time_char_end"]  # where its time_text ends
-    table.update(_span_table(table.pop("span")))
+    table.update(_span_table(table.pop("span"), end_derived=True))
     return _ordered(table, _STATEMENT_ORDER)
 
 
@@ -101,7 +112,7 @@ def _event_to_toml(table: dict[str, Any], event: Event, derived_sources: list[st
     own_confidence = table.pop("confidence", None)  # the event's own, apart from its span's
     span = table.pop("span")
     if not event.statements or event.span != event.statements[0].span:
-        table.update(_span_table(span))  # else it is its first statement's
+        table.update(_span_table(span, end_derived=True))  # else it is its first statement's
     if own_confidence is not None:
         table["event_confidence"] = round(own_confidence, 3)
     for key, derived in (("entities", derived_entities), ("sources", derived_sources), ("silent", derived_silent)):
@@ -267,7 +278,45 @@ def _silent_finder(entities: list, sources: list[Source]) -> Callable[[Event], l
 
 
 def _span_from(table: dict) -> dict:
-    return {key: table[key] for key in _SPAN_KEYS if key in table}
+    """The span keys of a table, with the `end` its start and precision give where it has none."""
+    span = {key: table[key] for key in _SPAN_KEYS if key in table}
+    if "end" not in span and "start" in span:
+        start, precision = span["start"], span.get("precision")
+        if type(start) is date and type(precision) is str and precision in _PRECISION_NAMES:
+            end = natural_end(start, precision)
+            if end is not None:  # else a season or an approximate span without its end: validation says so
+                span["end"] = end
+        else:
+            span["end"] = start  # validation names what is wrong with the start or the precision, not the end
+    return span
+
+
+# How many months a span of each precision covers, from the first of its start's month.
+_MONTHS_OF = {Precision.MONTH: 1, Precision.QUARTER: 3, Precision.HALF: 6, Precision.YEAR: 12, Precision.DECADE: 120}
+
+
+def natural_end(start: date, precision: str) -> date | None:
+    """Where a span of this precision starting on `start` ends when nothing narrows it: a day on
+    itself, a week six days on, a month (quarter, half, year, decade) on the last day of its last
+    month. None for the precisions whose end says something of its own (a season, an approximate
+    span)."""
+    if precision == Precision.DAY:
+        return start
+    if precision == Precision.WEEK:
+        return start + timedelta(days=6) if start < _LAST_WEEK else None
+    months = _MONTHS_OF.get(precision)
+    if months is None:
+        return None
+    last = start.year * 12 + start.month - 1 + months - 1
+    if last // 12 > date.max.year:
+        return None
+    return month_end(last // 12, last % 12 + 1)
+
+
+_LAST_WEEK = date.max - timedelta(days=6)
+
+
+_PRECISION_NAMES = frozenset(precision.value for precision in Precision)
 
 
 def _table(value: object, where: str, what: str) -> dict:
@@ -329,6 +378,8 @@ def _statement_from_toml(table: dict, sharing: _Sharing) -> dict:
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if file_name in table:
             out[model_name] = table[file_name]
+    if "start" in out and "end" not in out and type(out["start"]) is int and type(out.get("text")) is str:
+        out["end"] = out["start"] + len(out["text"])
     if "time_start" in out and "time_end" not in out and isinstance(out["time_start"], int) and isinstance(out.get("time_text"), str):
         out["time_end"] = out["time_start"] + len(out["time_text"])
     if "source" not in out and isinstance(out.get("id"), str):
@@ -415,6 +466,10 @@ def _timeline_from_dict(data: dict, where: str, read_again: Callable[[], dict] |
     return timeline
 
 
+def _where_ends(start: int, text: str) -> int:
+    return start + len(text)
+
+
 _NO_TABLES: list = []  # an event without statements (never changed)
 _NO_TABLE: dict = {}  # an event without annotation (never changed)
 
@@ -432,7 +487,7 @@ class _QuickRead:
         self.sharing = sharing
         self.readers = Readers(sharing.strings)
         self._statement, self._event, self._note = (self.readers[model] for model in (Statement, Event, EventNote))
-        self._statement_plans: dict[tuple[str, ...], tuple] = {}
+        self._statement_plans: dict[tuple[str, ...], Callable[[dict], Statement]] = {}
         self._event_plans: dict[tuple[str, ...], tuple] = {}
         self._note_plans: dict[tuple[str, ...], Any] = {}
         self._spans: dict[tuple[str, ...], dict[tuple, TimeSpan]] = {}  # span keys -> their values -> the span
@@ -454,7 +509,7 @@ class _QuickRead:
                 raise Unsure from None
             if found is None:
                 try:
-                    found = spans[key] = TimeSpan.model_validate(dict(zip(present, values)))
+                    found = spans[key] = TimeSpan.model_validate(_span_from(dict(zip(present, values))))
                 except ValidationError:
                     raise Unsure from None
             return found
@@ -493,8 +548,11 @@ class _QuickRead:
         statement_tables = table.get("statements", _NO_TABLES)
         if type(statement_tables) is not list:
             raise Unsure
-        statement_from = self._statement_from
-        statements = [statement_from(statement) for statement in statement_tables]
+        plans, maker = self._statement_plans, self._statement_maker
+        try:  # each statement made by the plan of its keys (a table that is none has no plan: maker says Unsure)
+            statements = [(plans.get(tuple(statement)) or maker(statement))(statement) for statement in statement_tables]
+        except TypeError:  # keys of a list that are no keys (tables, lists), a list where a table goes
+            raise Unsure from None
         if "start" in own_span or not statements:
             span = span_of(table)
         elif own_span:
@@ -536,35 +594,38 @@ class _QuickRead:
         return made
 
     def _statement_from(self, table: object) -> Statement:
+        return self._statement_maker(table)(table)
+
+    def _statement_maker(self, table: object) -> Callable[[dict], Statement]:
+        """What makes a statement of this table's keys (its reader's plan, made at the first)."""
         if type(table) is not dict:
             raise Unsure
         keys = tuple(table)
-        plan = self._statement_plans.get(keys) or self._statement_plan(keys)
-        reader_plan, derive_time_end, derive_source, span_of, filled_below = plan
-        statement = reader_plan.make(table, span_of(table), *filled_below)
-        if derive_time_end or derive_source:
-            fields = statement.__dict__
-            if derive_time_end:  # where its time_text ends
-                fields["time_end"] = fields["time_start"] + len(fields["time_text"])
-            if derive_source:
-                source = _source_from_id(fields["id"])
-                fields["source"] = self.sharing.strings.setdefault(source, source)
-        return statement
+        return self._statement_plans.get(keys) or self._statement_plan(keys)
 
-    def _statement_plan(self, keys: tuple[str, ...]) -> tuple:
+    def _statement_plan(self, keys: tuple[str, ...]) -> Callable[[dict], Statement]:
         fields = Statement.__pydantic_fields__
         if {"span", "time_start", "time_end"} & set(keys):
             raise Unsure  # model names the file never uses: _statement_from_toml decides what they mean
         model_name = {file_name: name for name, file_name in _STATEMENT_OFFSETS.items()}
         pairs = [(key, model_name.get(key, key)) for key in keys if key not in _SPAN_KEYS and model_name.get(key, key) in fields]
         given = {field for _key, field in pairs}
-        derive_time_end = "time_start" in given and "time_end" not in given and "time_text" in given
-        derive_source = "source" not in given and "id" in given
-        supplied = ["span", *(["time_end"] if derive_time_end else []), *(["source"] if derive_source else [])]
-        plan = self._statement.plan(pairs, supplied=supplied, interned=("source", "time_text"))
-        filled_below = (None,) * (derive_time_end + derive_source)
-        self._statement_plans[keys] = made = (plan, derive_time_end, derive_source, self._span_reader(keys), filled_below)
-        return made
+        derived = []
+        if "start" in given and "end" not in given and "text" in given:
+            derived.append(("end", _where_ends, ("start", "text")))  # where its text ends
+        if "time_start" in given and "time_end" not in given and "time_text" in given:
+            derived.append(("time_end", _where_ends, ("time_start", "time_text")))  # where its time_text ends
+        if "source" not in given and "id" in given:
+            strings = self.sharing.strings
+
+            def source_of(statement_id: str) -> str:  # the one its id names, held once
+                source = _source_from_id(statement_id)
+                return strings.setdefault(source, source)
+
+            derived.append(("source", source_of, ("id",)))
+        plan = self._statement.plan(pairs, read=[("span", self._span_reader(keys))], derived=derived, interned=("source", "time_text"))
+        self._statement_plans[keys] = plan.make
+        return plan.make
 
     def _note_from(self, table: object) -> EventNote:
         if type(table) is not dict:
@@ -628,7 +689,13 @@ def collector_paused() -> Iterator[None]:
 
 def loads_timeline(text: str, where: str = "timeline") -> Timeline:
     with collector_paused():
-        return timeline_from_dict(parse_toml(text, where), where, lambda: parse_toml(text, where))
+        timeline = timeline_from_dict(parse_toml(text, where), where, lambda: parse_toml(text, where))
+        # Set aside, as the pipeline and the app set aside what lives as long as they do: the
+        # collector's first run once it is back on walked every object of the timeline (a tenth
+        # of a second at 10,000 events, right after the open), and its later full runs again.
+        # They are freed as usual once let go of.
+        gc.freeze()
+        return timeline
 
 
 def parse_toml(text: str, where: str) -> dict:
@@ -667,6 +734,13 @@ def load_timeline(path: Path) -> Timeline:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise TimelineFileError(f"{path}: not a text file") from None
+    from scaletui.events import reopen_cache
+
+    with collector_paused():
+        kept = reopen_cache.read(reopen_cache.file_key(reopen_cache.file_digest(raw)))  # this very file, as it was saved
+        if kept is not None:
+            gc.freeze()  # as loads_timeline leaves what it read
+            return kept
     return loads_timeline(text, str(path))
 
 
@@ -690,6 +764,9 @@ def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = N
     (None: there was no file). If the file on disk differs, raise SaveConflict
     rather than overwrite someone's work, unless `force`. The check is made
     again just before the rename, under a lock other saves respect.
+
+    The timeline is kept in the user's cache as what the new file holds
+    (events/reopen_cache.py): opening that file again reads it from there.
     """
     path = Path(path)
 
@@ -700,23 +777,30 @@ def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = N
             what = "was created" if expected_stamp is None else "changed on disk"
             raise SaveConflict(f"{path}: {what} since it was opened; not overwritten")
 
+    from scaletui.events import reopen_cache
+
+    digest = reopen_cache.file_digest()
     try:
         with collector_paused():
             try:
-                return _replace_with_text(path, _toml_parts(timeline), unchanged)
+                stamp = _replace_with_text(path, _toml_parts(timeline), unchanged, digest)
             except _NotInParts:
-                return _replace_with_text(path, [_whole_toml(timeline)], unchanged)
+                digest = reopen_cache.file_digest()
+                stamp = _replace_with_text(path, [_whole_toml(timeline)], unchanged, digest)
+            reopen_cache.keep(reopen_cache.file_key(digest), timeline)  # what opening this file again reads
     except safe_io.Refused as refused:
         raise ScaletuiError(f"{path}: {refused}") from None
     except OSError as error:
         raise ScaletuiError(f"{path}: cannot save ({error.strerror or error})") from None
+    return stamp
 
 
-def _replace_with_text(path: Path, parts: Iterable[str], check: Callable[[Path], None]) -> int:
+def _replace_with_text(path: Path, parts: Iterable[str], check: Callable[[Path], None], digest: Any) -> int:
     """Write the text in `parts` as the file at `path` (safe_io.replace_file); its stamp (see file_stamp).
 
-    Each part is encoded and hashed as it is written: a file of tens of
-    megabytes is never held whole, as text or as bytes.
+    Each part is encoded and hashed as it is written, into its stamp and into
+    `digest` (a hashlib object): a file of tens of megabytes is never held
+    whole, as text or as bytes.
     """
     hasher = hashlib.blake2b(digest_size=8)
 
@@ -724,6 +808,7 @@ def _replace_with_text(path: Path, parts: Iterable[str], check: Callable[[Path],
         for part in parts:
             data = part.encode("utf-8")
             hasher.update(data)
+            digest.update(data)
             yield data
 
     safe_io.replace_file(path, encoded(), check)

@@ -48,6 +48,9 @@ class Plan:
     `pairs` says which key of the table gives which field, `supplied` names the fields the
     caller gives, in the order `make(table, *supplied_values)` takes them (as they are: the
     caller vouches for them), `interned` the text fields whose repeated strings are held once.
+    The caller vouches as well for `read` (field, function of the whole table: a value several
+    keys give) and `derived` (field, function, the fields it is given, set before it): a field
+    the file leaves out because the others say it.
 
     `make` is written for these keys, as dataclasses writes an `__init__`: a loop asking each
     field how to check its value cost three times the checks themselves, and a file has a few
@@ -58,12 +61,13 @@ class Plan:
     __slots__ = ("make", "given", "source")
 
     def __init__(self, reader: ModelReader, pairs: Iterable[tuple[str, str]], supplied: Iterable[str] = (),
-                 interned: Iterable[str] = ()):
+                 interned: Iterable[str] = (), read: Iterable[tuple[str, Callable[[dict], Any]]] = (),
+                 derived: Iterable[tuple[str, Callable[..., Any], tuple[str, ...]]] = ()):
         cls, checks = reader.cls, reader.checks
-        pairs, supplied, interned = list(pairs), list(supplied), set(interned)
+        pairs, supplied, interned, read, derived = list(pairs), list(supplied), set(interned), list(read), list(derived)
         fields = cls.__pydantic_fields__
-        given = {field for _key, field in pairs} | set(supplied)
-        if len(given) != len(pairs) + len(supplied) or not given <= fields.keys():
+        given = {field for _key, field in pairs} | set(supplied) | {field for field, _read in read} | {d[0] for d in derived}
+        if len(given) != len(pairs) + len(supplied) + len(read) + len(derived) or not given <= fields.keys():
             raise Unsure  # a field given twice, or something that is no field
         if any(checks.get(field) is None for _key, field in pairs):
             raise Unsure  # a field whose values this reader cannot check
@@ -84,13 +88,24 @@ class Plan:
             held = f"intern(v{n}, v{n})" if field in interned and checks[field] is str else f"v{n}"
             lines.append(f"    values[{field!r}] = {held}")
         for n, (key, field) in enumerate(pairs):
+            model = getattr(checks[field], "item_model", None)
             if checks[field] == reader.strs:  # a list of ids: in line, each repeated id held once
                 lines += [f"    v{n} = table[{key!r}]", f"    if type(v{n}) is not list:", "        raise Unsure",
                           f"    values[{field!r}] = [intern(item, item) if type(item) is str else unsure() for item in v{n}]"]
+            elif model is not None:  # a list of models (a statement's figures): in line, each made by its reader
+                namespace[f"m{n}"] = reader.readers[model].one
+                lines += [f"    v{n} = table[{key!r}]", f"    if type(v{n}) is not list:", "        raise Unsure",
+                          f"    values[{field!r}] = [m{n}(item) for item in v{n}]"]
             elif not isinstance(checks[field], type):
                 namespace[f"c{n}"] = checks[field]
                 lines.append(f"    values[{field!r}] = c{n}(table[{key!r}])")
         lines += [f"    values[{field!r}] = s{n}" for n, field in enumerate(supplied)]
+        for n, (field, function) in enumerate(read):
+            namespace[f"r{n}"] = function
+            lines.append(f"    values[{field!r}] = r{n}(table)")
+        for n, (field, function, arguments) in enumerate(derived):
+            namespace[f"d{n}"] = function
+            lines.append(f"    values[{field!r}] = d{n}({', '.join(f'values[{name!r}]' for name in arguments)})")
         for n, (name, info) in enumerate(fields.items()):
             if name in given:
                 continue
@@ -134,6 +149,7 @@ class ModelReader:
 
     def __init__(self, cls: type[Model], readers: Readers):
         self.cls = cls
+        self.readers = readers
         self.strings = readers.strings
         self.strs = readers.strs
         self.checks: dict[str, Check | None] = {}
@@ -143,10 +159,12 @@ class ModelReader:
             for name, info in cls.__pydantic_fields__.items():
                 self.checks[name] = readers.check(info.annotation)
 
-    def plan(self, pairs: Iterable[tuple[str, str]], supplied: Iterable[str] = (), interned: Iterable[str] = ()) -> Plan:
+    def plan(self, pairs: Iterable[tuple[str, str]], supplied: Iterable[str] = (), interned: Iterable[str] = (),
+             read: Iterable[tuple[str, Callable[[dict], Any]]] = (),
+             derived: Iterable[tuple[str, Callable[..., Any], tuple[str, ...]]] = ()) -> Plan:
         if not self.own:
             raise Unsure
-        return Plan(self, pairs, supplied, interned)
+        return Plan(self, pairs, supplied, interned, read, derived)
 
     def one(self, value: object) -> Any:
         """The model a table whose keys are its field names makes (an instance of it: itself, as pydantic keeps it)."""
@@ -237,6 +255,7 @@ class Readers:
                 many.append(self[cls].many)
             return many[0](value)
 
+        models.item_model = cls  # type: ignore[attr-defined]  # a Plan makes the items in line
         return models
 
     def strs(self, value: object) -> list[str]:

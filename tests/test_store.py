@@ -61,7 +61,12 @@ def test_file_uses_the_promised_names_and_toml_dates():
     event = data["events"][0]
     assert "start" not in event and "precision" not in event  # dated as its first statement
     statement = event["statements"][0]
-    assert {"id", "source", "text", "time_text", "start", "end", "precision", "char_start", "char_end", "time_char_start"} <= statement.keys()
+    assert {"id", "source", "text", "time_text", "start", "precision", "char_start", "time_char_start"} <= statement.keys()
+    # what the statement already says is left out: the end of its year, where its time_text ends;
+    # its end offset is kept, as its text is not 50 characters long
+    assert not {"end", "time_char_end"} & statement.keys() and statement["char_end"] == 150
+    reported = data["events"][1]["statements"][0]
+    assert not {"end", "char_end"} & reported.keys()  # a day ends on itself, the text at 38
     assert statement["start"] == date(2024, 1, 1) and statement["precision"] == "year"
     assert statement["entities"] == ["google"]
     assert "time_text" not in data["events"][1]["statements"][0]  # undated: nothing to say
@@ -85,7 +90,7 @@ def test_a_version_1_export_loads_and_saves_as_the_current_version_unchanged(tmp
     path = tmp_path / "story.toml"
     save_timeline(old, path)
     text = path.read_text()
-    assert tomllib.loads(text)["version"] == FORMAT_VERSION == 3
+    assert tomllib.loads(text)["version"] == FORMAT_VERSION == 4
     assert load_timeline(path) == old
     assert path.stat().st_size < (FILES / "v1_second_story.toml").stat().st_size
 
@@ -101,7 +106,7 @@ def test_a_version_2_file_with_every_span_stored_loads_and_saves_smaller(tmp_pat
     ]
     saved = tmp_path / "story.toml"
     save_timeline(old, saved)
-    assert tomllib.loads(saved.read_text())["version"] == 3
+    assert tomllib.loads(saved.read_text())["version"] == FORMAT_VERSION
     assert load_timeline(saved) == old
     assert saved.stat().st_size < path.stat().st_size
 
@@ -328,3 +333,35 @@ def test_a_save_that_finds_the_file_changed_writes_nothing(tmp_path):
     with pytest.raises(SaveConflict, match="changed on disk"):
         save_timeline(many, path, stamp)
     assert path.read_text() == "edited by someone else\n" and [p.name for p in tmp_path.iterdir()] == ["t.toml"]
+
+
+def test_a_span_end_is_left_out_only_where_its_start_and_precision_give_it():
+    timeline = _timeline()
+    template = timeline.events[1].statements[0]
+    spans = {
+        "day": (date(2025, 6, 13), date(2025, 6, 13), Precision.DAY),
+        "week": (date(2025, 6, 9), date(2025, 6, 15), Precision.WEEK),
+        "month": (date(2024, 2, 1), date(2024, 2, 29), Precision.MONTH),
+        "quarter": (date(2025, 10, 1), date(2025, 12, 31), Precision.QUARTER),
+        "half": (date(2025, 7, 1), date(2025, 12, 31), Precision.HALF),
+        "year": (date(2024, 1, 1), date(2024, 12, 31), Precision.YEAR),
+        "decade": (date(1990, 1, 1), date(1999, 12, 31), Precision.DECADE),
+        "month cut short": (date(2024, 2, 1), date(2024, 2, 10), Precision.MONTH),
+        "season": (date(2025, 6, 1), date(2025, 8, 31), Precision.SEASON),
+        "approximate": (date(2025, 1, 1), date(2025, 6, 30), Precision.APPROXIMATE),
+    }
+    statements = [
+        template.model_copy(update={"id": f"b:{n}", "span": TimeSpan(start=start, end=end, precision=precision)})
+        for n, (start, end, precision) in enumerate(spans.values())
+    ]
+    # an event dated apart from its statements, by a month: its own end is derived too
+    own = TimeSpan(start=date(2023, 11, 1), end=date(2023, 11, 30), precision=Precision.MONTH)
+    timeline.events[1] = timeline.events[1].model_copy(update={"statements": statements, "span": own})
+    text = dumps_timeline(timeline)
+    written = tomllib.loads(text)["events"][1]
+    assert [name for name, statement in zip(spans, written["statements"]) if "end" in statement] == [
+        "month cut short", "season", "approximate",
+    ]
+    assert written["start"] == date(2023, 11, 1) and "end" not in written
+    assert loads_timeline(text) == timeline
+    assert dumps_timeline(loads_timeline(text)) == text

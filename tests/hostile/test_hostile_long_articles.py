@@ -12,12 +12,12 @@ seconds; `scaletui export` runs in a fresh process with a generous time limit
 
 from __future__ import annotations
 
-import tomllib
 
 import pytest
 from hostile_helpers import one_line_error, run_cli
 
 from scaletui.events.seeds import bundled_corpus
+from scaletui.events.store import load_timeline
 
 SIZE = 5_000_000
 LIMIT = 60_000
@@ -58,12 +58,12 @@ def test_a_5_mb_article_is_read_up_to_the_analysis_limit(shape, tmp_path):
         f"scaletui: skipped {folder / 'article.txt'}: all but its first 59 kB (of {len(text) / 1024**2:.1f} MB): "
         "events are read from at most that much of one article; set SCALETUI_MAX_ANALYSED_SIZE to raise it"
     ]
-    data = tomllib.loads(out.read_text(encoding="utf-8"))
-    statements = [statement for event in data["events"] for statement in event["statements"]]
+    timeline = load_timeline(out)  # as the app reads it: a statement's end offset is derived where its text ends
+    statements = [statement for event in timeline.events for statement in event.statements]
     assert statements, "the part read still gives a timeline"
     for statement in statements:
-        assert statement["char_end"] <= LIMIT
-        assert text[statement["char_start"] : statement["char_end"]] == statement["text"]
+        assert statement.end <= LIMIT
+        assert text[statement.start : statement.end] == statement.text
 
 
 def test_a_bad_analysis_limit_is_one_line(tmp_path):

@@ -14,13 +14,13 @@ article at their offsets, none longer than the sentence cap.
 from __future__ import annotations
 
 import multiprocessing
-import tomllib
 from pathlib import Path
 
 import pytest
 from hostile_helpers import LIMIT, export_and_exit
 
 from scaletui.events.sentences import MAX_SENTENCE_CHARS
+from scaletui.events.store import load_timeline
 
 SIZE = 100_000
 
@@ -78,9 +78,9 @@ def test_any_100_kb_article_is_read_in_bounded_time(name, tmp_path):
     (folder / "article.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out.toml"
     assert _export(folder, out) == 0
-    data = tomllib.loads(out.read_text(encoding="utf-8"))
-    assert [source["path"] for source in data["sources"]] == ["article.txt"]
-    for event in data.get("events", []):
-        for statement in event["statements"]:
-            assert text[statement["char_start"] : statement["char_end"]] == statement["text"]
-            assert len(statement["text"]) <= MAX_SENTENCE_CHARS
+    timeline = load_timeline(out)  # as the app reads it: a statement's end offset is derived where its text ends
+    assert [source.path for source in timeline.sources] == ["article.txt"]
+    for event in timeline.events:
+        for statement in event.statements:
+            assert text[statement.start : statement.end] == statement.text
+            assert len(statement.text) <= MAX_SENTENCE_CHARS

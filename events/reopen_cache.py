@@ -1,0 +1,168 @@
+"""A saved timeline kept as it was saved, so that opening the same file again skips reading its TOML.
+
+Reading a timeline file is parsing its TOML and making every model of it again:
+over a second at 10,000 events. When scaletui saves a file (the app's save,
+`scaletui export -o`), it keeps the timeline it wrote in the user's cache too,
+keyed by the SHA-256 of the file's bytes; opening a file whose bytes have that
+digest reads the timeline back from there instead. A file changed in any way
+(by hand, by another program) has another digest and is read as usual, and
+so is a file whose entry is missing, damaged or was written by other code:
+the entry is only ever a shortcut.
+
+Entries sit in the per-article cache's folder (events/cache.py: same place,
+same `SCALETUI_CACHE_DIR` and `SCALETUI_NO_CACHE`), which is already one folder
+per version of the code, under `opened/`, a few of the most recently used
+kept. An entry is the pickled timeline, compressed. Reading it takes no class
+but the timeline's own models, their enums and dates, so an entry planted in
+the folder cannot run code; each model is made as the file reader makes it
+(events/table_reader.py), without validation, as the timeline was whole and
+checked when it was kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import sys
+import zlib
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from pydantic import BaseModel
+
+from scaletui.events import model as _models
+from scaletui.events import safe_io
+from scaletui.events.cache import ArticleCache, cache_folder
+from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Model, Timeline, blank_fields, shared_field_names
+from scaletui.events.timeline_checks import check_timeline
+
+
+class ReopenCache(ArticleCache):
+    """Saved timelines by the digest of their file, under `opened/` in the cache folder."""
+
+    kept = 4  # an entry is about a sixth of its file: the few files one goes back and forth between
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / "opened" / f"{key}.saved"
+
+
+def file_digest(data: bytes = b"") -> Any:
+    """The digest an entry is named by, of `data` (a file written in parts updates it with each)."""
+    return hashlib.sha256(data)
+
+
+def file_key(digest: Any) -> str:
+    """The entry name of the file of this digest (file_digest), with what else decides how its entry reads."""
+    named = digest.copy()
+    named.update(f"\0{FORMAT_VERSION} {sys.version_info[:2]} {pydantic.VERSION}".encode())
+    return named.hexdigest()
+
+
+def keep(key: str, timeline: Timeline) -> None:
+    """Keep `timeline` as what the file of entry name `key` holds; never raises (a cache is only a shortcut)."""
+    cache = ReopenCache(cache_folder())
+    if cache.folder is None or (timeline.format, timeline.version) != (FORMAT_NAME, FORMAT_VERSION):
+        return
+    if check_timeline(timeline):
+        return  # opening the file refuses it: so must opening it again
+    try:
+        out = io.BytesIO()
+        _Writer(out, protocol=pickle.HIGHEST_PROTOCOL).dump(timeline)
+    except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
+        return
+    cache.put(key, zlib.compress(out.getbuffer(), 1))  # about six times smaller, at a few ms a megabyte
+
+
+def read(key: str) -> Timeline | None:
+    """The timeline kept for the file of entry name `key`, or None (none kept, damaged, not ours)."""
+    data = ReopenCache(cache_folder()).get(key)
+    if data is None:
+        return None
+    try:
+        # Never more than a timeline file may hold (its derived lists, which the file leaves
+        # out, can make an entry bigger than its file): an entry that inflates past that is
+        # no entry of ours, and is not let fill the memory.
+        inflate = zlib.decompressobj()
+        pickled = inflate.decompress(data, safe_io.timeline_limit())
+        if inflate.unconsumed_tail or not inflate.eof:
+            return None
+        timeline = _Reader(io.BytesIO(pickled)).load()
+    except Exception:  # noqa: BLE001  any damage at all: the file is read instead
+        return None
+    return timeline if type(timeline) is Timeline else None
+
+
+class _Writer(pickle.Pickler):
+    """Pickles each model as its class, its fields and the names of those it was given."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # one frozenset per shared set of given names: pickled once, each model refers to it
+        self._given: dict[int, tuple[set[str], frozenset[str]]] = {}
+
+    def reducer_override(self, obj: object) -> Any:
+        if not isinstance(obj, Model) or obj.__pydantic_extra__ or obj.__pydantic_private__:
+            return NotImplemented
+        names = obj.__pydantic_fields_set__
+        known = self._given.get(id(names))
+        if known is None or known[0] is not names:
+            known = self._given[id(names)] = (names, frozenset(names))
+        return _rebuilt, (type(obj), obj.__dict__, known[1])
+
+
+def _rebuilt(cls: type, values: dict, given: frozenset[str]) -> Any:
+    raise pickle.UnpicklingError("only _Reader makes models")  # never called: _Reader gives its own
+
+
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+class _Reader(pickle.Unpickler):
+    """Unpickles only the timeline's models, their enums and dates; each model made as the file reader makes it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._given: dict[int, set[str]] = {}  # id of a loaded frozenset (alive in the memo) -> the shared set
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == __name__ and name == "_rebuilt":
+            return self._rebuilt
+        found = _ALLOWED.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a timeline")
+        return found
+
+    def _rebuilt(self, cls: type, values: dict, given: frozenset[str]) -> Any:
+        if cls not in _MODELS or type(values) is not dict:
+            raise pickle.UnpicklingError("not a model")
+        shared = self._given.get(id(given))
+        if shared is None:
+            shared = self._given[id(given)] = shared_field_names(given)
+        fields = blank_fields(cls)  # on the class's shared keys, as the models of a read file
+        if len(values) != len(fields) or not fields.keys() >= values.keys():
+            raise pickle.UnpicklingError(f"not the fields of {cls.__name__}")  # another version of the model
+        fields.update(values)
+        model = _new(cls)
+        _set_dict(model, fields)
+        _set_fields_set(model, shared)
+        _set_extra(model, None)
+        _set_private(model, None)
+        return model
+
+
+_MODELS = frozenset(kind for kind in vars(_models).values() if isinstance(kind, type) and issubclass(kind, Model) and kind is not Model)
+_ALLOWED = {
+    **{(_models.__name__, kind.__name__): kind for kind in _MODELS},
+    **{(_models.__name__, kind.__name__): kind for kind in vars(_models).values()
+       if isinstance(kind, type) and issubclass(kind, Enum) and kind.__module__ == _models.__name__},
+    ("datetime", "date"): date,
+}
