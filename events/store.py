@@ -7,7 +7,7 @@ edits. Dates are TOML dates. TOML has no null, so absent values are omitted.
 The file stores what cannot be derived and derives the rest on load, so it
 grows with what the articles say rather than with events x sources (version 2
 began with the first of these, version 3 leaves out spans, entity lists and
-time ends as well, version 4 ends of spans and of statements' text, so that an
+time ends as well, version 4 the ends of events' own spans, so that an
 older scaletui says the file is newer instead of finding it incomplete):
 
 - an event's `entities` (those its statements name, most-named first),
@@ -19,13 +19,13 @@ older scaletui says the file is newer instead of finding it incomplete):
   where it is its first statement's (nine events in ten on news); an event
   without `start` takes its first statement's span, under any span keys it has;
 - a statement's `time_char_end` is left out where it is where its
-  `time_text` ends (always, from the pipeline), its `char_end` where its
-  `text` ends (always, from the pipeline: the text is the article's, as it is);
-- a span's `end` (a statement's, an event's own) is left out where its start
-  and precision give it (natural_end: a day ends on itself, a month or a year
-  on its last day): the other precisions, and every corrected date, keep it;
-- a statement's `source` is always written, and its start and precision
-  (readers of exports rely on them);
+  `time_text` ends (always, from the pipeline);
+- an event's own span leaves out its `end` where its start and precision give
+  it (natural_end: a day ends on itself, a month or a year on its last day):
+  the other precisions, and every corrected date, keep it;
+- a statement's `source`, `char_start`, `char_end` and its span's `start`,
+  `end` and `precision` are always written: tools that read exports (the
+  benchmarks' scorers, scripts) take them from the file and derive nothing;
 - a field left at its default (modifier "none", confidence 1, no figures,
   no entities, undated `time_text`) is left out.
 
@@ -94,16 +94,14 @@ def _span_table(span: dict[str, Any], end_derived: bool = False) -> dict[str, An
 
 
 def _statement_to_toml(table: dict[str, Any]) -> dict[str, Any]:
-    # `source` stays on every statement even where its id says it: tools that read
-    # exports (scorers, scripts) take a statement's source from that key.
+    # `source`, the offsets and the span's end stay on every statement even where they could be
+    # derived: tools that read exports (scorers, scripts) take them from these keys.
     for model_name, file_name in _STATEMENT_OFFSETS.items():
         if model_name in table:
             table[file_name] = table.pop(model_name)
-    if table["char_end"] == table["char_start"] + len(table["text"]):
-        del table["char_end"]  # where its text ends
     if "time_char_start" in table and table.get("time_char_end") == table["time_char_start"] + len(table.get("time_text", "")):
         del table["time_char_end"]  # where its time_text ends
-    table.update(_span_table(table.pop("span"), end_derived=True))
+    table.update(_span_table(table.pop("span")))
     return _ordered(table, _STATEMENT_ORDER)
 
 

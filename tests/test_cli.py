@@ -91,12 +91,23 @@ def _statements(data):
     return [st for ev in data["events"] for st in ev["statements"]]
 
 
+def test_every_exported_statement_carries_what_readers_of_exports_take_from_it(seeds_export):
+    # Scorers and scripts read the file's keys and derive nothing: offsets into the article and whole spans.
+    statements = _statements(seeds_export)
+    assert statements
+    for s in statements:
+        assert {"id", "source", "text", "char_start", "char_end"} <= s.keys()
+        assert s["char_end"] - s["char_start"] == len(s["text"])
+        if "start" in s:
+            assert {"end", "precision"} <= s.keys() and s["start"] <= s["end"]
+
+
 def test_export_dates_seed_statements(seeds_export):
     statements = _statements(seeds_export)
     last_year = [s for s in statements if s.get("time_text") == "last year" and "150" in s["text"]]
     assert len(last_year) == 2
     for s in last_year:
-        assert (str(s["start"]), s["precision"]) == ("2024-01-01", "year") and "end" not in s  # a year ends on 31 December
+        assert (str(s["start"]), str(s["end"]), s["precision"]) == ("2024-01-01", "2024-12-31", "year")
     # "revenue in 2024 ..., and Google spent $150 million last year": two facts, two statements
     reuters_2024 = [s for s in statements if "870" in s["text"]]
     assert len(reuters_2024) == 1 and reuters_2024[0].get("time_text") == "2024"

@@ -61,12 +61,11 @@ def test_file_uses_the_promised_names_and_toml_dates():
     event = data["events"][0]
     assert "start" not in event and "precision" not in event  # dated as its first statement
     statement = event["statements"][0]
-    assert {"id", "source", "text", "time_text", "start", "precision", "char_start", "time_char_start"} <= statement.keys()
-    # what the statement already says is left out: the end of its year, where its time_text ends;
-    # its end offset is kept, as its text is not 50 characters long
-    assert not {"end", "time_char_end"} & statement.keys() and statement["char_end"] == 150
+    # what the scorers of exports read is on every statement, derivable or not
+    assert {"id", "source", "text", "time_text", "start", "end", "precision", "char_start", "char_end", "time_char_start"} <= statement.keys()
+    assert "time_char_end" not in statement.keys() and statement["char_end"] == 150  # where its time_text ends: left out
     reported = data["events"][1]["statements"][0]
-    assert not {"end", "char_end"} & reported.keys()  # a day ends on itself, the text at 38
+    assert reported["end"] == reported["start"] and reported["char_end"] == reported["char_start"] + len(reported["text"])
     assert statement["start"] == date(2024, 1, 1) and statement["precision"] == "year"
     assert statement["entities"] == ["google"]
     assert "time_text" not in data["events"][1]["statements"][0]  # undated: nothing to say
@@ -335,9 +334,9 @@ def test_a_save_that_finds_the_file_changed_writes_nothing(tmp_path):
     assert path.read_text() == "edited by someone else\n" and [p.name for p in tmp_path.iterdir()] == ["t.toml"]
 
 
-def test_a_span_end_is_left_out_only_where_its_start_and_precision_give_it():
+def test_an_events_own_span_leaves_out_only_the_end_its_start_and_precision_give():
     timeline = _timeline()
-    template = timeline.events[1].statements[0]
+    template = timeline.events[1]
     spans = {
         "day": (date(2025, 6, 13), date(2025, 6, 13), Precision.DAY),
         "week": (date(2025, 6, 9), date(2025, 6, 15), Precision.WEEK),
@@ -350,18 +349,18 @@ def test_a_span_end_is_left_out_only_where_its_start_and_precision_give_it():
         "season": (date(2025, 6, 1), date(2025, 8, 31), Precision.SEASON),
         "approximate": (date(2025, 1, 1), date(2025, 6, 30), Precision.APPROXIMATE),
     }
-    statements = [
-        template.model_copy(update={"id": f"b:{n}", "span": TimeSpan(start=start, end=end, precision=precision)})
+    # each event dated apart from its statement, which keeps every key whatever its span
+    timeline.events[1:2] = [
+        template.model_copy(update={
+            "id": f"ev-{n}",
+            "span": TimeSpan(start=start, end=end, precision=precision),
+            "statements": [template.statements[0].model_copy(update={"id": f"b:{n}"})],
+        })
         for n, (start, end, precision) in enumerate(spans.values())
     ]
-    # an event dated apart from its statements, by a month: its own end is derived too
-    own = TimeSpan(start=date(2023, 11, 1), end=date(2023, 11, 30), precision=Precision.MONTH)
-    timeline.events[1] = timeline.events[1].model_copy(update={"statements": statements, "span": own})
     text = dumps_timeline(timeline)
-    written = tomllib.loads(text)["events"][1]
-    assert [name for name, statement in zip(spans, written["statements"]) if "end" in statement] == [
-        "month cut short", "season", "approximate",
-    ]
-    assert written["start"] == date(2023, 11, 1) and "end" not in written
+    written = tomllib.loads(text)["events"][1 : 1 + len(spans)]
+    assert [name for name, event in zip(spans, written) if "end" in event] == ["month cut short", "season", "approximate"]
+    assert all({"start", "end", "char_start", "char_end"} <= event["statements"][0].keys() for event in written)
     assert loads_timeline(text) == timeline
     assert dumps_timeline(loads_timeline(text)) == text
