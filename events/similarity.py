@@ -36,7 +36,7 @@ from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
 from scaletui.events.statements import dates_a_thing, has_finite_verb, reported_span
 from scaletui.events.timex import tag
-from scaletui.events.words import action_lemmas, content_lemmas, family, lemma, plain_numbers, rarity
+from scaletui.events.words import compound_heads, action_lemmas, content_lemmas, family, lemma, plain_numbers, rarity
 
 ENTITY_WEIGHT = 2.5  # a named participant counts like a fairly rare word, whatever its spelling in each outlet
 ACTION_WEIGHT = 1.6  # a verb of the main clause is the happening's act: it weighs more than its setting
@@ -197,6 +197,10 @@ def profiles_of(
         )
         numbers.append({sys.intern(f"#n:{value:g}") for value in values})
         windows.append(window)
+    heads = compound_heads({w for words in all_words for w in words})
+    if heads:
+        all_words = [{heads.get(w, w) for w in words} for words in all_words]
+        main_words = [{heads.get(w, w) for w in words} for words in main_words]
     number_df = Counter(token for tokens in numbers for token in tokens)
     figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
     word_df = Counter(w for words in all_words for w in words)

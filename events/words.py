@@ -156,3 +156,43 @@ def plain_numbers(text: str) -> set[float]:
         if not (value.is_integer() and int(value) in _YEARS):
             found.add(value)
     return found
+
+
+def compound_heads(vocabulary: set[str]) -> dict[str, str]:
+    """Closed compounds of a story's words mapped to their head where the story also uses the head alone:
+    "earthquake" and "quake", "gunfire" and "fire". An English compound names a kind of its last part."""
+    found = {}
+    for word in vocabulary:
+        if "-" in word or not _noun_only(word):
+            continue
+        for cut in range(_MIN_MODIFIER, len(word) - _MIN_HEAD + 1):
+            head, modifier = word[cut:], word[:cut]
+            if (
+                head in vocabulary
+                and head not in _SUFFIXES
+                and zipf_frequency(head, "en") < _EVERYDAY_HEAD_ZIPF
+                and "NOUN" in _all_lemmas(head)
+                and _names_a_thing(modifier)
+            ):
+                found[word] = head
+                break
+    return found
+
+
+def _noun_only(word: str) -> bool:
+    lemmas = _all_lemmas(word)
+    return "NOUN" in lemmas and "VERB" not in lemmas
+
+
+def _names_a_thing(word: str) -> bool:
+    lemmas = _all_lemmas(word)
+    return ("NOUN" in lemmas or "ADJ" in lemmas) and zipf_frequency(word, "en") >= _MODIFIER_ZIPF
+
+
+_MIN_MODIFIER = 3
+_MIN_HEAD = 4
+_MODIFIER_ZIPF = 3.5
+# Endings that make a word of another rather than name a kind of it ("ownership", "homeless").
+_SUFFIXES = frozenset("ship hood less ness ment able ible ability ward wards wise like ful some dom".split())
+# A head this common ("thing", "side", "work", "place") is no shortening a story uses for its compound.
+_EVERYDAY_HEAD_ZIPF = 5.5

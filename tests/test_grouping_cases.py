@@ -129,3 +129,15 @@ def test_a_year_before_a_noun_dates_the_thing_it_names_not_the_happening(obituar
     assert succumbed.id == died.id
     famous = next(s for s in died.statements if s.source == "4_5ecb" and "Famous 1950s pin up star" in s.text)
     assert famous.time_text == "1950s"  # its words still show, highlighted, in the comparison
+
+
+@pytest.fixture(scope="module")
+def quake():
+    return build_timeline(load_corpus(CORPORA / "38_ecbplus"))
+
+
+def test_a_compound_and_its_head_used_alone_are_one_word_of_the_story(quake):
+    # "earthquake" in one outlet's headline, "quake" in another's: the story uses both for one thing.
+    shakes = event_of(quake, "38_3ecbplus", "4.6-magnitude earthquake shakes Lake County")
+    rattles = event_of(quake, "38_2ecbplus", "4.6 quake rattles Sonoma County")
+    assert shakes.id == rattles.id
