@@ -48,6 +48,9 @@ class AnnotatingMixin(_AppBase):
         def detail(self) -> EventDetail: ...
         def _refilter(self, keep: str | None = None) -> None: ...
         def _update_status(self) -> None: ...
+        @property
+        def saving(self) -> bool: ...
+        def after_saving(self, step: Callable[[], object]) -> None: ...
 
     # ------------------------------------------------------------------ event annotations
 
@@ -73,6 +76,10 @@ class AnnotatingMixin(_AppBase):
     ) -> bool:
         """Run one annotation change (undoable); on bad input say why and change nothing."""
         assert self.timeline is not None
+        if self.saving:
+            self.notify("Saving: the change is made once the file is written", markup=False)
+            self.after_saving(lambda: self._change(change, resort=resort, entities=entities, event_id=event_id, label=label))
+            return True
         try:
             if entities:
                 self.history.edit_entities(self.timeline, change, label)
@@ -119,6 +126,9 @@ class AnnotatingMixin(_AppBase):
 
     def _step(self, step: Callable[[], str | None], done: str, nothing: str) -> None:
         if self.timeline is None:
+            return
+        if self.saving:
+            self.after_saving(lambda: self._step(step, done, nothing))
             return
         label = step()
         if label is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -200,6 +200,7 @@ class ScaletuiApp(BuildingMixin, MarksMixin, SearchingMixin, AnnotatingMixin, Sa
         self.timeline: Timeline | None = timeline
         self.timeline_path: Path | None = Path(timeline_path) if timeline_path else None
         self._stamp: int | None = None
+        self._after_save: list[Callable[[], object]] = []  # see SavingMixin.after_saving
         self._order: list[Event] | None = None
         self._haystacks: dict[str, str] = {}
         self._annotated: dict[str, str] | None = None  # see SearchingMixin._user_texts

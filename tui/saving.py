@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
+
 from scaletui.events.errors import SaveConflict, ScaletuiError
 from scaletui.events.model import Timeline
 from scaletui.events.safe_io import is_folder
@@ -44,13 +46,21 @@ class SavingMixin(_AppBase):
 
     The file's stamp from when it was read or last written is kept, so a save
     over a file someone else changed since asks before overwriting it.
+
+    The file is written in a worker thread (seconds at 10,000 events), so moving
+    through the timeline goes on meanwhile. What would change the timeline while
+    it is being written waits for the save to end (`after_saving`), then is made:
+    the file holds the timeline as it was when saving began, whole.
     """
+
+    _saving = False
 
     if TYPE_CHECKING:  # provided by ScaletuiApp
         timeline: Timeline | None
         timeline_path: Path | None
         dirty: bool
         _stamp: int | None
+        _after_save: list[Callable[[], object]]  # what waits for the save under way
 
         def _start_build(self, corpus: Corpus) -> None: ...
         def _install(self, timeline: Timeline, path: Path | None, stamp: int | None) -> None: ...
@@ -72,7 +82,23 @@ class SavingMixin(_AppBase):
             return corpus.parent / name
         return user_data_folder() / name
 
+    @property
+    def saving(self) -> bool:
+        """Whether a save is writing the file now."""
+        return self._saving
+
+    def after_saving(self, step: Callable[[], object]) -> None:
+        """Run `step` once the save under way has ended (at once when none is)."""
+        if not self._saving:
+            step()
+            return
+        self._after_save.append(step)
+
     def action_save(self, then: Callable[[], object] | None = None) -> None:
+        if self._saving:
+            self.notify("Still saving: saving again once that is done", markup=False)
+            self.after_saving(lambda: self.action_save(then))
+            return
         if self.timeline is None:
             self.notify("Nothing to save yet", severity="warning")
             return
@@ -82,6 +108,9 @@ class SavingMixin(_AppBase):
         self._save(self.timeline_path, self._stamp, then=then)
 
     def action_save_as(self, then: Callable[[], object] | None = None) -> None:
+        if self._saving:
+            self.notify("Still saving: try again once that is done", markup=False)
+            return
         if self.timeline is None:
             self.notify("Nothing to save yet", severity="warning")
             return
@@ -112,9 +141,7 @@ class SavingMixin(_AppBase):
         self.push_screen(TextPrompt("Save the annotated timeline as", str(self._default_path()), "a .toml file path"), answered)
 
     def _save(self, path: Path, expected: int | None, *, force: bool = False, then: Callable[[], object] | None = None) -> None:
-        from scaletui.events.store import save_timeline
-
-        assert self.timeline is not None
+        assert self.timeline is not None and not self._saving
         path = path.absolute()
         if path.parent == user_data_folder():
             try:
@@ -122,19 +149,43 @@ class SavingMixin(_AppBase):
             except OSError as error:
                 self.notify(f"{path.parent}: cannot create ({error.strerror})", title="Not saved", severity="error", markup=False)
                 return
+        self._saving = True
+        self.sub_title = "saving…"
+        self._write(self.timeline, path, expected, force, then)
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def _write(
+        self, timeline: Timeline, path: Path, expected: int | None, force: bool, then: Callable[[], object] | None
+    ) -> None:
+        from scaletui.events.store import save_timeline
+
         try:
-            stamp = save_timeline(self.timeline, path, expected, force=force)
-        except SaveConflict as conflict:
-            self._resolve_conflict(path, conflict, then)
-            return
-        except ScaletuiError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
-        self.timeline_path, self._stamp = path, stamp
-        self.dirty = False
-        self.notify(f"Saved {len(self.timeline.events)} events to {path}", markup=False)
-        if then is not None:
-            then()
+            stamp: int | None = save_timeline(timeline, path, expected, force=force)
+            problem: Exception | None = None
+        except Exception as error:  # noqa: BLE001  whatever it is, the app says so and goes on
+            stamp, problem = None, error
+        self.call_from_thread(self._written, timeline, path, stamp, problem, then)
+
+    def _written(
+        self, timeline: Timeline, path: Path, stamp: int | None, problem: Exception | None, then: Callable[[], object] | None
+    ) -> None:
+        self._saving = False
+        waiting, self._after_save = self._after_save, []
+        self.sub_title = "unsaved changes" if self.dirty else ""
+        if isinstance(problem, SaveConflict):
+            self._resolve_conflict(path, problem, then)
+        elif problem is not None:
+            message = str(problem) if isinstance(problem, ScaletuiError) else f"{path}: cannot save ({problem})"
+            self.notify(message, title="Not saved", severity="error", markup=False)
+        else:
+            self.notify(f"Saved {len(timeline.events)} events to {path}", markup=False)
+            if timeline is self.timeline:  # not another one opened meanwhile
+                self.timeline_path, self._stamp = path, stamp
+                self.dirty = False
+                if then is not None and not waiting:
+                    then()  # changes made while saving would be lost by quitting or opening another
+        for step in waiting:
+            step()
 
     def _resolve_conflict(self, path: Path, conflict: SaveConflict, then: Callable[[], object] | None) -> None:
         def answered(answer: str | None) -> None:
@@ -191,4 +242,8 @@ class SavingMixin(_AppBase):
         self.push_screen(Choice(question, answers), answered)
 
     async def action_quit(self) -> None:
+        if self._saving:  # leaving now could cut the file short of its rename
+            self.notify("Saving: quitting once the file is written", markup=False)
+            self.after_saving(lambda: self._unless_unsaved(self.exit, "You have unsaved changes. Quit anyway?"))
+            return
         self._unless_unsaved(self.exit, "You have unsaved changes. Quit anyway?")

@@ -29,6 +29,15 @@ def quiet_app(**kwargs) -> ScaletuiApp:
     return app
 
 
+async def save_done(pilot) -> None:
+    """Wait until the save under way (written in a worker thread) has ended and the app has heard so."""
+    for _ in range(600):
+        if not pilot.app.saving:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 async def ranked(pilot) -> None:
     """Wait until a timeline opened without ranks has been ranked in the background (then the key view folds)."""
     for _ in range(600):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
-from conftest import SIZE, quiet_app
+from conftest import SIZE, quiet_app, save_done
 from screen_text import screen_text
 from synthetic_timeline import synthetic_timeline
 
@@ -366,7 +367,7 @@ async def test_annotate_save_and_reopen_keeps_every_annotation(seeds_timeline, t
         assert isinstance(app.screen, TextPrompt)
         await fill(pilot, str(saved))
         await pilot.press("enter")
-        await pilot.pause()
+        await save_done(pilot)
         assert not app.dirty and app.timeline_path == saved
         assert any("Saved" in m for m in notifications(app))
     reopened = load_timeline(saved)
@@ -411,17 +412,74 @@ async def test_saving_over_a_file_changed_on_disk_asks_first(small_timeline, tmp
         await pilot.press("e")
         await fill(pilot, "mine")
         await pilot.press("enter", "ctrl+s")
-        await pilot.pause()
+        await save_done(pilot)
         assert isinstance(app.screen, Choice) and "changed on disk" in screen_text(app)
         assert "someone else" in path.read_text(encoding="utf-8")
         await pilot.press("c")
         assert app.dirty and "someone else" in path.read_text(encoding="utf-8")
         await pilot.press("ctrl+s")
+        await save_done(pilot)
         await pilot.press("o")
-        await pilot.pause()
+        await save_done(pilot)
         assert not app.dirty
     assert "someone else" not in path.read_text(encoding="utf-8")
     assert any(e.annotation.note == "mine" for e in load_timeline(path).events)
+
+
+async def test_saving_writes_in_the_background_and_a_change_made_meanwhile_waits_for_it(small_timeline, tmp_path: Path, monkeypatch):
+    from scaletui.events import store
+
+    gate = threading.Event()
+    real = store.save_timeline
+
+    def held(*args, **kwargs):  # a save that takes as long as the test says (a big timeline takes seconds)
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "save_timeline", held)
+    path = tmp_path / "t.toml"
+    app = quiet_app(timeline=small_timeline, timeline_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.timeline_view.current
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.saving and "saving" in app.sub_title
+        await pilot.press("j")  # the timeline still moves
+        await pilot.pause()
+        event = app.timeline_view.current
+        assert event is not first
+        await pilot.press("e")
+        await fill(pilot, "written after the save")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert event.annotation.note == "" and any("once the file is written" in m for m in notifications(app))
+        gate.set()
+        await save_done(pilot)
+        assert event.annotation.note == "written after the save" and app.dirty
+        assert any("Saved" in m for m in notifications(app))
+    saved = load_timeline(path)
+    assert all(e.annotation.note == "" for e in saved.events)  # the file holds the timeline as saving began
+
+
+async def test_quitting_while_saving_waits_for_the_file(small_timeline, tmp_path: Path, monkeypatch):
+    from scaletui.events import store
+
+    gate = threading.Event()
+    real = store.save_timeline
+    monkeypatch.setattr(store, "save_timeline", lambda *args, **kwargs: (gate.wait(30), real(*args, **kwargs))[1])
+    path = tmp_path / "t.toml"
+    app = quiet_app(timeline=small_timeline, timeline_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and any("quitting once the file is written" in m for m in notifications(app))
+        gate.set()
+        await save_done(pilot)
+        await pilot.pause()
+        assert not app.is_running  # saved, nothing unsaved: it quits
+    assert load_timeline(path).events[0].id == small_timeline.events[0].id
 
 
 async def test_save_as_an_existing_file_asks_before_overwriting(small_timeline, tmp_path: Path):

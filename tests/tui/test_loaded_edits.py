@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import SIZE, quiet_app
+from conftest import SIZE, quiet_app, save_done
 from synthetic_timeline import synthetic_timeline
 
 from scaletui.events.store import dumps_timeline, load_timeline
@@ -46,7 +46,7 @@ async def test_correcting_a_date_in_the_app_changes_that_event_only(tmp_path: Pa
         assert edited.shown_span.start == date(2019, 3, 4)
         assert all(event.shown_span == before[event.id][0] and event.annotation.empty for event in alike)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save_done(pilot)
         assert not app.dirty
 
     reopened = load_timeline(path)
