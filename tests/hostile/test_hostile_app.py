@@ -43,15 +43,6 @@ def _notes(app: ScaletuiApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def _save_done(pilot) -> None:
-    # the file is written in a worker thread: wait until the app has heard it ended
-    for _ in range(600):
-        if not pilot.app.saving:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
-
-
 async def test_a_first_save_goes_beside_the_corpus_not_the_current_folder(tmp_path, monkeypatch):
     corpus = tmp_path / "news" / "acme"
     corpus.mkdir(parents=True)
@@ -66,7 +57,8 @@ async def test_a_first_save_goes_beside_the_corpus_not_the_current_folder(tmp_pa
         proposed = app.screen.query_one(Input).value
         assert proposed == str(tmp_path / "news" / "acme.toml")
         await pilot.press("enter")
-        await _save_done(pilot)
+        await app.workers.wait_for_complete()  # the file is written in a worker thread
+        await pilot.pause()
     assert list(started_in.iterdir()) == []
     assert load_timeline(tmp_path / "news" / "acme.toml").events[0].id == "ev-1"
     assert f"to {tmp_path / 'news' / 'acme.toml'}" in " ".join(_notes(app))
@@ -114,7 +106,8 @@ async def test_saving_onto_a_fifo_is_refused_without_blocking(tmp_path):
         await pilot.pause()
         app.focused.value = str(fifo)
         await pilot.press("enter")
-        await _save_done(pilot)
+        await app.workers.wait_for_complete()  # the file is written in a worker thread
+        await pilot.pause()
         assert any("named pipe" in note for note in _notes(app)), _notes(app)
         assert app.timeline_path is None  # not saved
     assert Path(fifo).is_fifo()
