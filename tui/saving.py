@@ -183,7 +183,9 @@ class SavingMixin(_AppBase):
                 self.timeline_path, self._stamp = path, stamp
                 self.dirty = False
                 if then is not None and not waiting:
-                    then()  # changes made while saving would be lost by quitting or opening another
+                    then()
+                elif then is not None:  # quitting or opening another would lose what was changed while saving
+                    self.notify("Changed while saving: save again before you go on", severity="warning", markup=False)
         for step in waiting:
             step()
 
