@@ -70,12 +70,29 @@ def keep(key: str, timeline: Timeline) -> None:
         return
     if check_timeline(timeline):
         return  # opening the file refuses it: so must opening it again
+    out = _Compressed()
     try:
-        out = io.BytesIO()
         _Writer(out, protocol=pickle.HIGHEST_PROTOCOL).dump(timeline)
     except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
         return
-    cache.put(key, zlib.compress(out.getbuffer(), 1))  # about six times smaller, at a few ms a megabyte
+    cache.put(key, out.finished())
+
+
+class _Compressed:
+    """A file the pickle is written to and compressed as it comes (about six times smaller, at a few
+    ms a megabyte): the whole pickle is never held, which at thousands of articles is tens of megabytes."""
+
+    def __init__(self) -> None:
+        self._compress = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(self._compress.compress(data))
+        return len(data)
+
+    def finished(self) -> bytes:
+        self._parts.append(self._compress.flush())
+        return b"".join(self._parts)
 
 
 def read(key: str) -> Timeline | None:

@@ -199,8 +199,10 @@ def profiles_of(
         windows.append(window)
     heads = compound_heads({w for words in all_words for w in words})
     if heads:
-        all_words = [{heads.get(w, w) for w in words} for words in all_words]
-        main_words = [{heads.get(w, w) for w in words} for words in main_words]
+        for words in (*all_words, *main_words):  # in place: a copy of every statement's words is what grouping holds most of
+            found = [w for w in words if w in heads]
+            words.difference_update(found)
+            words.update(heads[w] for w in found)
     number_df = Counter(token for tokens in numbers for token in tokens)
     figure_df = Counter(t for figures in kept_figures for t in {figure_token(f) for f in figures})
     word_df = Counter(w for words in all_words for w in words)
