@@ -167,23 +167,25 @@ def compound_heads(vocabulary: set[str]) -> dict[str, str]:
             continue
         for cut in range(_MIN_MODIFIER, len(word) - _MIN_HEAD + 1):
             head, modifier = word[cut:], word[:cut]
-            if (
-                head in vocabulary
-                and head not in _SUFFIXES
-                and zipf_frequency(head, "en") < _EVERYDAY_HEAD_ZIPF
-                and "NOUN" in _all_lemmas(head)
-                and _names_a_thing(modifier)
-            ):
+            if head in vocabulary and _may_head(head) and _names_a_thing(modifier):
                 found[word] = head
                 break
     return found
 
 
+# Each asked once a word: a corpus of many stories asks again of the same words.
+@lru_cache(maxsize=200_000)
+def _may_head(word: str) -> bool:
+    return word not in _SUFFIXES and zipf_frequency(word, "en") < _EVERYDAY_HEAD_ZIPF and "NOUN" in _all_lemmas(word)
+
+
+@lru_cache(maxsize=200_000)
 def _noun_only(word: str) -> bool:
     lemmas = _all_lemmas(word)
     return "NOUN" in lemmas and "VERB" not in lemmas
 
 
+@lru_cache(maxsize=200_000)
 def _names_a_thing(word: str) -> bool:
     lemmas = _all_lemmas(word)
     return ("NOUN" in lemmas or "ADJ" in lemmas) and zipf_frequency(word, "en") >= _MODIFIER_ZIPF
