@@ -36,7 +36,7 @@ from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
 from scaletui.events.statements import dates_a_thing, has_finite_verb, reported_span
 from scaletui.events.timex import tag
-from scaletui.events.words import compound_heads, action_lemmas, content_lemmas, family, lemma, plain_numbers, rarity
+from scaletui.events.words import action_lemmas, compound_heads, content_lemmas, family, lemma, plain_numbers, rarity
 
 ENTITY_WEIGHT = 2.5  # a named participant counts like a fairly rare word, whatever its spelling in each outlet
 ACTION_WEIGHT = 1.6  # a verb of the main clause is the happening's act: it weighs more than its setting
