@@ -212,22 +212,45 @@ class SavingMixin(_AppBase):
         )
 
     def open_path(self, path: Path) -> None:
-        """Open `path`; when it cannot be, say why and keep what is on screen."""
-        from scaletui.events.corpus import load_corpus
-        from scaletui.events.store import file_stamp, load_timeline
+        """Open `path`; when it cannot be, say why and keep what is on screen.
 
+        A timeline file is read in a worker thread (a second or more at 10,000
+        events); a corpus is built in the background as usual.
+        """
+        from scaletui.events.corpus import load_corpus
+
+        if path.suffix.lower() == ".toml" and not is_folder(path):
+            self._read_timeline(path)
+            return
         try:
-            if path.suffix.lower() == ".toml" and not is_folder(path):
-                timeline = load_timeline(path)
-                stamp = file_stamp(path)
-                proceed: Callable[[], object] = lambda: self._install(timeline, path, stamp)
-            else:
-                corpus = load_corpus(path)  # a folder, or one article as a corpus of one
-                proceed = lambda: self._start_build(corpus)
+            corpus = load_corpus(path)  # a folder, or one article as a corpus of one
         except ScaletuiError as error:
             self.notify(str(error), title="Not opened", severity="error", markup=False)
             return
-        self._unless_unsaved(proceed, "Open another timeline and lose your unsaved changes?")
+        self._unless_unsaved(lambda: self._start_build(corpus), "Open another timeline and lose your unsaved changes?")
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _read_timeline(self, path: Path) -> None:
+        from scaletui.events.store import file_stamp, load_timeline
+
+        try:
+            timeline, stamp, problem = load_timeline(path), file_stamp(path), None
+        except Exception as error:  # noqa: BLE001  whatever it is, the app says so and keeps what it shows
+            timeline, stamp, problem = None, None, error
+        self.call_from_thread(self._timeline_read, path, timeline, stamp, problem)
+
+    def _timeline_read(self, path: Path, timeline: Timeline | None, stamp: int | None, problem: Exception | None) -> None:
+        if timeline is None:
+            message = str(problem) if isinstance(problem, ScaletuiError) else f"{path}: cannot open ({problem})"
+            self.notify(message, title="Not opened", severity="error", markup=False)
+            return
+        self._unless_unsaved(lambda: self._install(timeline, path, stamp), "Open another timeline and lose your unsaved changes?")
+
+    async def timeline_read(self) -> None:
+        """Wait until a timeline file being opened has been read (and the app has heard so)."""
+        reading = [worker for worker in self.workers if worker.group == "open"]
+        if reading:
+            await self.workers.wait_for_complete(reading)
 
     def _unless_unsaved(self, proceed: Callable[[], object], question: str) -> None:
         if not self.dirty:

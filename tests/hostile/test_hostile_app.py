@@ -92,6 +92,7 @@ async def test_opening_a_crafted_timeline_keeps_the_current_one(tmp_path):
         await pilot.pause()
         app.focused.value = str(crafted)
         await pilot.press("enter")
+        await app.timeline_read()
         await pilot.pause()
         assert app.timeline is shown
         assert any(str(crafted) in note and 'unknown entity "ghost"' in note for note in _notes(app)), _notes(app)

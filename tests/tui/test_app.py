@@ -590,6 +590,7 @@ async def test_opening_bad_files_keeps_what_is_on_screen(small_timeline, tmp_pat
             await pilot.press("ctrl+o")
             await fill(pilot, str(path))
             await pilot.press("enter")
+            await app.timeline_read()
             await pilot.pause()
             assert app.timeline is before and not isinstance(app.screen, TextPrompt)
             assert any(str(path) in m for m in notifications(app)), path
@@ -606,6 +607,32 @@ async def test_opening_a_saved_timeline_replaces_the_shown_one(small_timeline, t
         await pilot.press("ctrl+o")
         await fill(pilot, str(path))
         await pilot.press("enter")
+        await app.timeline_read()
+        await pilot.pause()
+        assert app.timeline_path == path and len(app.shown) == 12
+
+
+async def test_a_timeline_file_is_read_in_the_background_while_the_shown_one_still_moves(small_timeline, tmp_path: Path, monkeypatch):
+    from scaletui.events import store
+
+    other = synthetic_timeline(12, seed=3)
+    path = tmp_path / "other.toml"
+    path.write_text(dumps_timeline(other), encoding="utf-8")
+    gate = threading.Event()
+    real = store.load_timeline
+    monkeypatch.setattr(store, "load_timeline", lambda *args: (gate.wait(30), real(*args))[1])
+    app = quiet_app(timeline=small_timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        await fill(pilot, str(path))
+        await pilot.press("enter")
+        await pilot.pause()
+        first = app.timeline_view.current
+        await pilot.press("j")  # a big file takes seconds to read: the shown timeline still moves
+        await pilot.pause()
+        assert app.timeline is small_timeline and app.timeline_view.current is not first
+        gate.set()
+        await app.timeline_read()
         await pilot.pause()
         assert app.timeline_path == path and len(app.shown) == 12
 
