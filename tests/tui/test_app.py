@@ -598,21 +598,7 @@ async def test_opening_bad_files_keeps_what_is_on_screen(small_timeline, tmp_pat
         assert app.timeline is before and len(app.shown) == len(before.events)
 
 
-async def test_opening_a_saved_timeline_replaces_the_shown_one(small_timeline, tmp_path: Path):
-    other = synthetic_timeline(12, seed=3)
-    path = tmp_path / "other.toml"
-    path.write_text(dumps_timeline(other), encoding="utf-8")
-    app = quiet_app(timeline=small_timeline)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+o")
-        await fill(pilot, str(path))
-        await pilot.press("enter")
-        await app.timeline_read()
-        await pilot.pause()
-        assert app.timeline_path == path and len(app.shown) == 12
-
-
-async def test_a_timeline_file_is_read_in_the_background_while_the_shown_one_still_moves(small_timeline, tmp_path: Path, monkeypatch):
+async def test_opening_a_saved_timeline_reads_it_in_the_background_then_replaces_the_shown_one(small_timeline, tmp_path: Path, monkeypatch):
     from scaletui.events import store
 
     other = synthetic_timeline(12, seed=3)
