@@ -141,7 +141,10 @@ class SavingMixin(_AppBase):
         self.push_screen(TextPrompt("Save the annotated timeline as", str(self._default_path()), "a .toml file path"), answered)
 
     def _save(self, path: Path, expected: int | None, *, force: bool = False, then: Callable[[], object] | None = None) -> None:
-        assert self.timeline is not None and not self._saving
+        assert self.timeline is not None
+        if self._saving:  # a dialog answered while another save runs: the user saves again after it
+            self.notify("Still saving: try again once that is done", markup=False)
+            return
         path = path.absolute()
         if path.parent == user_data_folder():
             try:
