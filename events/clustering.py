@@ -48,6 +48,7 @@ from scaletui.events.similarity import (
     similarity,
 )
 from scaletui.events.statements import dates_a_thing
+from scaletui.events.store import sources_in_order
 from scaletui.events.titles import event_title
 from scaletui.events.told_acts import GroupActs, announced_alike, joined
 
@@ -604,10 +605,7 @@ def _event(
     entity_counts = Counter(e for s in statements for e in dict.fromkeys(s.entities))
     entities = [e for e, _ in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))]
     telling = [profiles[m].statement for m in sorted(tellers, key=lambda m: profiles[m].order)]
-    def in_corpus_order(outlets: set[str]) -> list[str]:
-        return sorted(outlets, key=lambda s: (source_rank.get(s, len(source_rank)), s))
-
-    sources = in_corpus_order({s.source for s in statements})
+    sources = sorted({s.source for s in statements}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
     event = Event(
         id=event_id(anchor),
         title=event_title(statements, frozenset(profiles[m].statement.id for m in members if profiles[m].lead)),
@@ -621,7 +619,7 @@ def _event(
         mentions=[s.id for s in telling],
     )
     if telling:  # their outlets report it too, though not in its own statements
-        event.sources = in_corpus_order({*sources, *(s.source for s in telling)})
+        event.sources = sources_in_order(event, source_rank)
     return event
 
 

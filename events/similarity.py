@@ -365,8 +365,8 @@ UNDATED_SLACK_DAYS = 14
 _NOTIONAL_DAYS = (date(2000, 3, 15), date(2000, 9, 20))
 _WEEK = 7  # "on Friday" is a few days back from any day
 _ANYTIME = (_FAR_PAST, _FAR_FUTURE)
-# The window of a statement its words leave undated, its article's day unknown: calendar and relative time alike.
-# "Famous 1950s pin-up star Bettie Page has died" is not a happening of the 1950s.
+# The window of a statement whose only date names a thing (statements.dates_a_thing): any time, calendar
+# or relative. "Famous 1950s pin-up star Bettie Page has died" is not a happening of the 1950s.
 _ANYWHEN = (*_ANYTIME, *_ANYTIME)
 
 

@@ -22,6 +22,14 @@ def user_data_folder() -> Path:
     return root / "scaletui"
 
 
+def _one_line(path: Path, problem: Exception | None, doing: str) -> str:
+    """What a worker's failure says: our errors already name the file; anything else is said with it."""
+    return str(problem) if isinstance(problem, ScaletuiError) else f"{path}: cannot {doing} ({problem})"
+
+
+_OPEN_ANOTHER = "Open another timeline and lose your unsaved changes?"
+
+
 def _is_bundled(corpus: Path) -> bool:
     from scaletui.events.seeds import bundled_corpus
 
@@ -178,8 +186,7 @@ class SavingMixin(_AppBase):
         if isinstance(problem, SaveConflict):
             self._resolve_conflict(path, problem, then)
         elif problem is not None:
-            message = str(problem) if isinstance(problem, ScaletuiError) else f"{path}: cannot save ({problem})"
-            self.notify(message, title="Not saved", severity="error", markup=False)
+            self.notify(_one_line(path, problem, "save"), title="Not saved", severity="error", markup=False)
         else:
             self.notify(f"Saved {len(timeline.events)} events to {path}", markup=False)
             if timeline is self.timeline:  # not another one opened meanwhile
@@ -230,7 +237,7 @@ class SavingMixin(_AppBase):
         except ScaletuiError as error:
             self.notify(str(error), title="Not opened", severity="error", markup=False)
             return
-        self._unless_unsaved(lambda: self._start_build(corpus), "Open another timeline and lose your unsaved changes?")
+        self._unless_unsaved(lambda: self._start_build(corpus), _OPEN_ANOTHER)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _read_timeline(self, path: Path) -> None:
@@ -244,10 +251,9 @@ class SavingMixin(_AppBase):
 
     def _timeline_read(self, path: Path, timeline: Timeline | None, stamp: int | None, problem: Exception | None) -> None:
         if timeline is None:
-            message = str(problem) if isinstance(problem, ScaletuiError) else f"{path}: cannot open ({problem})"
-            self.notify(message, title="Not opened", severity="error", markup=False)
+            self.notify(_one_line(path, problem, "open"), title="Not opened", severity="error", markup=False)
             return
-        self._unless_unsaved(lambda: self._install(timeline, path, stamp), "Open another timeline and lose your unsaved changes?")
+        self._unless_unsaved(lambda: self._install(timeline, path, stamp), _OPEN_ANOTHER)
 
     async def timeline_read(self) -> None:
         """Wait until a timeline file being opened has been read (and the app has heard so)."""
