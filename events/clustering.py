@@ -35,7 +35,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from scaletui.events.also_told import also_told
-from scaletui.events.model import Entity, Event, Modifier, Source, Statement, TimeSpan
+from scaletui.events.model import Entity, Event, Modifier, Precision, Source, Statement, TimeSpan
 from scaletui.events.similarity import (
     Profile,
     StatementFeatures,
@@ -47,7 +47,7 @@ from scaletui.events.similarity import (
     profiles_of,
     similarity,
 )
-from scaletui.events.statements import dates_a_thing
+from scaletui.events.statements import dates_a_thing, tells_its_day
 from scaletui.events.store import sources_in_order
 from scaletui.events.titles import event_title
 from scaletui.events.told_acts import GroupActs, announced_alike, joined
@@ -650,7 +650,7 @@ def event_span(statements: list[Statement]) -> TimeSpan:
         s.span for s in statements if s.span.modifier not in (Modifier.REPORTED, Modifier.UNDATED) and not dates_a_thing(s)
     ]
     trusted = [span for span in dated if span.confidence >= 0.5] or dated
-    trusted = _corroborated(statements, trusted)
+    trusted = _retold(statements, _corroborated(statements, trusted))
     if trusted:
         votes = Counter((span.start, span.end) for span in trusted)
         return min(
@@ -663,7 +663,12 @@ def event_span(statements: list[Statement]) -> TimeSpan:
                 span.start,
             ),
         )
-    reported = [s.span for s in statements if s.span.modifier is Modifier.REPORTED] or [s.span for s in statements]
+    # Failing those, what bounds it: a publication date, else no date (not a year that dates something else).
+    reported = (
+        [s.span for s in statements if s.span.modifier is Modifier.REPORTED]
+        or [s.span for s in statements if s.span.modifier is Modifier.UNDATED]
+        or [s.span for s in statements]
+    )
     return min(reported, key=lambda span: (span.end, -span.confidence))
 
 
@@ -688,6 +693,26 @@ def _corroborated(statements: list[Statement], spans: list[TimeSpan]) -> list[Ti
         span
         for span in spans
         if len(dating_sources[(span.start, span.end)]) >= 2 or (first_report - span.end).days <= 366
+    ]
+
+
+def _retold(statements: list[Statement], spans: list[TimeSpan]) -> list[TimeSpan]:
+    """Drop a year or month fewer outlets give than date the happening by its day in words their
+    undated articles leave unresolved.
+
+    "Mark Felt died on Friday", say many reports; a few retell "in 1972 he was the FBI's No. 2" in the
+    same sentence. With no article dated, the explicit year is all a date could come from, and it
+    belongs to the background: the happening is the news of the articles' own (unknown) days.
+    """
+    by_day = {s.source for s in statements if tells_its_day(s)}
+    if len(by_day) < 2:
+        return spans
+    dating_sources: dict[tuple[date, date], set[str]] = defaultdict(set)
+    for statement in statements:
+        dating_sources[(statement.span.start, statement.span.end)].add(statement.source)
+    return [
+        span for span in spans
+        if span.precision in (Precision.DAY, Precision.WEEK) or len(dating_sources[(span.start, span.end)]) >= len(by_day)
     ]
 
 

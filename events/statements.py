@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from scaletui.events.model import Entity, Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
 from scaletui.events.published import looks_like_date_line
@@ -479,6 +480,19 @@ def dates_a_thing(statement: Statement) -> bool:
     return before is None or before[1].lower() not in _ADVERBIAL_BEFORE
 
 
+def tells_its_day(statement: Statement) -> bool:
+    """Whether an undated article's statement places its happening on a day or in a week it leaves
+    unresolved ("died on Friday", "yesterday", "earlier this week"): the news of the article's own day."""
+    return statement.span.modifier is Modifier.UNDATED and bool(statement.time_text) and _names_a_day(statement.time_text)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_day(time_text: str) -> bool:
+    # Read against any day: what the words say alone is whether they name a day or a week.
+    return any(e.span.precision in (Precision.DAY, Precision.WEEK) for e in tag(time_text, _ANY_DAY))
+
+
+_ANY_DAY = date(2000, 6, 15)
 _BARE_YEAR = re.compile(r"(?:the\s+)?(?:1[89]|20)\d\ds?", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]+(?:-\s*)?([A-Za-z][A-Za-z-]*)")

@@ -5,11 +5,13 @@ an event report one happening in different words; the pairs that must stay
 apart are two happenings of one story (an escape and the capture a week later).
 """
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from scaletui.events.corpus import load_corpus
+from scaletui.events.model import Modifier
 from scaletui.events.pipeline import build_timeline
 
 CORPORA = Path(__file__).resolve().parent / "corpora" / "ecbplus"
@@ -129,6 +131,17 @@ def test_a_year_before_a_noun_dates_the_thing_it_names_not_the_happening(obituar
     assert succumbed.id == died.id
     famous = next(s for s in died.statements if s.source == "4_5ecb" and "Famous 1950s pin up star" in s.text)
     assert famous.time_text == "1950s"  # its words still show, highlighted, in the comparison
+
+
+def test_a_death_its_outlets_date_by_the_day_is_undated_not_dated_by_a_year_some_retell(obituary):
+    # No article of 4_ecb is dated: "died Thursday", "yesterday", "this evening" stay unresolved, and the
+    # few reports that also say "the 1950s pin-up" gave the death the 1950s. The timeline shows it undated.
+    died = event_of(obituary, "4_14ecb", "Pinup icon Bettie Page died Thursday evening")
+    assert died.span.modifier is Modifier.UNDATED
+    assert any(s.time_text == "the 1950s" for s in died.statements)  # still there, in its outlet's words
+    # A happening the outlets date by its year alone keeps it: her birth.
+    born = event_of(obituary, "4_3ecb", "Page was born Betty Mae Page in Nashville")
+    assert born.span.start == date(1923, 4, 22)
 
 
 @pytest.fixture(scope="module")
