@@ -11,7 +11,8 @@ counts among its sources and the comparison shows what it said.
 A statement tells another event when three things hold:
 - it and one of that event's statements, from another outlet, are alike on a
   pair-level bar and may report one happening (they name its act, give its
-  measure, or tell of the same doer and other party);
+  measure, or tell of the same doer and other party; or, one of them naming no
+  act by a verb, both name it by a noun: "the site of the cut", "the cause of the cut");
 - its words are nearly as close to that event's reports, taken together, as
   to the other reports of its own event (three quarters as close; a lone
   statement has no others);
@@ -26,6 +27,7 @@ import math
 from collections.abc import Iterable
 
 from scaletui.events.similarity import Profile, may_report_one_happening
+from scaletui.events.words import names_an_act
 
 ALSO_TOLD_THRESHOLD = 0.2  # a pair of statements this alike may tell one happening in other words
 # How close to the other event's reports, as a share of how close to its own event's, a statement's
@@ -51,8 +53,8 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
         for teller, other, group in ((b, a, group_a), (a, b, group_b)):
             if profiles[teller].statement.source in sources_of[group]:
                 continue
-            if (score, -other) > likest.get(teller, (0.0, 0, 0))[:2] and may_report_one_happening(
-                profiles[teller], profiles[other]
+            if (score, -other) > likest.get(teller, (0.0, 0, 0))[:2] and (
+                may_report_one_happening(profiles[teller], profiles[other]) or _named_alike(profiles[teller], profiles[other])
             ):
                 likest[teller] = (score, -other, group)
     sums = _Sums(profiles, members_of)
@@ -68,6 +70,17 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
     for (group, _), (_, teller) in sorted(best.items(), key=lambda item: item[1][1]):
         told.setdefault(group, []).append(teller)
     return told
+
+
+def _named_alike(a: Profile, b: Profile) -> bool:
+    """One of the two tells its happening without a verb of its own, and both use a noun that names
+    an act ("cut", "leave", "launch"): nouns the grouping does not count as acts, as two statements
+    that both lack a verb are too loosely tied to become one event; here one only vouches for an outlet."""
+    return (not a.actions or not b.actions) and bool(_act_nouns(a) & _act_nouns(b))
+
+
+def _act_nouns(profile: Profile) -> set[str]:
+    return {word for word in profile.vector if word[0] not in "@#" and names_an_act(word)}
 
 
 class _Sums:

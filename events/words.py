@@ -72,6 +72,13 @@ def is_verb_form(word: str) -> bool:
     return word.endswith(("ed", "ing")) or "NOUN" not in lemmas
 
 
+@lru_cache(maxsize=200_000)
+def names_an_act(lemma_: str) -> bool:
+    """Whether a lemma is a noun that is also a verb: a happening named without a verb ("the cut", "his leave")."""
+    lemmas = _all_lemmas(lemma_)
+    return "NOUN" in lemmas and "VERB" in lemmas
+
+
 @lru_cache(maxsize=20_000)
 def simple_past(word: str, or_base: bool = False) -> bool:
     """Whether a lower-case word is some verb's simple past ("died", "fled"); with `or_base`,

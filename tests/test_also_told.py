@@ -57,3 +57,19 @@ def test_on_the_seeds_the_outlet_telling_the_cut_among_the_planned_spending_is_n
     planning = statement_of(seeds, "reuters-ndtv", "is planning to cut the relationship")
     assert planning not in sever.statements and planning.id in sever.mentions
     assert "reuters-ndtv" in sever.sources and "reuters-ndtv" not in sever.silent
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "seeds"))
+
+
+def test_two_outlets_explaining_one_thing_without_a_verb_for_it_are_not_silent_on_each_others_event(seeds):
+    # GIGAZINE's "The root cause of this withdrawal storm lies in the game of data sovereignty: when customers
+    # share proprietary data and product prototypes ..." names no act by a verb; Reuters' "customers often
+    # share ownership data as well as prototype products" is its own event. Each tells the other's.
+    sovereignty = event_of(seeds, "gigazine", "The root cause of this withdrawal storm")
+    contracting = event_of(seeds, "reuters-ndtv", "By contracting with Scale AI, customers often share")
+    assert sovereignty.id != contracting.id
+    assert "reuters-ndtv" in sovereignty.sources and "reuters-ndtv" not in sovereignty.silent
+    assert "gigazine" in contracting.sources and "gigazine" not in contracting.silent
