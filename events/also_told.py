@@ -44,6 +44,7 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
     members_of = {members[0]: members for members in groups}
     sources_of = {members[0]: {profiles[m].statement.source for m in members} for members in groups}
     likest: dict[int, tuple[float, int, int]] = {}  # teller -> (likeness, -statement it is like, group it tells)
+    named_alike = _NamedAlike(profiles)
     for a, b, score in pairs:
         if score < ALSO_TOLD_THRESHOLD:
             continue
@@ -54,7 +55,7 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
             if profiles[teller].statement.source in sources_of[group]:
                 continue
             if (score, -other) > likest.get(teller, (0.0, 0, 0))[:2] and (
-                may_report_one_happening(profiles[teller], profiles[other]) or _named_alike(profiles[teller], profiles[other])
+                may_report_one_happening(profiles[teller], profiles[other]) or named_alike(teller, other)
             ):
                 likest[teller] = (score, -other, group)
     sums = _Sums(profiles, members_of)
@@ -72,15 +73,25 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
     return told
 
 
-def _named_alike(a: Profile, b: Profile) -> bool:
-    """One of the two tells its happening without a verb of its own, and both use a noun that names
-    an act ("cut", "leave", "launch"): nouns the grouping does not count as acts, as two statements
-    that both lack a verb are too loosely tied to become one event; here one only vouches for an outlet."""
-    return (not a.actions or not b.actions) and bool(_act_nouns(a) & _act_nouns(b))
+class _NamedAlike:
+    """Whether one of two statements tells its happening without a verb of its own, and both use a noun
+    that names an act ("cut", "leave", "launch"). Grouping does not count such nouns as acts (two
+    statements that both lack a verb are too loosely tied to become one event); here one statement
+    only vouches for its outlet."""
 
+    def __init__(self, profiles: list[Profile]) -> None:
+        self._profiles = profiles
+        self._nouns: dict[int, frozenset[str]] = {}  # a statement asked about again and again is read once
 
-def _act_nouns(profile: Profile) -> set[str]:
-    return {word for word in profile.vector if word[0] not in "@#" and names_an_act(word)}
+    def __call__(self, a: int, b: int) -> bool:
+        one, other = self._profiles[a], self._profiles[b]
+        return (not one.actions or not other.actions) and not self._act_nouns(a).isdisjoint(self._act_nouns(b))
+
+    def _act_nouns(self, index: int) -> frozenset[str]:
+        if index not in self._nouns:
+            vector = self._profiles[index].vector
+            self._nouns[index] = frozenset(word for word in vector if word[0] not in "@#" and names_an_act(word))
+        return self._nouns[index]
 
 
 class _Sums:
