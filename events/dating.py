@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scaletui.events.corpus import Document
-from scaletui.events.model import Event, Precision, Sentence, Source, Statement
+from scaletui.events.model import Event, Precision, Sentence, Source, Statement, undated_span
 from scaletui.events.published import copyright_year, find_yearless
+from scaletui.events.statements import claim_statements, reported_span, sentence_index
 from scaletui.events.timex import tag
 
 
@@ -148,6 +149,29 @@ def date_from_events(events: list[Event], dates: CorpusDates) -> set[str]:
             source.published_basis = "year only, from articles reporting the same events"
             changed.add(source_id)
     return changed
+
+
+def redate_article(statements: list[Statement], to_redate: list[Sentence], source: Source, reference_year: int | None) -> set[str]:
+    """Give one article's statements the times `statements_of` would give them with what is now
+    known of its date (`source.published`, `reference_year`); the ids of those that changed.
+
+    Without splitting and tagging the article again: a claim whose sentence holds nothing the
+    tagger could read only changes its bound; the others (`ArticleWork.to_redate`, kept from the
+    article's first reading) are read again.
+    """
+    reread = {sentence.index for sentence in to_redate}
+    untimed = reported_span(source.published, source.published_estimated) if source.published else undated_span()
+    changed = set()
+    for statement in statements:
+        if statement.span != untimed and sentence_index(statement) not in reread:
+            statement.span = untimed
+            changed.add(statement.id)
+    fresh = [
+        made
+        for sentence in to_redate
+        for made in claim_statements(sentence, source.published, source.published_estimated, reference_year)
+    ]
+    return changed | redate(statements, fresh)
 
 
 def redate(statements: list[Statement], fresh: list[Statement]) -> set[str]:

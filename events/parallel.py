@@ -31,7 +31,9 @@ from scaletui.events.figures import extract_figures
 from scaletui.events.model import Sentence, Statement
 from scaletui.events.sentences import split_sentences
 from scaletui.events.similarity import StatementFeatures, statement_features
-from scaletui.events.statements import statements_of
+from scaletui.events.statements import sentence_index, statements_of
+from scaletui.events.timex import may_hold_time
+from scaletui.events.timex.explicit import warm_dateparser
 
 # Below this many articles to work on, a pool costs more to start than it saves.
 PARALLEL_FROM = 32
@@ -60,12 +62,19 @@ class ArticleJob(NamedTuple):
 
 
 class ArticleWork(BaseModel):
-    """An article's sentences, its statements with their figures read, and what grouping reads of
-    each statement alone (`events.similarity.statement_features`, one per statement, in order)."""
+    """An article's statements with their figures read, what grouping reads of each statement alone
+    (`events.similarity.statement_features`, one per statement, in order), and the sentences a
+    publication date found later could date differently (`to_redate`).
 
-    sentences: list[Sentence]
+    An article with no publication date may be dated from the events it shares, once they are
+    grouped (pipeline._date_undated_sources). Only its claims the tagger may read then need their
+    sentence again; the rest take the new "reported by" bound. Those sentences alone are kept, not
+    all of them: they are handed back from a worker and stored in the cache.
+    """
+
     statements: list[Statement]
     features: list[StatementFeatures | None] = []
+    to_redate: list[Sentence] = []
 
 
 def work_on(job: ArticleJob) -> ArticleWork:
@@ -74,7 +83,11 @@ def work_on(job: ArticleJob) -> ArticleWork:
     for statement in statements:
         statement.figures = extract_figures(statement.text)
     features = [statement_features(statement) for statement in statements]
-    return ArticleWork(sentences=sentences, statements=statements, features=features)
+    to_redate: list[Sentence] = []
+    if job.published is None:
+        claims = {sentence_index(statement) for statement in statements}
+        to_redate = [s for s in sentences if s.index in claims and may_hold_time(s.text)]
+    return ArticleWork(statements=statements, features=features, to_redate=to_redate)
 
 
 def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:
@@ -96,37 +109,6 @@ def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:
             report(done + count)
     report(len(jobs))
     return works  # type: ignore[return-value]  # every slot is filled above
-
-
-def restate(jobs: list[ArticleJob]) -> list[list[Statement]]:
-    """Each job's statements alone (split and dated again, with no figures or grouping features), in the jobs' order.
-
-    What an article dated only once its events are grouped needs again
-    (pipeline._date_undated_sources): on news without dates, most of the corpus,
-    left to one core while the other idled. In a pool when there are many, started
-    as read_articles starts its own (forked where this process has one thread);
-    the same statements either way.
-    """
-    start_method = _start_method()
-    workers = pool_size(len(jobs), forked=start_method.get_start_method() == "fork")
-    if workers > 1:
-        size = max(1, min(_BATCH_MAX, math.ceil(len(jobs) / (workers * 4))))
-        if start_method.get_start_method() == "forkserver":
-            start_method.set_forkserver_preload([__name__])
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=start_method) as executor:
-                batches = executor.map(_restate_batch, [jobs[at : at + size] for at in range(0, len(jobs), size)])
-                return [statements for batch in batches for statements in batch]
-        except (BrokenProcessPool, OSError, ValueError, NotImplementedError):  # no pool, or a worker lost: here instead
-            pass
-    return _restate_batch(jobs)
-
-
-def _restate_batch(jobs: list[ArticleJob]) -> list[list[Statement]]:
-    return [
-        statements_of(split_sentences(job.source_id, job.text), job.published, job.published_estimated, job.reference_year)
-        for job in jobs
-    ]
 
 
 def pool_size(articles: int, forked: bool = True) -> int:
@@ -236,10 +218,13 @@ def _in_pool(
 def _load_word_data() -> None:
     """Load the word lists each article's work reads (lemminflect's dictionary and rules for unseen
     words, wordfreq's frequencies) here, before the workers fork, rather than once in every worker
-    (about half a second each); this process reads them later anyway, to group statements."""
+    (about half a second each); this process reads them later anyway, to group statements.
+    So for dateparser's first parse (a third of a second of setting up): this process pays it
+    anyway when an article dated from its events has a date phrase only dateparser reads."""
     getAllLemmas("said")
     getLemma("qzxv", upos="NOUN", lemmatize_oov=True)
     zipf_frequency("said", "en")
+    warm_dateparser()
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

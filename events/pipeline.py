@@ -15,9 +15,9 @@ from scaletui.events.clustering import cluster_events, event_span
 from scaletui.events.compare import compare_events
 from scaletui.events.corpus import Corpus, Document
 from scaletui.events.entities import find_entities
-from scaletui.events.dating import CorpusDates, date_from_events, date_sources, redate
+from scaletui.events.dating import CorpusDates, date_from_events, date_sources, redate_article
 from scaletui.events.model import Event, Modifier, Sentence, Statement, Timeline
-from scaletui.events.parallel import ArticleJob, read_articles, restate
+from scaletui.events.parallel import ArticleJob, read_articles
 from scaletui.events.passing import add_passing_mentions
 from scaletui.events.ranking import rank_events
 from scaletui.events.sentences import split_sentences
@@ -55,8 +55,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     report("dating articles", 0.0)
     # Phase one needs an article's sentences only for a dateline without a year
     # in a corpus with no other dates: split those here, the rest in read_articles.
-    split = _SentencesOnDemand(documents)
-    dates = date_sources(documents, split)
+    dates = date_sources(documents, _SentencesOnDemand(documents))
     sources = dates.sources
     stage = "finding dated statements"
     report(stage, 0.05)
@@ -67,8 +66,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
     statements: list[Statement] = [statement for work in works for statement in work.statements]
     features = [feature for work in works for feature in work.features]  # grouping's per-statement part, done with each article
-    # Every article's sentences are not kept for the rest of the build: only an article
-    # left undated needs them again, and it is split again (the same split) if so.
+    to_redate = {job.source_id: work.to_redate for job, work in zip(jobs, works) if work.to_redate}
     del works, jobs
     report("reconciling entities", 0.55)
     # Tokens and mentions by the hundred thousand, none cyclic: the collector, left on, walked
@@ -85,7 +83,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     with collector_paused():
         events = cluster_events(statements, entities, sources, features)
     del features
-    _date_undated_sources(events, statements, split, dates)
+    _date_undated_sources(events, statements, to_redate, dates)
     add_passing_mentions(events, {source.id: number for number, source in enumerate(sources)})
     report("comparing sources", 0.9)
     with collector_paused():
@@ -115,12 +113,9 @@ class _SentencesOnDemand(Mapping[str, list[Sentence]]):
     def __len__(self) -> int:
         return len(self._texts)
 
-    def text_of(self, source_id: str) -> str:
-        return self._texts[source_id]
-
 
 def _date_undated_sources(
-    events: list[Event], statements: list[Statement], sentences: _SentencesOnDemand, dates: CorpusDates
+    events: list[Event], statements: list[Statement], to_redate: Mapping[str, list[Sentence]], dates: CorpusDates
 ) -> None:
     """Date the articles that had no date of their own from the events they share, then their statements."""
     changed = date_from_events(events, dates)
@@ -131,14 +126,10 @@ def _date_undated_sources(
         if statement.source in changed:
             by_source.setdefault(statement.source, []).append(statement)
     moved: set[str] = set()
-    again = [source for source in dates.sources if source.id in changed]
-    jobs = [
-        ArticleJob(source.id, sentences.text_of(source.id), source.published, source.published_estimated,
-                   dates.reference_years.get(source.id))
-        for source in again
-    ]
-    for source, fresh in zip(again, restate(jobs)):  # split and dated again, in a pool where there are many
-        moved |= redate(by_source.get(source.id, []), fresh)
+    for source in dates.sources:
+        if source.id in changed:
+            moved |= redate_article(by_source.get(source.id, []), to_redate.get(source.id, []), source,
+                                    dates.reference_years.get(source.id))
     for event in events:
         if any(s.id in moved for s in event.statements):
             event.span = event_span(event.statements)

@@ -354,17 +354,24 @@ def statements_of(
     and is undated: guessing a day would put it in the wrong place.
     """
     headline = headline_index(sentences)
-    reference = published or date(reference_year or _UNANCHORED_YEAR, 1, 1)
     statements: list[Statement] = []
     for sentence in sentences:
-        if not is_claim(sentence, headline):
-            continue
-        expressions = [e for e in tag(sentence.text, reference) if e.timex_type != "SET"]
-        as_read = {(e.start, e.end): e.span for e in expressions}
-        if published is None:
-            expressions = _without_unknown_anchors(sentence.text, expressions, reference_year)
-        statements.extend(_split(sentence, expressions, published, published_estimated, as_read))
+        if is_claim(sentence, headline):
+            statements.extend(claim_statements(sentence, published, published_estimated, reference_year))
     return statements
+
+
+def claim_statements(
+    sentence: Sentence, published: date | None, published_estimated: bool, reference_year: int | None = None
+) -> list[Statement]:
+    """What `statements_of` makes of one sentence it takes for a claim: one article's sentences
+    are independent once the claims are known, so one sentence can be dated again alone."""
+    reference = published or date(reference_year or _UNANCHORED_YEAR, 1, 1)
+    expressions = [e for e in tag(sentence.text, reference) if e.timex_type != "SET"]
+    as_read = {(e.start, e.end): e.span for e in expressions}
+    if published is None:
+        expressions = _without_unknown_anchors(sentence.text, expressions, reference_year)
+    return _split(sentence, expressions, published, published_estimated, as_read)
 
 
 def _without_unknown_anchors(
@@ -464,6 +471,11 @@ def _split(
             made.span = primary.span
         statements.append(made)
     return statements
+
+
+def sentence_index(statement: Statement) -> int:
+    """The index of the sentence a statement was made from (its id is "source:index" or "source:index.part")."""
+    return int(statement.id.rsplit(":", 1)[1].split(".", 1)[0])
 
 
 def dates_a_thing(statement: Statement) -> bool:

@@ -10,8 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from scaletui.events.corpus import load_corpus
+from scaletui.events.dating import redate_article
+from scaletui.events.model import Source
+from scaletui.events.parallel import ArticleJob, work_on
 from scaletui.events.pipeline import build_timeline
 from scaletui.events.published import find_published, find_yearless, looks_like_date_line
+from scaletui.events.sentences import split_sentences
+from scaletui.events.statements import statements_of
 from scaletui.tui.cli import main
 
 BODY = "The harbour authority said on Tuesday that the new ferry terminal will open next spring.\n"
@@ -90,6 +95,28 @@ def test_an_undated_article_takes_the_date_of_the_articles_it_shares_events_with
     assert undated["published_basis"].startswith("estimated: from 1 dated article")
     friday = [s for e in data["events"] for s in e["statements"] if s["source"] == "b"][0]
     assert friday["start"].isoformat() == "2023-11-17"
+
+
+def test_an_article_dated_from_its_events_reads_again_only_the_sentences_with_a_date_phrase():
+    # What statements_of makes of the article once its date is known, from the first reading's
+    # statements and the few sentences it kept, whether the date is a day or only a year.
+    text = (
+        "Harlow Foods agreed on Friday to buy the Pemberton bakery chain for $410 million.\n\n"
+        "The chain has forty shops across the north and employs nine hundred bakers.\n\n"
+        "Talks began last year, and the board approved the offer on Nov 3, 2023.\n\n"
+        "Pemberton was founded in 1921 by a family of millers in Leeds.\n"
+    )
+    work = work_on(ArticleJob("b", text, None, False, None))
+    assert [s.index for s in work.to_redate] == [0, 2, 3]  # the second sentence has no date phrase to read again
+    for published, year in ((date(2023, 11, 18), None), (None, 2023)):
+        source = Source(id="b", path="b.txt", title="", published=published, published_estimated=published is not None)
+        statements = [s.model_copy() for s in work.statements]
+        redate_article(statements, work.to_redate, source, year)
+        whole = statements_of(split_sentences("b", text), published, published is not None, year)
+        assert [(s.id, s.time_text, s.time_start, s.span) for s in statements] == [
+            (s.id, s.time_text, s.time_start, s.span) for s in whole
+        ]
+    assert statements[0].span.modifier.value == "undated"  # "on Friday" needs the day, not only the year
 
 
 def test_nothing_dates_an_article_from_its_file_time_and_relative_words_stay_undated(tmp_path):

@@ -64,9 +64,9 @@ def test_pool_and_one_process_export_the_same_timeline(mixed_corpus, tmp_path, m
     assert "[[events]]" in pooled and "3_1ecbplus" in pooled
 
 
-def test_articles_dated_from_their_events_are_read_again_in_a_pool_with_the_same_result(mixed_corpus, tmp_path, monkeypatch):
+def test_articles_dated_from_their_events_are_dated_again_with_the_same_result_after_a_pool(mixed_corpus, tmp_path, monkeypatch):
     # Articles without a date of their own are dated from the articles reporting the same
-    # events, once grouped; then their statements are split and dated again, in a second pool.
+    # events, once grouped; then the sentences their workers kept are read again, here.
     monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
     monkeypatch.setattr(events_parallel, "ProcessPoolExecutor", CountingPool)
     monkeypatch.setattr(events_parallel, "PARALLEL_FROM", 10_000)
@@ -77,7 +77,7 @@ def test_articles_dated_from_their_events_are_read_again_in_a_pool_with_the_same
     pooled_from_here(monkeypatch)
     monkeypatch.setattr(events_parallel, "pool_size", lambda articles, forked=True: 2)
     pooled = export(mixed_corpus, tmp_path / "pooled.toml")
-    assert CountingPool.started == [2, 2]
+    assert CountingPool.started == [2]
     assert pooled == alone
     assert 'published_basis = "estimated: from 5 dated articles reporting the same events"' in pooled
 

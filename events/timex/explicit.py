@@ -80,3 +80,8 @@ def _dateparser_day(phrase: str, reference: date, day_first: bool) -> date | Non
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed.date() if parsed else None
+
+
+def warm_dateparser() -> None:
+    """Make dateparser's first parse (its settings and language data set up) now rather than at the first phrase."""
+    _dateparser_day("3/4/2005", date(2006, 1, 1), day_first=False)

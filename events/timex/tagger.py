@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -73,20 +74,32 @@ _WORDS = re.compile(r"[a-z]+|\d")
 
 
 def _candidates(text: str) -> list[_Candidate]:
+    return list(_found(text))
+
+
+def _found(text: str) -> Iterator[_Candidate]:
     # Most rules need a word most sentences lack ("ago", a month name, a digit):
     # checking a set of the sentence's words first skips their regexes cheaply.
     words = set(_WORDS.findall(text.lower()))
     if words & _DIGITS:
         words.add("#")
-    found = []
     for rule in RULES:
         if rule.keywords and rule.keywords.isdisjoint(words):
             continue
         for match in rule.pattern.finditer(text):
             start, end = match.span("core") if "core" in match.re.groupindex else match.span()
             if rule.check is None or rule.check(text, match, start, end):
-                found.append(_Candidate(start, end, rule, match))
-    return found
+                yield _Candidate(start, end, rule, match)
+
+
+def may_hold_time(text: str) -> bool:
+    """Whether `tag` could find an expression in `text` against some publication date.
+
+    Finding and delimiting never look at the date (only reading does), so a text
+    with nothing to delimit gives nothing whatever the date: an article dated
+    later need not read it again.
+    """
+    return isinstance(text, str) and bool(text.strip()) and next(_found(text), None) is not None
 
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
