@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from scaletui.events.model import Modifier, Precision, TimeExpression, TimeSpan
 
@@ -73,8 +74,13 @@ class _Candidate:
 _WORDS = re.compile(r"[a-z]+|\d")
 
 
-def _candidates(text: str) -> list[_Candidate]:
-    return list(_found(text))
+# What a text holds is found without the reference date, and the same text is tagged
+# again against other days (a sentence whose article knows only its year, an undated
+# statement's window read from two notional days): the finding is kept for the last few.
+# The candidates are only read, never changed.
+@lru_cache(maxsize=256)
+def _candidates(text: str) -> tuple[_Candidate, ...]:
+    return tuple(_found(text))
 
 
 def _found(text: str) -> Iterator[_Candidate]:
@@ -102,7 +108,10 @@ def may_hold_time(text: str) -> bool:
     return isinstance(text, str) and bool(text.strip()) and next(_found(text), None) is not None
 
 
-def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
+_tense_for = lru_cache(maxsize=1024)(tense_for)  # as _candidates: the tense of a stretch is the same against any day
+
+
+def _longest_first(found: tuple[_Candidate, ...]) -> list[_Candidate]:
     chosen: list[_Candidate] = []
     for candidate in sorted(found, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start)):
         if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
@@ -151,7 +160,7 @@ def _resolve(text: str, candidate: _Candidate, reference: date, floor: int) -> T
             start -= len(window) - approx.start()
             window = text[max(floor, start - 40) : start]
     signal = _SIGNAL.search(window)
-    tense = tense_for(text, start, end)
+    tense = _tense_for(text, start, end)
     if signal and signal.group("signal").lower() == "since":
         tense = "past"  # "since March" looks back whatever the main verb does
     reading = candidate.rule.read(candidate.match, Situation(text, reference, tense, mod))
