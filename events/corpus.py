@@ -43,7 +43,7 @@ from scaletui.events.errors import CorpusError
 from scaletui.events.model import Source
 from scaletui.events.published import find_published
 from scaletui.events.sentences import split_sentences
-from scaletui.events.statements import headline_index
+from scaletui.events.statements import HEADLINE_REACH, headline_index
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SOURCES_FILE = "sources.toml"
@@ -272,7 +272,7 @@ def headline(text: str) -> str:
     top = text[:_HEADLINE_SCAN]
     if len(text) > _HEADLINE_SCAN and "\n" in top:
         top = top[: top.rfind("\n")]
-    sentences = split_sentences("", top)
+    sentences = split_sentences("", top, first=HEADLINE_REACH)  # the headline is among them, if anywhere
     index = headline_index(sentences)
     return next((s.text for s in sentences if s.index == index), "")
 

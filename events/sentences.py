@@ -71,11 +71,17 @@ MAX_SENTENCE_CHARS = 800
 _WRAP_WIDTH = 100  # hard-wrapped files keep (nearly) every line at most this long
 
 
-def split_sentences(source_id: str, text: str) -> list[Sentence]:
-    """The content sentences of `text`, in order; `text[s.start:s.end] == s.text`."""
+def split_sentences(source_id: str, text: str, first: int | None = None) -> list[Sentence]:
+    """The content sentences of `text`, in order; `text[s.start:s.end] == s.text`.
+
+    With `first`, only the first so many (the same as the whole split's): what
+    comes later is not cut into sentences.
+    """
     masked = _blank_out(text, chrome_ranges(text))
     sentences: list[Sentence] = []
     for paragraph in _paragraphs(masked):
+        if first is not None and len(sentences) >= first:
+            break
         spans = [piece for span in _split_paragraph(masked, paragraph.start, paragraph.end) for piece in _capped(masked, *span)]
         alone = paragraph.may_be_heading and len(spans) == 1
         for s_start, s_end in spans:
@@ -89,7 +95,7 @@ def split_sentences(source_id: str, text: str) -> list[Sentence]:
                     heading=alone and _is_heading(text[s_start:s_end]),
                 )
             )
-    return sentences
+    return sentences[:first]
 
 
 def _blank_out(text: str, ranges: list[tuple[int, int]]) -> str:

@@ -404,14 +404,14 @@ def headline_index(sentences: list[Sentence]) -> int | None:
 
     None when the article opens with running text (no headline).
     """
-    for sentence in sentences[:_HEADLINE_REACH]:
+    for sentence in sentences[:HEADLINE_REACH]:
         if looks_like_date_line(sentence.text):
             continue
         return sentence.index if sentence.heading else None
     return None
 
 
-_HEADLINE_REACH = 4
+HEADLINE_REACH = 4
 
 
 def _time_parts(

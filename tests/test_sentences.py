@@ -342,3 +342,15 @@ def test_offsets_hold_on_scrambled_text():
         ends = [0] + [x for s in got for x in (s.start, s.end)]
         assert ends == sorted(ends)  # in order, never overlapping
         assert all(s.text for s in got)
+
+
+def test_the_first_sentences_alone_are_the_whole_splits_first():
+    # An article's headline is looked for among its first sentences: only those are cut.
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        whole = split_sentences("src", text)
+        for first in (0, 1, 4, len(whole), len(whole) + 3):
+            assert split_sentences("src", text, first=first) == whole[:first]
+    assert [s.text for s in split_sentences("src", "# Ferry sold\n\nThe ferry was sold. It sank.", first=2)] == [
+        "Ferry sold", "The ferry was sold."
+    ]

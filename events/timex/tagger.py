@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -80,22 +79,20 @@ _WORDS = re.compile(r"[a-z]+|\d")
 # The candidates are only read, never changed.
 @lru_cache(maxsize=256)
 def _candidates(text: str) -> tuple[_Candidate, ...]:
-    return tuple(_found(text))
-
-
-def _found(text: str) -> Iterator[_Candidate]:
     # Most rules need a word most sentences lack ("ago", a month name, a digit):
     # checking a set of the sentence's words first skips their regexes cheaply.
     words = set(_WORDS.findall(text.lower()))
     if words & _DIGITS:
         words.add("#")
+    found = []
     for rule in RULES:
         if rule.keywords and rule.keywords.isdisjoint(words):
             continue
         for match in rule.pattern.finditer(text):
             start, end = match.span("core") if "core" in match.re.groupindex else match.span()
             if rule.check is None or rule.check(text, match, start, end):
-                yield _Candidate(start, end, rule, match)
+                found.append(_Candidate(start, end, rule, match))
+    return tuple(found)
 
 
 def may_hold_time(text: str) -> bool:
@@ -105,7 +102,7 @@ def may_hold_time(text: str) -> bool:
     with nothing to delimit gives nothing whatever the date: an article dated
     later need not read it again.
     """
-    return isinstance(text, str) and bool(text.strip()) and next(_found(text), None) is not None
+    return isinstance(text, str) and bool(text.strip()) and bool(_candidates(text))  # kept from tagging it, mostly
 
 
 _tense_for = lru_cache(maxsize=1024)(tense_for)  # as _candidates: the tense of a stretch is the same against any day
