@@ -50,8 +50,7 @@ def run(articles: int) -> None:
 
     # The tagger keeps what it found in its last few texts (one text is tagged against several days):
     # each copy of a seed article must be read as the new text it stands for.
-    kept = [cached for cached in (getattr(tagger, "_candidates", None), getattr(tagger, "_tense_for", None))
-            if hasattr(cached, "cache_clear")]
+    kept = (tagger._candidates, tagger._tense_for)
     started = time.perf_counter()
     ours = 0
     for article in corpus:

@@ -685,10 +685,7 @@ def _corroborated(statements: list[Statement], spans: list[TimeSpan]) -> list[Ti
     first_report = min((s.span.end for s in statements if s.span.modifier is Modifier.REPORTED), default=None)
     if first_report is None:
         return spans
-    dating_sources: dict[tuple[date, date], set[str]] = defaultdict(set)
-    for statement in statements:
-        if statement.span.modifier is not Modifier.REPORTED:
-            dating_sources[(statement.span.start, statement.span.end)].add(statement.source)
+    dating_sources = _sources_dating(statements)
     return [
         span
         for span in spans
@@ -707,13 +704,20 @@ def _retold(statements: list[Statement], spans: list[TimeSpan]) -> list[TimeSpan
     by_day = {s.source for s in statements if tells_its_day(s)}
     if len(by_day) < 2:
         return spans
-    dating_sources: dict[tuple[date, date], set[str]] = defaultdict(set)
-    for statement in statements:
-        dating_sources[(statement.span.start, statement.span.end)].add(statement.source)
+    dating_sources = _sources_dating(statements)
     return [
         span for span in spans
         if span.precision in (Precision.DAY, Precision.WEEK) or len(dating_sources[(span.start, span.end)]) >= len(by_day)
     ]
+
+
+def _sources_dating(statements: list[Statement]) -> dict[tuple[date, date], set[str]]:
+    """The outlets giving each span (start, end) by words of their own, not as a "reported by" bound."""
+    dating_sources: dict[tuple[date, date], set[str]] = defaultdict(set)
+    for statement in statements:
+        if statement.span.modifier is not Modifier.REPORTED:
+            dating_sources[(statement.span.start, statement.span.end)].add(statement.source)
+    return dating_sources
 
 
 def event_confidence(
