@@ -9,8 +9,10 @@ Run by hand from the repository root:
     python bench/bench_pipeline.py --saved-only --compare 3adb899   # only the 10k-event reopen, against that revision
 
 Corpora: `ecbplus` is the ECB+ stories of bench/data/ecbplus concatenated
-(files renamed uniquely, their sources.toml entries kept); `seeds` is the five
-seed articles repeated. Past the first pass over the source articles, each copy
+(files renamed uniquely, their sources.toml entries kept); `ecbplus-dated` is the
+same with a publication day for each article, as a wire archive has (ECB+ has
+none): each story a day in the latest year two of its articles name, each of its
+articles one of the four days after it; `seeds` is the five seed articles repeated. Past the first pass over the source articles, each copy
 gets its years shifted and each capitalised name six letters of its own for that
 copy (sentence-opening everyday words like "The" are left alone), so copies are
 distinct stories, with distinct people and places, and distinct texts (no content
@@ -45,6 +47,7 @@ each, and with --compare the ratio of the bests.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import hashlib
 import json
@@ -56,7 +59,8 @@ import sys
 import tempfile
 import time
 import tomllib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from collections import Counter
 from pathlib import Path
 
 import tomli_w
@@ -66,7 +70,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 ECBPLUS = BENCH / "data" / "ecbplus"
 SEEDS = ROOT / "seeds"
-CORPORA = ("ecbplus", "seeds")
+CORPORA = ("ecbplus", "seeds", "ecbplus-dated")
 LINEAR = 1.125  # 4x the articles may cost at most 4.5x the time
 
 sys.path.insert(0, str(BENCH))
@@ -80,6 +84,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def source_articles(kind: str) -> list[tuple[Path, dict]]:
     """(article file, its sources.toml entry without path and id), in a stable order."""
+    if kind == "ecbplus-dated":
+        return [(path, {**entry, "published": _story_day(path)}) for path, entry in source_articles("ecbplus")]
     if kind == "ecbplus":
         folders = sorted((p for p in ECBPLUS.iterdir() if p.is_dir()), key=lambda p: (int(p.name.split("_")[0]), p.name))
     else:
@@ -91,6 +97,25 @@ def source_articles(kind: str) -> list[tuple[Path, dict]]:
         by_path = {e["path"]: {k: v for k, v in e.items() if k not in ("path", "id")} for e in entries}
         articles += [(path, by_path.get(path.name, {})) for path in sorted(folder.glob("*.txt"))]
     return articles
+
+
+@functools.cache
+def _story_year(folder: Path) -> int | None:
+    # The latest year two of its articles name, up to 2013 (when ECB+ was gathered): a story is
+    # reported in the year of its latest news; earlier years are its background.
+    named = Counter(y for text in map(Path.read_text, folder.glob("*.txt")) for y in {int(y) for y in _YEAR.findall(text)})
+    return max((y for y, articles in named.items() if articles >= 2 and y <= 2013), default=None)
+
+
+def _story_day(path: Path) -> date:
+    # Wire archives are dated, and the reports of one story fall within days of each other: each
+    # ECB+ story gets a day in the year its articles name most (else one between 2003 and 2012),
+    # drawn from its folder's name so that every run and every code reads the same, and each of
+    # its articles one of the four days after it.
+    story = int.from_bytes(hashlib.blake2b(path.parent.name.encode(), digest_size=4).digest(), "big")
+    own = int.from_bytes(hashlib.blake2b(path.name.encode(), digest_size=1).digest(), "big")
+    year = _story_year(path.parent) or 2003 + story % 10
+    return date(year, 1, 1) + timedelta(days=story % 360 + own % 4)
 
 
 def _renamed(word: str, copy: int) -> str:
