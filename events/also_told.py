@@ -17,8 +17,11 @@ A statement tells another event when three things hold:
   to the other reports of its own event (three quarters as close; a lone
   statement has no others);
 - its outlet is not among that event's own outlets.
-Each statement tells one other event at most, the one with its likest report;
-each outlet is represented in an event by its likest such statement.
+Each statement tells two other events at most, those with its likest reports,
+the second only if several outlets report it (a sentence often tells its own
+happening and the one it follows from; a lone sentence's likeness to another is
+mostly shared background); each outlet is represented in an event by its likest
+such statement.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ ALSO_TOLD_THRESHOLD = 0.2  # a pair of statements this alike may tell one happen
 # How close to the other event's reports, as a share of how close to its own event's, a statement's
 # words must be: a report of the story's main happening is near its side events too, but nearer its own.
 OWN_EVENT_SHARE = 0.75
+TOLD_EVENTS = 2  # "shaken awake by a magnitude 4.6 earthquake" tells the quake and the shaking
+SECOND_TOLD_OUTLETS = 2  # a second event told must have this many outlets of its own
 
 
 def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], groups: list[list[int]]) -> dict[int, list[int]]:
@@ -43,7 +48,7 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
     group_of = {m: members[0] for members in groups for m in members}
     members_of = {members[0]: members for members in groups}
     sources_of = {members[0]: {profiles[m].statement.source for m in members} for members in groups}
-    likest: dict[int, tuple[float, int, int]] = {}  # teller -> (likeness, -statement it is like, group it tells)
+    likest: dict[int, dict[int, tuple[float, int]]] = {}  # teller -> {group it tells: (likeness, -statement it is like)}
     named_alike = _NamedAlike(profiles)
     for a, b, score in pairs:
         if score < ALSO_TOLD_THRESHOLD:
@@ -54,19 +59,24 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
         for teller, other, group in ((b, a, group_a), (a, b, group_b)):
             if profiles[teller].statement.source in sources_of[group]:
                 continue
-            if (score, -other) > likest.get(teller, (0.0, 0, 0))[:2] and (
+            told_by = likest.setdefault(teller, {})
+            if (score, -other) > told_by.get(group, (0.0, 0)) and (
                 may_report_one_happening(profiles[teller], profiles[other]) or named_alike(teller, other)
             ):
-                likest[teller] = (score, -other, group)
+                told_by[group] = (score, -other)
     sums = _Sums(profiles, members_of)
     best: dict[tuple[int, str], tuple[float, int]] = {}
-    for teller, (score, _, group) in likest.items():
+    for teller, told_by in likest.items():
         own = group_of[teller]
-        if len(members_of[own]) > 1 and sums.likeness(teller, group) < OWN_EVENT_SHARE * sums.likeness(teller, own, member=True):
-            continue
-        key = (group, profiles[teller].statement.source)
-        if key not in best or (score, -teller) > (best[key][0], -best[key][1]):
-            best[key] = (score, teller)
+        likest_first = sorted(told_by.items(), key=lambda item: (item[1], -item[0]), reverse=True)
+        for rank, (group, (score, _)) in enumerate(likest_first[:TOLD_EVENTS]):
+            if rank and len(sources_of[group]) < SECOND_TOLD_OUTLETS:
+                continue
+            if len(members_of[own]) > 1 and sums.likeness(teller, group) < OWN_EVENT_SHARE * sums.likeness(teller, own, member=True):
+                continue
+            key = (group, profiles[teller].statement.source)
+            if key not in best or (score, -teller) > (best[key][0], -best[key][1]):
+                best[key] = (score, teller)
     told: dict[int, list[int]] = {}
     for (group, _), (_, teller) in sorted(best.items(), key=lambda item: item[1][1]):
         told.setdefault(group, []).append(teller)

@@ -73,3 +73,25 @@ def test_two_outlets_explaining_one_thing_without_a_verb_for_it_are_not_silent_o
     assert sovereignty.id != contracting.id
     assert "reuters-ndtv" in sovereignty.sources and "reuters-ndtv" not in sovereignty.silent
     assert "gigazine" in contracting.sources and "gigazine" not in contracting.silent
+
+
+@pytest.fixture(scope="module")
+def quake():
+    return build_timeline(load_corpus(CORPUS.parent / "38_ecbplus"))
+
+
+def test_a_sentence_telling_a_second_event_reported_by_several_outlets_counts_for_it_too(quake):
+    # "shaken awake ... by a magnitude 4.6 earthquake" is nearer another event than the shaking,
+    # yet it tells the shaking that three other outlets report
+    shaking = event_of(quake, "38_6ecbplus", "The Napa Valley was shaken at 2:09")
+    teller = statement_of(quake, "38_3ecbplus", "Cobb Mountain community was shaken awake")
+    assert teller not in shaking.statements and teller.id in shaking.mentions
+    assert "38_3ecbplus" in shaking.sources and "38_3ecbplus" not in shaking.silent
+
+
+def test_a_second_event_told_by_one_outlet_alone_gets_no_second_teller(quake):
+    # background about the area's small quakes is alike to one outlet's "a light quake", but that
+    # lone sentence is no happening several outlets report: the likeness alone does not tell it
+    light = event_of(quake, "38_6ecbplus", 'The USGS rates 4.6 magnitude as a "light" quake')
+    assert not any(m.startswith("38_10ecbplus:") for m in light.mentions)
+    assert "38_10ecbplus" not in light.sources
