@@ -31,7 +31,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from datetime import date
-from itertools import combinations
+from itertools import combinations, compress
 from typing import NamedTuple
 
 from scaletui.events.also_told import also_told
@@ -49,6 +49,7 @@ from scaletui.events.similarity import (
 )
 from scaletui.events.statements import dates_a_thing, tells_its_day
 from scaletui.events.store import sources_in_order
+from scaletui.events.story_context import within_stories
 from scaletui.events.titles import event_title
 from scaletui.events.told_acts import GroupActs, announced_alike, joined
 
@@ -88,7 +89,7 @@ def cluster_events(
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
     profiles = profiles_of(statements, source_rank, lead_statements(statements), entities, features)
-    pairs = _pairs(profiles)
+    pairs = _within_stories(profiles, _pairs(profiles))
     for profile in profiles:
         profile.keys = ()  # what the index needed, no longer
     linked = _edges(profiles, pairs, {})
@@ -183,6 +184,15 @@ def _gatherable_leads(profiles: list[Profile], groups: "_Groups") -> set[int]:
         for m in members
         if profiles[m].lead
     }
+
+
+def _within_stories(profiles: list[Profile], pairs: _Pairs) -> _Pairs:
+    """The candidate pairs without those crossing from one story to another (see events.story_context)."""
+    keep = within_stories(profiles, pairs.first, pairs.second)
+    if keep is None:
+        return pairs
+    return _Pairs(*(type(column)(column.typecode, compress(column, keep)) if isinstance(column, array)
+                    else bytearray(compress(column, keep)) for column in pairs))
 
 
 def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str]]) -> bytearray:
