@@ -44,8 +44,13 @@ ACT_USES = 2
 def add_passing_mentions(events: list[Event], source_order: dict[str, int]) -> None:
     """Fill each event's `mentions` (and count their outlets among its `sources`)."""
 
+    read: dict[str, set[str]] = {}  # a reported event's statement is asked about again as a mention
+
     def acts_of(statement: Statement) -> set[str]:
-        return {family(verb) for verb in action_lemmas(main_clause(statement.claim))}
+        acts = read.get(statement.id)
+        if acts is None:
+            acts = read[statement.id] = {family(verb) for verb in action_lemmas(main_clause(statement.claim))}
+        return acts
 
     reported = [event for event in events if len(set(event.sources)) >= 2]
     by_family: dict[str, list[tuple[Event, frozenset[str]]]] = defaultdict(list)
