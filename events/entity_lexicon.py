@@ -30,9 +30,9 @@ POPULAR_GIVEN_NAME = 5
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     """How common a word or phrase is in English (0 when unknown)."""
-    from wordfreq import zipf_frequency  # imported on first use: a second of start-up otherwise
+    from scaletui.events.words import zipf as english_zipf  # imported on first use (wordfreq): a second of start-up otherwise
 
-    return zipf_frequency(word, "en")
+    return english_zipf(word)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -22,9 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from lemminflect import getAllLemmas, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 from pydantic import BaseModel, ValidationError
-from wordfreq import zipf_frequency
 
 from scaletui.events.cache import ArticleCache, article_key, cache_folder
 from scaletui.events.figures import extract_figures
@@ -32,8 +31,9 @@ from scaletui.events.model import Sentence, Statement
 from scaletui.events.sentences import split_sentences
 from scaletui.events.similarity import StatementFeatures, statement_features
 from scaletui.events.statements import sentence_index, statements_of
-from scaletui.events.timex import may_hold_time
+from scaletui.events.timex import may_hold_time, tenses_of
 from scaletui.events.timex.explicit import warm_dateparser
+from scaletui.events.words import zipf
 
 # Below this many articles to work on, a pool costs more to start than it saves.
 PARALLEL_FROM = 32
@@ -75,19 +75,24 @@ class ArticleWork(BaseModel):
     statements: list[Statement]
     features: list[StatementFeatures | None] = []
     to_redate: list[Sentence] = []
+    # per sentence of `to_redate`, the tense read around each of its time expressions
+    # (`timex.tenses_of`): the same whatever the date, so not read again with it
+    tenses: list[list[tuple[int, int, str]]] = []
 
 
 def work_on(job: ArticleJob) -> ArticleWork:
     sentences = split_sentences(job.source_id, job.text)
     statements = statements_of(sentences, job.published, job.published_estimated, job.reference_year)
-    for statement in statements:
-        statement.figures = extract_figures(statement.text)
-    features = [statement_features(statement) for statement in statements]
     to_redate: list[Sentence] = []
+    tenses: list[list[tuple[int, int, str]]] = []
     if job.published is None:
         claims = {sentence_index(statement) for statement in statements}
         to_redate = [s for s in sentences if s.index in claims and may_hold_time(s.text)]
-    return ArticleWork(statements=statements, features=features, to_redate=to_redate)
+        tenses = [tenses_of(s.text) for s in to_redate]  # before other texts are tagged (grouping's windows)
+    for statement in statements:
+        statement.figures = extract_figures(statement.text)
+    features = [statement_features(statement) for statement in statements]
+    return ArticleWork(statements=statements, features=features, to_redate=to_redate, tenses=tenses)
 
 
 def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:
@@ -216,14 +221,16 @@ def _in_pool(
 
 
 def _load_word_data() -> None:
-    """Load the word lists each article's work reads (lemminflect's dictionary and rules for unseen
-    words, wordfreq's frequencies) here, before the workers fork, rather than once in every worker
-    (about half a second each); this process reads them later anyway, to group statements.
+    """Load the word lists each article's work reads (lemminflect's dictionary, its inflections and
+    its rules for unseen words, wordfreq's frequencies) here, before the workers fork, rather than
+    once in every worker (half a second to a second each); this process reads them later anyway,
+    to group statements.
     So for dateparser's first parse (a third of a second of setting up): this process pays it
     anyway when an article dated from its events has a date phrase only dateparser reads."""
     getAllLemmas("said")
     getLemma("qzxv", upos="NOUN", lemmatize_oov=True)
-    zipf_frequency("said", "en")
+    getInflection("say", "VBD")  # the inflection table: a second, which `simple_past` reads in every worker
+    zipf("said")
     warm_dateparser()
 
 

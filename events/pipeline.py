@@ -66,7 +66,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
     statements: list[Statement] = [statement for work in works for statement in work.statements]
     features = [feature for work in works for feature in work.features]  # grouping's per-statement part, done with each article
-    to_redate = {job.source_id: work.to_redate for job, work in zip(jobs, works) if work.to_redate}
+    to_redate = {job.source_id: (work.to_redate, work.tenses) for job, work in zip(jobs, works) if work.to_redate}
     del works, jobs
     report("reconciling entities", 0.55)
     # Tokens and mentions by the hundred thousand, none cyclic: the collector, left on, walked
@@ -115,7 +115,8 @@ class _SentencesOnDemand(Mapping[str, list[Sentence]]):
 
 
 def _date_undated_sources(
-    events: list[Event], statements: list[Statement], to_redate: Mapping[str, list[Sentence]], dates: CorpusDates
+    events: list[Event], statements: list[Statement],
+    to_redate: Mapping[str, tuple[list[Sentence], list[list[tuple[int, int, str]]]]], dates: CorpusDates,
 ) -> None:
     """Date the articles that had no date of their own from the events they share, then their statements."""
     changed = date_from_events(events, dates)
@@ -128,8 +129,8 @@ def _date_undated_sources(
     moved: set[str] = set()
     for source in dates.sources:
         if source.id in changed:
-            moved |= redate_article(by_source.get(source.id, []), to_redate.get(source.id, []), source,
-                                    dates.reference_years.get(source.id))
+            sentences, tenses = to_redate.get(source.id, ([], []))
+            moved |= redate_article(by_source.get(source.id, []), sentences, source, dates.reference_years.get(source.id), tenses)
     for event in events:
         if any(s.id in moved for s in event.statements):
             event.span = event_span(event.statements)

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from scaletui.events.figures import _WORD_NUMBERS as _NUMBER_WORDS  # the number words figures read
 
@@ -46,7 +46,39 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def rarity(word: str) -> float:
     """How much sharing this word says, from 0 (everyday words) up: its distance below common use."""
-    return max(0.0, _COMMON_ZIPF - zipf_frequency(word, "en"))
+    return max(0.0, _COMMON_ZIPF - zipf(word))
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+")
+_ZIPF_OF_FREQUENCY: dict[float | None, float] = {}  # a plain word's frequency in the list (None: not in it) -> its Zipf value
+
+
+def zipf(word: str) -> float:
+    """`zipf_frequency(word, "en")`, a dictionary look-up for a plain lower-case word.
+
+    wordfreq reads a word as its tokens (normalised, split, numbers smashed) and
+    rounds the frequency they give, some 30 microseconds a word: every process of
+    an export asks it of every word of the corpus. A word of letters a-z alone is
+    its one token, so its value is that of its frequency in the word list, the same
+    for every word sharing that frequency (a few hundred values in all): each is
+    worked out once by wordfreq itself, from the first word that has it."""
+    if not _PLAIN_WORD.fullmatch(word):
+        return zipf_frequency(word, "en")
+    frequency = _frequencies().get(word)
+    value = _ZIPF_OF_FREQUENCY.get(frequency)
+    if value is None:
+        value = _ZIPF_OF_FREQUENCY[frequency] = zipf_frequency(word, "en")
+    return value
+
+
+def _frequencies() -> dict[str, float]:
+    global _FREQUENCIES
+    if _FREQUENCIES is None:
+        _FREQUENCIES = get_frequency_dict("en", "best")  # the very list zipf_frequency reads (its cache is keyed by these arguments)
+    return _FREQUENCIES
+
+
+_FREQUENCIES: dict[str, float] | None = None
 
 
 def tokens(text: str) -> list[str]:
@@ -183,7 +215,7 @@ def compound_heads(vocabulary: set[str]) -> dict[str, str]:
 # Each asked once a word: a corpus of many stories asks again of the same words.
 @lru_cache(maxsize=200_000)
 def _may_head(word: str) -> bool:
-    return word not in _SUFFIXES and zipf_frequency(word, "en") < _EVERYDAY_HEAD_ZIPF and "NOUN" in _all_lemmas(word)
+    return word not in _SUFFIXES and zipf(word) < _EVERYDAY_HEAD_ZIPF and "NOUN" in _all_lemmas(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -195,7 +227,7 @@ def _noun_only(word: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _names_a_thing(word: str) -> bool:
     lemmas = _all_lemmas(word)
-    return ("NOUN" in lemmas or "ADJ" in lemmas) and zipf_frequency(word, "en") >= _MODIFIER_ZIPF
+    return ("NOUN" in lemmas or "ADJ" in lemmas) and zipf(word) >= _MODIFIER_ZIPF
 
 
 _MIN_MODIFIER = 3

@@ -17,6 +17,7 @@ from scaletui.events.pipeline import build_timeline
 from scaletui.events.published import find_published, find_yearless, looks_like_date_line
 from scaletui.events.sentences import split_sentences
 from scaletui.events.statements import statements_of
+from scaletui.events.timex import tagger
 from scaletui.tui.cli import main
 
 BODY = "The harbour authority said on Tuesday that the new ferry terminal will open next spring.\n"
@@ -97,7 +98,11 @@ def test_an_undated_article_takes_the_date_of_the_articles_it_shares_events_with
     assert friday["start"].isoformat() == "2023-11-17"
 
 
-def test_an_article_dated_from_its_events_reads_again_only_the_sentences_with_a_date_phrase():
+def _never(*_args):
+    raise AssertionError("a clause's tense read again")
+
+
+def test_an_article_dated_from_its_events_reads_again_only_the_sentences_with_a_date_phrase(monkeypatch):
     # What statements_of makes of the article once its date is known, from the first reading's
     # statements and the few sentences it kept, whether the date is a day or only a year.
     text = (
@@ -108,10 +113,15 @@ def test_an_article_dated_from_its_events_reads_again_only_the_sentences_with_a_
     )
     work = work_on(ArticleJob("b", text, None, False, None))
     assert [s.index for s in work.to_redate] == [0, 2, 3]  # the second sentence has no date phrase to read again
+    # the tense around each date phrase, read once: "on Friday"; "last year" and "on Nov 3, 2023"; "in 1921"
+    assert [len(read) for read in work.tenses] == [1, 2, 1]
     for published, year in ((date(2023, 11, 18), None), (None, 2023)):
         source = Source(id="b", path="b.txt", title="", published=published, published_estimated=published is not None)
         statements = [s.model_copy() for s in work.statements]
-        redate_article(statements, work.to_redate, source, year)
+        tagger._tense_for.cache_clear()  # as in the main process, which tagged none of it
+        with monkeypatch.context() as patched:
+            patched.setattr(tagger, "tense_for", _never)  # the tenses the worker read are taken up
+            redate_article(statements, work.to_redate, source, year, work.tenses)
         whole = statements_of(split_sentences("b", text), published, published is not None, year)
         assert [(s.id, s.time_text, s.time_start, s.span) for s in statements] == [
             (s.id, s.time_text, s.time_start, s.span) for s in whole

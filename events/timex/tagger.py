@@ -105,7 +105,55 @@ def may_hold_time(text: str) -> bool:
     return isinstance(text, str) and bool(text.strip()) and bool(_candidates(text))  # kept from tagging it, mostly
 
 
-_tense_for = lru_cache(maxsize=1024)(tense_for)  # as _candidates: the tense of a stretch is the same against any day
+class _Tenses:
+    """`tense_for`, kept for the stretches of the last few texts (as `_candidates`: the tense of a
+    stretch is the same against any day), and readable by text: an undated article's worker hands
+    back what it read of the sentences a date found later has them read again (`tenses_of`), and
+    the main process takes it up (`remember_tenses`) rather than reading each clause again."""
+
+    def __init__(self, texts: int) -> None:
+        self._texts = texts
+        self._by_text: dict[str, dict[tuple[int, int], str]] = {}  # least recently used first
+
+    def __call__(self, text: str, start: int, end: int) -> str:
+        known = self._stretches(text)
+        tense = known.get((start, end))
+        if tense is None:
+            tense = known[start, end] = tense_for(text, start, end)
+        return tense
+
+    def _stretches(self, text: str) -> dict[tuple[int, int], str]:
+        known = self._by_text.pop(text, None)
+        if known is None:
+            if len(self._by_text) >= self._texts:
+                del self._by_text[next(iter(self._by_text))]
+            known = {}
+        self._by_text[text] = known  # the most recently used now
+        return known
+
+    def of(self, text: str) -> list[tuple[int, int, str]]:
+        return [(start, end, tense) for (start, end), tense in self._by_text.get(text, {}).items()]
+
+    def remember(self, text: str, read: list[tuple[int, int, str]]) -> None:
+        self._stretches(text).update(((start, end), tense) for start, end, tense in read)
+
+    def cache_clear(self) -> None:
+        self._by_text.clear()
+
+
+_tense_for = _Tenses(texts=256)
+
+
+def tenses_of(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tense) of each stretch of `text` the tagger read the tense of, if `text` is among
+    the last few it tagged; else fewer or none (only ever a shortcut: `remember_tenses`)."""
+    return _tense_for.of(text)
+
+
+def remember_tenses(text: str, read: list[tuple[int, int, str]]) -> None:
+    """Take up `tenses_of(text)` as handed back from another process: tagging `text` again reads
+    them rather than each clause again (a stretch not among them is read as ever)."""
+    _tense_for.remember(text, read)
 
 
 def _longest_first(found: tuple[_Candidate, ...]) -> list[_Candidate]:
