@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -114,6 +115,7 @@ class _Tenses:
     def __init__(self, texts: int) -> None:
         self._texts = texts
         self._by_text: dict[str, dict[tuple[int, int], str]] = {}  # least recently used first
+        self._lock = threading.Lock()  # the app may build in two threads (one being cancelled)
 
     def __call__(self, text: str, start: int, end: int) -> str:
         known = self._stretches(text)
@@ -123,22 +125,26 @@ class _Tenses:
         return tense
 
     def _stretches(self, text: str) -> dict[tuple[int, int], str]:
-        known = self._by_text.pop(text, None)
-        if known is None:
-            if len(self._by_text) >= self._texts:
-                del self._by_text[next(iter(self._by_text))]
-            known = {}
-        self._by_text[text] = known  # the most recently used now
+        with self._lock:
+            known = self._by_text.pop(text, None)
+            if known is None:
+                if len(self._by_text) >= self._texts:
+                    del self._by_text[next(iter(self._by_text))]
+                known = {}
+            self._by_text[text] = known  # the most recently used now
         return known
 
     def of(self, text: str) -> list[tuple[int, int, str]]:
-        return [(start, end, tense) for (start, end), tense in self._by_text.get(text, {}).items()]
+        with self._lock:
+            read = list(self._by_text.get(text, {}).items())  # in one go: another thread may be adding to it
+        return [(start, end, tense) for (start, end), tense in read]
 
     def remember(self, text: str, read: list[tuple[int, int, str]]) -> None:
         self._stretches(text).update(((start, end), tense) for start, end, tense in read)
 
     def cache_clear(self) -> None:
-        self._by_text.clear()
+        with self._lock:
+            self._by_text.clear()
 
 
 _tense_for = _Tenses(texts=256)
