@@ -24,7 +24,7 @@ from scaletui.events.corpus import Document
 from scaletui.events.model import Event, Precision, Sentence, Source, Statement, undated_span
 from scaletui.events.published import copyright_year, find_yearless
 from scaletui.events.statements import claim_statements, reported_span, sentence_index
-from scaletui.events.timex import remember_tenses, tag
+from scaletui.events.timex import Found, remember_found, tag
 
 
 @dataclass
@@ -153,15 +153,15 @@ def date_from_events(events: list[Event], dates: CorpusDates) -> set[str]:
 
 def redate_article(
     statements: list[Statement], to_redate: list[Sentence], source: Source, reference_year: int | None,
-    tenses: list[list[tuple[int, int, str]]] = (),
+    found: list[Found] = (),
 ) -> set[str]:
     """Give one article's statements the times `statements_of` would give them with what is now
     known of its date (`source.published`, `reference_year`); the ids of those that changed.
 
     Without splitting and tagging the article again: a claim whose sentence holds nothing the
     tagger could read only changes its bound; the others (`ArticleWork.to_redate`, kept from the
-    article's first reading) are read again, with the tenses read the first time (`tenses`, per
-    sentence of `to_redate`, as `timex.tenses_of` gave them), which no date changes.
+    article's first reading) are read again, with what their first tagging found that no date
+    changes (`found`, per sentence of `to_redate`, as `timex.found_in` gave it).
     """
     reread = {sentence.index for sentence in to_redate}
     untimed = reported_span(source.published, source.published_estimated) if source.published else undated_span()
@@ -172,8 +172,8 @@ def redate_article(
             changed.add(statement.id)
     fresh = []
     for number, sentence in enumerate(to_redate):
-        if number < len(tenses):
-            remember_tenses(sentence.text, tenses[number])
+        if number < len(found):
+            remember_found(sentence.text, found[number])
         fresh += claim_statements(sentence, source.published, source.published_estimated, reference_year)
     return changed | redate(statements, fresh)
 

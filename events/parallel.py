@@ -31,7 +31,7 @@ from scaletui.events.model import Sentence, Statement
 from scaletui.events.sentences import split_sentences
 from scaletui.events.similarity import StatementFeatures, statement_features
 from scaletui.events.statements import sentence_index, statements_of
-from scaletui.events.timex import may_hold_time, tenses_of
+from scaletui.events.timex import Found, found_in, may_hold_time
 from scaletui.events.timex.explicit import warm_dateparser
 from scaletui.events.words import zipf
 
@@ -75,24 +75,24 @@ class ArticleWork(BaseModel):
     statements: list[Statement]
     features: list[StatementFeatures | None] = []
     to_redate: list[Sentence] = []
-    # per sentence of `to_redate`, the tense read around each of its time expressions
-    # (`timex.tenses_of`): the same whatever the date, so not read again with it
-    tenses: list[list[tuple[int, int, str]]] = []
+    # per sentence of `to_redate`, what tagging it found that no date changes (`timex.found_in`):
+    # taken up when it is read again with the date, rather than found again
+    found: list[Found] = []
 
 
 def work_on(job: ArticleJob) -> ArticleWork:
     sentences = split_sentences(job.source_id, job.text)
     statements = statements_of(sentences, job.published, job.published_estimated, job.reference_year)
     to_redate: list[Sentence] = []
-    tenses: list[list[tuple[int, int, str]]] = []
+    found: list[Found] = []
     if job.published is None:
         claims = {sentence_index(statement) for statement in statements}
         to_redate = [s for s in sentences if s.index in claims and may_hold_time(s.text)]
-        tenses = [tenses_of(s.text) for s in to_redate]  # before other texts are tagged (grouping's windows)
+        found = [found_in(s.text) for s in to_redate]  # before other texts are tagged (grouping's windows)
     for statement in statements:
         statement.figures = extract_figures(statement.text)
     features = [statement_features(statement) for statement in statements]
-    return ArticleWork(statements=statements, features=features, to_redate=to_redate, tenses=tenses)
+    return ArticleWork(statements=statements, features=features, to_redate=to_redate, found=found)
 
 
 def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:

@@ -22,6 +22,7 @@ from scaletui.events.passing import add_passing_mentions
 from scaletui.events.ranking import rank_events
 from scaletui.events.sentences import split_sentences
 from scaletui.events.statements import carry_subject_entities
+from scaletui.events.timex import Found
 from scaletui.events.store import collector_paused
 
 Progress = Callable[[str, float], None]
@@ -66,7 +67,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
     statements: list[Statement] = [statement for work in works for statement in work.statements]
     features = [feature for work in works for feature in work.features]  # grouping's per-statement part, done with each article
-    to_redate = {job.source_id: (work.to_redate, work.tenses) for job, work in zip(jobs, works) if work.to_redate}
+    to_redate = {job.source_id: (work.to_redate, work.found) for job, work in zip(jobs, works) if work.to_redate}
     del works, jobs
     report("reconciling entities", 0.55)
     # Tokens and mentions by the hundred thousand, none cyclic: the collector, left on, walked
@@ -116,7 +117,7 @@ class _SentencesOnDemand(Mapping[str, list[Sentence]]):
 
 def _date_undated_sources(
     events: list[Event], statements: list[Statement],
-    to_redate: Mapping[str, tuple[list[Sentence], list[list[tuple[int, int, str]]]]], dates: CorpusDates,
+    to_redate: Mapping[str, tuple[list[Sentence], list[Found]]], dates: CorpusDates,
 ) -> None:
     """Date the articles that had no date of their own from the events they share, then their statements."""
     changed = date_from_events(events, dates)
@@ -129,8 +130,8 @@ def _date_undated_sources(
     moved: set[str] = set()
     for source in dates.sources:
         if source.id in changed:
-            sentences, tenses = to_redate.get(source.id, ([], []))
-            moved |= redate_article(by_source.get(source.id, []), sentences, source, dates.reference_years.get(source.id), tenses)
+            sentences, found = to_redate.get(source.id, ([], []))
+            moved |= redate_article(by_source.get(source.id, []), sentences, source, dates.reference_years.get(source.id), found)
     for event in events:
         if any(s.id in moved for s in event.statements):
             event.span = event_span(event.statements)

@@ -99,7 +99,7 @@ def test_an_undated_article_takes_the_date_of_the_articles_it_shares_events_with
 
 
 def _never(*_args):
-    raise AssertionError("a clause's tense read again")
+    raise AssertionError("found again")
 
 
 def test_an_article_dated_from_its_events_reads_again_only_the_sentences_with_a_date_phrase(monkeypatch):
@@ -113,15 +113,19 @@ def test_an_article_dated_from_its_events_reads_again_only_the_sentences_with_a_
     )
     work = work_on(ArticleJob("b", text, None, False, None))
     assert [s.index for s in work.to_redate] == [0, 2, 3]  # the second sentence has no date phrase to read again
-    # the tense around each date phrase, read once: "on Friday"; "last year" and "on Nov 3, 2023"; "in 1921"
-    assert [len(read) for read in work.tenses] == [1, 2, 1]
+    # what the rules matched, and the tense around each phrase read: "on Friday"; "last year" and
+    # "on Nov 3, 2023"; "in 1921"
+    assert all(matched for matched, _ in work.found)
+    assert [len(tenses) for _, tenses in work.found] == [1, 2, 1]
     for published, year in ((date(2023, 11, 18), None), (None, 2023)):
         source = Source(id="b", path="b.txt", title="", published=published, published_estimated=published is not None)
         statements = [s.model_copy() for s in work.statements]
-        tagger._tense_for.cache_clear()  # as in the main process, which tagged none of it
+        tagger._candidates.cache_clear()  # as in the main process, which tagged none of it
+        tagger._tense_for.cache_clear()
         with monkeypatch.context() as patched:
-            patched.setattr(tagger, "tense_for", _never)  # the tenses the worker read are taken up
-            redate_article(statements, work.to_redate, source, year, work.tenses)
+            patched.setattr(tagger, "_find", _never)  # what the worker found is taken up
+            patched.setattr(tagger, "tense_for", _never)
+            redate_article(statements, work.to_redate, source, year, work.found)
         whole = statements_of(split_sentences("b", text), published, published is not None, year)
         assert [(s.id, s.time_text, s.time_start, s.span) for s in statements] == [
             (s.id, s.time_text, s.time_start, s.span) for s in whole

@@ -10,6 +10,6 @@ news conventions resolve the rest (a bare weekday is the last one on or before
 publication, "last year" is the whole previous calendar year).
 """
 
-from .tagger import may_hold_time, remember_tenses, tag, tenses_of
+from .tagger import Found, found_in, may_hold_time, remember_found, tag
 
-__all__ = ["may_hold_time", "remember_tenses", "tag", "tenses_of"]
+__all__ = ["Found", "found_in", "may_hold_time", "remember_found", "tag"]

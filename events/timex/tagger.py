@@ -6,7 +6,7 @@ import re
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from typing import Any
 
 from scaletui.events.model import Modifier, Precision, TimeExpression, TimeSpan
 
@@ -74,12 +74,55 @@ class _Candidate:
 _WORDS = re.compile(r"[a-z]+|\d")
 
 
-# What a text holds is found without the reference date, and the same text is tagged
-# again against other days (a sentence whose article knows only its year, an undated
-# statement's window read from two notional days): the finding is kept for the last few.
-# The candidates are only read, never changed.
-@lru_cache(maxsize=256)
-def _candidates(text: str) -> tuple[_Candidate, ...]:
+class _LastTexts:
+    """Something found in each of the last few texts the tagger read, the least recently used let go.
+
+    What a text holds is found without the reference date, and the same text is tagged again
+    against other days (a sentence whose article knows only its year, an undated statement's
+    window read from two notional days, an undated article's sentences once its date is found):
+    what does not depend on the day is kept. Safe to share between threads (the app may build
+    in two at once, one being cancelled)."""
+
+    def __init__(self, texts: int) -> None:
+        self._texts = texts
+        self._by_text: dict[str, Any] = {}  # least recently used first
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> Any:
+        """What is kept for `text` (None: nothing), now the most recently used."""
+        with self._lock:
+            kept = self._by_text.pop(text, None)
+            if kept is not None:
+                self._by_text[text] = kept
+        return kept
+
+    def put(self, text: str, kept: Any) -> Any:
+        with self._lock:
+            self._by_text.pop(text, None)
+            if len(self._by_text) >= self._texts:
+                del self._by_text[next(iter(self._by_text))]
+            self._by_text[text] = kept
+        return kept
+
+    def peek(self, text: str) -> Any:
+        """What is kept for `text`, leaving the order as it is."""
+        with self._lock:
+            return self._by_text.get(text)
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._by_text.clear()
+
+
+class _Candidates(_LastTexts):
+    """`_find`, kept for the last few texts. The candidates are only read, never changed."""
+
+    def __call__(self, text: str) -> tuple[_Candidate, ...]:
+        found = self.get(text)
+        return found if found is not None else self.put(text, _find(text))
+
+
+def _find(text: str) -> tuple[_Candidate, ...]:
     # Most rules need a word most sentences lack ("ago", a month name, a digit):
     # checking a set of the sentence's words first skips their regexes cheaply.
     words = set(_WORDS.findall(text.lower()))
@@ -90,10 +133,71 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         if rule.keywords and rule.keywords.isdisjoint(words):
             continue
         for match in rule.pattern.finditer(text):
-            start, end = match.span("core") if "core" in match.re.groupindex else match.span()
+            start, end = _extent(match)
             if rule.check is None or rule.check(text, match, start, end):
                 found.append(_Candidate(start, end, rule, match))
     return tuple(found)
+
+
+def _extent(match: re.Match) -> tuple[int, int]:
+    return match.span("core") if "core" in match.re.groupindex else match.span()
+
+
+class _Tenses(_LastTexts):
+    """`tense_for`, kept for the stretches of the last few texts: the tense of a stretch is the same against any day."""
+
+    def __call__(self, text: str, start: int, end: int) -> str:
+        known = self.get(text)
+        if known is None:
+            known = self.put(text, {})
+        tense = known.get((start, end))
+        if tense is None:
+            tense = known[start, end] = tense_for(text, start, end)
+        return tense
+
+
+_candidates = _Candidates(texts=256)
+_tense_for = _Tenses(texts=256)
+_RULE_NUMBERS = {id(rule): number for number, rule in enumerate(RULES)}
+
+# What tagging a text found that no day changes, as plain values another process can take up:
+# where each candidate's rule matched (the rule's place in RULES, the match's start), and the
+# tense read around each stretch (start, end, tense).
+Found = tuple[list[tuple[int, int]], list[tuple[int, int, str]]]
+
+
+def found_in(text: str) -> Found:
+    """What tagging `text` found that no day changes, as far as the tagger still keeps it (it keeps
+    its last few texts): a worker hands it back for the sentences of an undated article, which its
+    date, found later, has read again in the main process (`remember_found`)."""
+    candidates = _candidates.peek(text) or ()
+    tenses = list((_tense_for.peek(text) or {}).items())  # in one go: another thread may be adding to it
+    return (
+        [(_RULE_NUMBERS[id(c.rule)], c.match.start()) for c in candidates],
+        [(start, end, tense) for (start, end), tense in tenses],
+    )
+
+
+def remember_found(text: str, found: Found) -> None:
+    """Take up `found_in(text)` from another process: tagging `text` again reads its candidates'
+    matches where they were and the tenses as they were read, rather than scanning it with every
+    rule and reading each clause again. Only ever a shortcut: what does not fit is found as ever."""
+    matched, tenses = found
+    candidates = []
+    for number, at in matched:
+        rule = RULES[number] if 0 <= number < len(RULES) else None
+        match = rule.pattern.match(text, at) if rule is not None else None
+        if match is None:
+            break  # not what this code found here: left to `_find`
+        start, end = _extent(match)
+        candidates.append(_Candidate(start, end, rule, match))
+    else:
+        if candidates:  # none: the worker no longer kept them
+            _candidates.put(text, tuple(candidates))
+    known = _tense_for.get(text)
+    if known is None:
+        known = _tense_for.put(text, {})
+    known.update(((start, end), tense) for start, end, tense in tenses)
 
 
 def may_hold_time(text: str) -> bool:
@@ -104,62 +208,6 @@ def may_hold_time(text: str) -> bool:
     later need not read it again.
     """
     return isinstance(text, str) and bool(text.strip()) and bool(_candidates(text))  # kept from tagging it, mostly
-
-
-class _Tenses:
-    """`tense_for`, kept for the stretches of the last few texts (as `_candidates`: the tense of a
-    stretch is the same against any day), and readable by text: an undated article's worker hands
-    back what it read of the sentences a date found later has them read again (`tenses_of`), and
-    the main process takes it up (`remember_tenses`) rather than reading each clause again."""
-
-    def __init__(self, texts: int) -> None:
-        self._texts = texts
-        self._by_text: dict[str, dict[tuple[int, int], str]] = {}  # least recently used first
-        self._lock = threading.Lock()  # the app may build in two threads (one being cancelled)
-
-    def __call__(self, text: str, start: int, end: int) -> str:
-        known = self._stretches(text)
-        tense = known.get((start, end))
-        if tense is None:
-            tense = known[start, end] = tense_for(text, start, end)
-        return tense
-
-    def _stretches(self, text: str) -> dict[tuple[int, int], str]:
-        with self._lock:
-            known = self._by_text.pop(text, None)
-            if known is None:
-                if len(self._by_text) >= self._texts:
-                    del self._by_text[next(iter(self._by_text))]
-                known = {}
-            self._by_text[text] = known  # the most recently used now
-        return known
-
-    def of(self, text: str) -> list[tuple[int, int, str]]:
-        with self._lock:
-            read = list(self._by_text.get(text, {}).items())  # in one go: another thread may be adding to it
-        return [(start, end, tense) for (start, end), tense in read]
-
-    def remember(self, text: str, read: list[tuple[int, int, str]]) -> None:
-        self._stretches(text).update(((start, end), tense) for start, end, tense in read)
-
-    def cache_clear(self) -> None:
-        with self._lock:
-            self._by_text.clear()
-
-
-_tense_for = _Tenses(texts=256)
-
-
-def tenses_of(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, tense) of each stretch of `text` the tagger read the tense of, if `text` is among
-    the last few it tagged; else fewer or none (only ever a shortcut: `remember_tenses`)."""
-    return _tense_for.of(text)
-
-
-def remember_tenses(text: str, read: list[tuple[int, int, str]]) -> None:
-    """Take up `tenses_of(text)` as handed back from another process: tagging `text` again reads
-    them rather than each clause again (a stretch not among them is read as ever)."""
-    _tense_for.remember(text, read)
 
 
 def _longest_first(found: tuple[_Candidate, ...]) -> list[_Candidate]:
