@@ -22,8 +22,8 @@ from scaletui.events.passing import add_passing_mentions
 from scaletui.events.ranking import rank_events
 from scaletui.events.sentences import split_sentences
 from scaletui.events.statements import carry_subject_entities
-from scaletui.events.timex import Found
 from scaletui.events.store import collector_paused
+from scaletui.events.timex import Found
 
 Progress = Callable[[str, float], None]
 
