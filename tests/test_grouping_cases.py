@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from timeline_helpers import event_of
+
 from scaletui.events.corpus import load_corpus
 from scaletui.events.model import Modifier
 from scaletui.events.pipeline import build_timeline
@@ -30,12 +32,6 @@ def verdict():
 @pytest.fixture(scope="module")
 def overturned():
     return build_timeline(load_corpus(CORPORA / "9_ecbplus"))
-
-
-def event_of(timeline, source: str, fragment: str):
-    found = [e for e in timeline.events for s in e.statements if s.source == source and fragment in s.text]
-    assert found, f"no statement of {source} says {fragment!r}"
-    return found[0]
 
 
 def test_two_outlets_telling_the_escape_in_their_own_words_share_an_event(escape):

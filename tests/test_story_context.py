@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from timeline_helpers import event_of
+
 from scaletui.events.corpus import load_corpus
 from scaletui.events.pipeline import build_timeline
 
@@ -22,12 +24,6 @@ def archive(tmp_path_factory):
         for article in story.glob("*.txt"):
             shutil.copy(article, folder / article.name)
     return build_timeline(load_corpus(folder))
-
-
-def event_of(timeline, source: str, fragment: str):
-    found = [e for e in timeline.events for s in e.statements if s.source == source and fragment in s.text]
-    assert found, f"no statement of {source} says {fragment!r}"
-    return found[0]
 
 
 def test_two_stories_sharing_only_a_verb_stay_apart(archive):
