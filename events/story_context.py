@@ -1,10 +1,11 @@
-"""Whether two articles tell one story, from all their words: two statements that share an act and
-nothing else (no participant named in both) from articles that share almost nothing else are a
-coincidence of wording, not two reports of one happening.
+"""Whether two articles tell one story, from all their words: two statements that name no participant
+in common, from articles that share almost no words, are alike by a coincidence of wording, not two
+reports of one happening.
 
-A corpus about one story never comes near the bar; a folder of many stories (a wire archive) does:
-"Laci disappeared from the couple's home in Modesto" and "Ms Page disappeared for decades" share a
-verb, and their articles hardly a word.
+Articles of one story mostly clear the bar, and where they report one happening they name a participant
+in common; a folder of many stories (a wire archive, a reader's downloads) is full of pairs that do
+neither: "Laci disappeared from the couple's home in Modesto" and "Ms Page disappeared for decades"
+share a verb, and their articles hardly a word.
 """
 
 from __future__ import annotations
@@ -51,11 +52,12 @@ class ArticleAffinity:
 def within_stories(profiles: list[Profile], first: Sequence[int], second: Sequence[int]) -> bytearray | None:
     """1 for each candidate pair that may tell one story, 0 for one that crosses stories (None: all may)."""
     affinity = ArticleAffinity(profiles)
+    source = [p.statement.source for p in profiles]
     named = [frozenset(token for token in p.vector if token[0] == "@") for p in profiles]
     keep = bytearray(b"\x01") * len(first)
     crossing = 0
     for i, (a, b) in enumerate(zip(first, second)):
-        source_a, source_b = profiles[a].statement.source, profiles[b].statement.source
+        source_a, source_b = source[a], source[b]
         if source_a != source_b and named[a].isdisjoint(named[b]) and affinity(source_a, source_b) < STORY_AFFINITY:
             keep[i] = 0
             crossing += 1
