@@ -59,20 +59,21 @@ def also_told(profiles: list[Profile], pairs: Iterable[tuple[int, int, float]], 
         for teller, other, group in ((b, a, group_a), (a, b, group_b)):
             if profiles[teller].statement.source in sources_of[group]:
                 continue
-            told_by = likest.setdefault(teller, {})
-            if (score, -other) > told_by.get(group, (0.0, 0)) and (
+            if (score, -other) > likest.get(teller, {}).get(group, (0.0, 0)) and (
                 may_report_one_happening(profiles[teller], profiles[other]) or named_alike(teller, other)
             ):
-                told_by[group] = (score, -other)
+                likest.setdefault(teller, {})[group] = (score, -other)
     sums = _Sums(profiles, members_of)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for teller, told_by in likest.items():
         own = group_of[teller]
+        # how close the teller is to the rest of its own event (a lone statement has no rest: no bar)
+        own_bar = OWN_EVENT_SHARE * sums.likeness(teller, own, member=True) if len(members_of[own]) > 1 else 0.0
         likest_first = sorted(told_by.items(), key=lambda item: (item[1], -item[0]), reverse=True)
         for rank, (group, (score, _)) in enumerate(likest_first[:TOLD_EVENTS]):
             if rank and len(sources_of[group]) < SECOND_TOLD_OUTLETS:
                 continue
-            if len(members_of[own]) > 1 and sums.likeness(teller, group) < OWN_EVENT_SHARE * sums.likeness(teller, own, member=True):
+            if own_bar and sums.likeness(teller, group) < own_bar:
                 continue
             key = (group, profiles[teller].statement.source)
             if key not in best or (score, -teller) > (best[key][0], -best[key][1]):

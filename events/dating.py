@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -153,7 +154,7 @@ def date_from_events(events: list[Event], dates: CorpusDates) -> set[str]:
 
 def redate_article(
     statements: list[Statement], to_redate: list[Sentence], source: Source, reference_year: int | None,
-    found: list[Found] = (),
+    found: Sequence[Found] = (),
 ) -> set[str]:
     """Give one article's statements the times `statements_of` would give them with what is now
     known of its date (`source.published`, `reference_year`); the ids of those that changed.

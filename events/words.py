@@ -13,7 +13,7 @@ don't.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
 from wordfreq import get_frequency_dict, zipf_frequency
@@ -71,14 +71,9 @@ def zipf(word: str) -> float:
     return value
 
 
+@cache
 def _frequencies() -> dict[str, float]:
-    global _FREQUENCIES
-    if _FREQUENCIES is None:
-        _FREQUENCIES = get_frequency_dict("en", "best")  # the very list zipf_frequency reads (its cache is keyed by these arguments)
-    return _FREQUENCIES
-
-
-_FREQUENCIES: dict[str, float] | None = None
+    return get_frequency_dict("en", "best")  # the very list zipf_frequency reads (its cache is keyed by these arguments)
 
 
 def tokens(text: str) -> list[str]:
