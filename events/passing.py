@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
@@ -41,15 +41,23 @@ PARTICIPANTS = 2
 ACT_USES = 2
 
 
-def add_passing_mentions(events: list[Event], source_order: dict[str, int]) -> None:
-    """Fill each event's `mentions` (and count their outlets among its `sources`)."""
+def add_passing_mentions(
+    events: list[Event], source_order: dict[str, int], known_acts: Mapping[str, str] | None = None
+) -> None:
+    """Fill each event's `mentions` (and count their outlets among its `sources`).
+
+    `known_acts`: statement id -> its main clause's acts, space-separated, where the
+    per-article work already read them (`StatementFeatures.actions`); others are read here.
+    """
 
     read: dict[str, set[str]] = {}  # a reported event's statement is asked about again as a mention
+    known = known_acts or {}
 
     def acts_of(statement: Statement) -> set[str]:
         acts = read.get(statement.id)
         if acts is None:
-            acts = read[statement.id] = {family(verb) for verb in action_lemmas(main_clause(statement.claim))}
+            verbs = known[statement.id].split() if statement.id in known else action_lemmas(main_clause(statement.claim))
+            acts = read[statement.id] = {family(verb) for verb in verbs}
         return acts
 
     reported = [event for event in events if len(set(event.sources)) >= 2]

@@ -78,6 +78,8 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     # The statements and entities live to the end of the build: set aside, the collector
     # no longer walks all of them each time grouping and comparing make more objects.
     gc.freeze()
+    # What passing mentions ask of each statement, kept from the per-article work before grouping takes it.
+    known_acts = {s.id: f.actions for s, f in zip(statements, features) if f is not None}
     report("clustering events", 0.7)
     # Grouping and comparing make a few million short-lived objects (heap entries, centroids,
     # pairs) and no cycle: the collector would only walk them, over and over.
@@ -85,7 +87,8 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
         events = cluster_events(statements, entities, sources, features)
     del features
     _date_undated_sources(events, statements, to_redate, dates)
-    add_passing_mentions(events, {source.id: number for number, source in enumerate(sources)})
+    add_passing_mentions(events, {source.id: number for number, source in enumerate(sources)}, known_acts)
+    del known_acts
     report("comparing sources", 0.9)
     with collector_paused():
         compare_events(events, entities, sources)

@@ -58,3 +58,21 @@ def test_mentions_survive_save_and_reopen_and_sources_stay_derived(timeline, eve
 def test_a_doer_noun_or_a_word_of_a_name_names_no_act():
     assert _derived_nouns("the acquisition of Larkspur") == {"acqui"}
     assert _derived_nouns("Internet Explorer users told investors and reporters") == set()
+
+
+def test_the_acts_read_with_each_article_are_not_read_again(monkeypatch, event_saying):
+    """The pipeline hands over the acts the per-article work read: passing mentions find the same
+    mention without reading any statement's acts themselves."""
+    from scaletui.events import passing
+
+    def read_again(text):
+        raise AssertionError(f"acts read again: {text!r}")
+
+    monkeypatch.setattr(passing, "action_lemmas", read_again)
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    rebuilt = build_timeline(load_corpus(CORPUS))
+    deal = event_saying(rebuilt, "wire", "acquired Larkspur Batteries")
+    assert len(deal.mentions) == 1
+    assert "acquisition of Larkspur Batteries has angered" in next(
+        s.text for e in rebuilt.events for s in e.statements if s.id == deal.mentions[0]
+    )
