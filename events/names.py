@@ -160,7 +160,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "ge
 _MODEL_NUMBER = re.compile(r"\d{1,2}(?:\.\d)?")  # "Llama 4", "Hoplite 2"
 _NUMBER = re.compile(r"\d+(?:\.\d)?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]")
-_OPENS = re.compile(r"[.!?:;\"“”‘|•·—–\n]|\s-\s")
+_OPENS = re.compile(r"[.!?:;\"“”‘|•·—–\n]|\s[-_]\s")  # " _ ": wire copy's dash
 
 
 class Token:

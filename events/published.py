@@ -56,7 +56,8 @@ _KEYWORD_LINE = re.compile(
     r"last\s+updated|updated|last\s+modified|modified)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*"
 )
 _BYLINE = re.compile(r"^[\W_]*[Bb]y\s+\S")
-_SEPARATOR = re.compile(r"\s*(?:—|–|--)\s*|\s+-\s*|\s*-\s+")
+# A lone underscore is the dash of wire copy typed without one ("NEW YORK (AP) _ Stocks fell").
+_SEPARATOR = re.compile(r"\s*(?:—|–|--)\s*|\s+-\s*|\s*-\s+|\s+_\s+")
 _DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)*,?)?\s*(?:\([^)]{1,40}\)\s*)?$")
 _PLACE_AND_AGENCY = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)*,?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)\s*$")
 _DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*$")

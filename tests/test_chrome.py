@@ -230,6 +230,13 @@ def test_dateline_is_cut_from_the_first_sentence_only():
     assert [text[a:b] for a, b in ranges] == ["SAN FRANCISCO, June 13 (Reuters) - ", "LONDON (AP) — "]
 
 
+def test_wire_copy_dateline_with_an_underscore_for_its_dash():
+    """AP and New York Times wire copy typed the dash as " _ "."""
+    text = "NEW YORK (AP) _ Stocks fell sharply Tuesday as oil prices jumped.\nThe rule _ dating back to 1986 _ ended.\n"
+    assert content(text) == ["Stocks fell sharply Tuesday as oil prices jumped.", "The rule _ dating back to 1986 _ ended."]
+    assert [text[a:b] for a, b in chrome_ranges(text)] == ["NEW YORK (AP) _ "]
+
+
 def test_dashes_inside_a_sentence_are_not_a_dateline():
     text = "AI — the technology everyone talks about — is big business.\nMeta - and Google - said nothing.\n"
     assert content(text) == text.splitlines()

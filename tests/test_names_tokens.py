@@ -44,3 +44,9 @@ def test_a_hyphenated_name_leaves_the_words_after_it_their_next_character():
     tokens = tokenize("Hewlett-Packard bought the unit from Reuters' owner")
     reuters = next(t for t in tokens if t.text == "Reuters")
     assert reuters.after == "'" and reuters.possessive  # "Reuters'" owns "owner"
+
+
+def test_a_word_after_wire_copys_underscore_dash_opens_a_clause():
+    """ "The requirement _ Dating back to 1986 _": a capital after the dash is no sign of a name."""
+    tokens = {t.text: t for t in tokenize("The requirement _ Dating back to 1986 _ ended in Congress")}
+    assert tokens["Dating"].initial and not tokens["Congress"].initial
