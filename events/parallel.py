@@ -26,6 +26,7 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 from pydantic import BaseModel, ValidationError
 
 from scaletui.events.cache import ArticleCache, article_key, cache_folder
+from scaletui.events.entity_lexicon import city_population
 from scaletui.events.figures import extract_figures
 from scaletui.events.model import Sentence, Statement
 from scaletui.events.sentences import split_sentences
@@ -226,12 +227,15 @@ def _load_word_data() -> None:
     once in every worker (half a second to a second each); this process reads them later anyway,
     to group statements.
     So for dateparser's first parse (a third of a second of setting up): this process pays it
-    anyway when an article dated from its events has a date phrase only dateparser reads."""
+    anyway when an article dated from its events has a date phrase only dateparser reads.
+    And for the gazetteer of places, which a dateline naming a place alone ("WASHINGTON _") asks
+    for in every worker, and names ask for here."""
     getAllLemmas("said")
     getLemma("qzxv", upos="NOUN", lemmatize_oov=True)
     getInflection("say", "VBD")  # the inflection table: a second, which `simple_past` reads in every worker
     zipf("said")
     warm_dateparser()
+    city_population("paris")
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

@@ -60,6 +60,8 @@ _BYLINE = re.compile(r"^[\W_]*[Bb]y\s+\S")
 _SEPARATOR = re.compile(r"\s*(?:—|–|--)\s*|\s+-\s*|\s*-\s+|\s+_\s+")
 _DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)*,?)?\s*(?:\([^)]{1,40}\)\s*)?$")
 _PLACE_AND_AGENCY = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)*,?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)\s*$")
+_LOWER_CASE = re.compile(r"\b[a-z]{3,}\b")  # a word of running text, not a headline's
+_PLACE_ONLY = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,})(?:,\s*[A-Z][\w.'’ -]*)?,?\s*$")
 _DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*$")
 _TIME_TAIL = re.compile(
     r"(?i)^[\s,|·•/-]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)?)?[\s,|·•]*$"
@@ -195,9 +197,22 @@ def _match_dateline(line: str) -> tuple[int, tuple | None] | None:
         if _DATELINE_BEFORE.match(prefix[: match.start()]) and _DATELINE_AFTER.match(prefix[match.end() :]):
             return separator.end(), parsed
         return None
-    if _PLACE_AND_AGENCY.match(prefix):
+    if _PLACE_AND_AGENCY.match(prefix) or (_known_place(prefix) and _LOWER_CASE.search(line, separator.end(), separator.end() + 60)):
         return separator.end(), None
     return None
+
+
+def _known_place(prefix: str) -> bool:
+    """A dateline of a place alone, in capitals ("WASHINGTON _", "LOS ANGELES, Calif. -"), when the
+    gazetteer knows the place: a capitalised word before a dash is otherwise often the subject ("NASA - ").
+    Its caller also wants running text after the dash: "CHINA - US Trade Talks Resume" is a headline."""
+    found = _PLACE_ONLY.match(prefix)
+    if found is None:
+        return False
+    from scaletui.events.entity_lexicon import city_population, country, region  # the gazetteers load on first use
+
+    place = found[1].strip()
+    return bool(city_population(place) or country(place) or region(place))
 
 
 # What a date stamp may carry beside its date: "Posted", "Updated on Mon", "7:15 a.m. ET", "(GMT+05:00)".

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from scaletui.events.chrome import chrome_ranges
+from scaletui.events.published import dateline_length
 from scaletui.events.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -235,6 +236,14 @@ def test_wire_copy_dateline_with_an_underscore_for_its_dash():
     text = "NEW YORK (AP) _ Stocks fell sharply Tuesday as oil prices jumped.\nThe rule _ dating back to 1986 _ ended.\n"
     assert content(text) == ["Stocks fell sharply Tuesday as oil prices jumped.", "The rule _ dating back to 1986 _ ended."]
     assert [text[a:b] for a, b in chrome_ranges(text)] == ["NEW YORK (AP) _ "]
+
+
+def test_a_dateline_of_a_known_place_alone():
+    """No agency in brackets: the gazetteer must know the place, and running text must follow."""
+    text = "WASHINGTON _ The Senate voted on Tuesday.\nLOS ANGELES, Calif. - A fire broke out downtown.\n"
+    assert content(text) == ["The Senate voted on Tuesday.", "A fire broke out downtown."]
+    for kept in ("NASA - the agency said it would launch a probe.", "CHINA - US Trade Talks Resume In Geneva"):
+        assert dateline_length(kept) == 0, kept
 
 
 def test_dashes_inside_a_sentence_are_not_a_dateline():
