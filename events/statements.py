@@ -405,13 +405,15 @@ def headline_index(sentences: list[Sentence]) -> int | None:
     None when the article opens with running text (no headline).
     """
     for sentence in sentences[:HEADLINE_REACH]:
-        if looks_like_date_line(sentence.text):
+        if looks_like_date_line(sentence.text) or _IDENTIFIER.fullmatch(sentence.text.strip()):
             continue
         return sentence.index if sentence.heading else None
     return None
 
 
 HEADLINE_REACH = 4
+# A document's identifier on a line of its own ("APW19980115.0123", "wsj_0006"): one word holding digits.
+_IDENTIFIER = re.compile(r"[A-Za-z_.-]*\d[\w.-]*")
 
 
 def _time_parts(

@@ -85,6 +85,19 @@ def test_an_article_opening_with_a_date_line_is_titled_by_its_headline(tmp_path)
     assert not [t for t in texts if t.startswith("May 2, 2013")]
 
 
+def test_a_document_identifier_line_is_no_headline(tmp_path):
+    """Wire archives open each story with its document id ("APW19980115.0123"): the headline is the next heading."""
+    folder = write(tmp_path / "w", {
+        "a.txt": "APW19980115.0123\nFerry operator sold to rival\n" + BODY,
+        "b.txt": "wsj_0006\n" + BODY,
+    })
+    data = export(folder, tmp_path)
+    assert source(data, "a")["title"] == "Ferry operator sold to rival"
+    assert source(data, "b")["title"] == "b"  # no headline: the file's name, never its id line
+    titles = [e["title"] for e in data["events"]]
+    assert not [t for t in titles if "APW19980115" in t or "wsj_0006" in t]
+
+
 def test_an_undated_article_takes_the_date_of_the_articles_it_shares_events_with(tmp_path):
     folder = write(tmp_path / "d", {
         "a.txt": "Nov 18, 2023 - Harlow Foods agreed to buy the Pemberton bakery chain for $410 million.\n",
