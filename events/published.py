@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from scaletui.events.entity_lexicon import city_population, country, region  # each gazetteer loads on first use
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -209,8 +211,6 @@ def _known_place(prefix: str) -> bool:
     found = _PLACE_ONLY.match(prefix)
     if found is None:
         return False
-    from scaletui.events.entity_lexicon import city_population, country, region  # the gazetteers load on first use
-
     place = found[1].strip()
     return bool(city_population(place) or country(place) or region(place))
 
