@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from scaletui.events.cache import ArticleCache, article_key, cache_folder
 from scaletui.events.entity_lexicon import city_population
 from scaletui.events.figures import extract_figures
+from scaletui.events.forked_half import can_fork
 from scaletui.events.model import Sentence, Statement
 from scaletui.events.sentences import split_sentences
 from scaletui.events.similarity import StatementFeatures, statement_features
@@ -239,15 +239,11 @@ def _load_word_data() -> None:
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
-    """Fork while this process has one thread (fast: workers start with everything imported).
-
-    Forking a process with other threads running (the app builds in a worker
-    thread) can copy a lock some thread holds; there a fork server, started
-    clean with the pipeline imported once, forks the workers instead.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    """Fork where that is safe (fast: workers start with everything imported, see can_fork);
+    else a fork server, started clean with the pipeline imported once, forks the workers."""
+    if can_fork():
         return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         return multiprocessing.get_context("forkserver")
     return multiprocessing.get_context("spawn")

@@ -41,18 +41,20 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from scaletui.events import safe_io
 from scaletui.events.errors import SaveConflict, ScaletuiError, TimelineFileError
+from scaletui.events.forked_half import fork_half
 from scaletui.events.model import (
     FORMAT_NAME, FORMAT_VERSION, Entity, EntityEdit, Event, EventNote, Precision, Source, Statement, Timeline, TimeSpan,
     month_end,
@@ -183,6 +185,9 @@ def _toml_parts(timeline: Timeline) -> Iterator[str]:
     the writer does). Events that would all fit on one line are written inline:
     then _NotInParts is raised, as soon as a batch shows it (maybe after some parts),
     and the file must be written whole.
+
+    From TWO_HALVES_FROM events on, a forked child writes the later batches into a
+    file of its own meanwhile (events/forked_half.py), read back after this process's.
     """
     import tomli_w  # only a save needs the writer
 
@@ -194,11 +199,10 @@ def _toml_parts(timeline: Timeline) -> Iterator[str]:
     if edits_text and not edits_text.startswith("[[entity_edits]]\n"):
         top["entity_edits"] = edits  # edits that fit on one line each: among the top keys, where the file has them
         edits_text = ""
-    yield dumps(top)
-    del data, top
     rank = _source_ranks(timeline)
     silent = _silent_finder(timeline.entities, timeline.sources)
-    for start in range(0, len(timeline.events), _EVENTS_AT_ONCE):
+
+    def batch_text(start: int) -> str:
         tables = [
             _event_to_toml(event.model_dump(mode="python", exclude_defaults=True, exclude_none=True), event,
                            sources_in_order(event, rank), silent(event))
@@ -207,9 +211,60 @@ def _toml_parts(timeline: Timeline) -> Iterator[str]:
         text = dumps({"events": tables})
         if not text.startswith("[[events]]\n"):
             raise _NotInParts
-        yield "\n" + text
+        return "\n" + text
+
+    batches = range(0, len(timeline.events), _EVENTS_AT_ONCE)
+    halfway = _second_half_from(timeline)
+
+    def write_second_half(out: BinaryIO) -> None:
+        for start in batches[halfway:]:
+            out.write(batch_text(start).encode("utf-8"))
+
+    # Forked before the top tables are written: the child's half of the events is as long in
+    # the making as this process's half and those tables.
+    with fork_half(write_second_half) if halfway < len(batches) else nullcontext() as child:
+        yield dumps(top)
+        del data, top
+        for start in batches[:halfway]:
+            yield batch_text(start)
+        written = child.output() if child is not None else None
+        if written is None:  # no child, or one that failed: this process writes its half too
+            for start in batches[halfway:]:
+                yield batch_text(start)
+        else:
+            text = io.TextIOWrapper(written, encoding="utf-8", newline="")  # as the child wrote it
+            while part := text.read(_CHILD_TEXT_AT_ONCE):
+                yield part
     if edits_text:
         yield "\n" + edits_text
+
+
+# Events from which the file is written in two halves at once (fork_half): below that, starting
+# the child costs about what it saves (ECB+ with dates: 1,400 events, 0.35 s alone, 0.28 s in halves).
+TWO_HALVES_FROM = 1_500
+_CHILD_TEXT_AT_ONCE = 1 << 20  # characters of the child's half read back at a time: never held whole
+
+
+def _second_half_from(timeline: Timeline) -> int:
+    """The batch of events (of _EVENTS_AT_ONCE) from which a child writes the file's second half;
+    the number of batches where there is no second half to write apart.
+
+    This process writes the top tables and the first half. An event's or a statement's table
+    costs about twice what a source's or an entity's does to write (55-65 µs against 33-36 on
+    ECB+), so the halves are cut where this process's share of that cost is half of it all.
+    """
+    events = timeline.events
+    batches = -(-len(events) // _EVENTS_AT_ONCE)
+    if len(events) < TWO_HALVES_FROM:
+        return batches
+    costs = [2 * (len(event.statements) + 1) for event in events]
+    mine = len(timeline.sources) + len(timeline.entities)
+    half = (mine + sum(costs)) / 2
+    for batch in range(batches):
+        mine += sum(costs[batch * _EVENTS_AT_ONCE : (batch + 1) * _EVENTS_AT_ONCE])
+        if mine >= half:
+            return batch + 1
+    return batches
 
 
 # ---------------------------------------------------------------- derived data
