@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from scaletui.events import forked_half, store
+from scaletui.events import clustering, forked_half, store
+from scaletui.events.clustering import lead_statements
 from scaletui.events.corpus import load_corpus
+from scaletui.events.entities import find_entities
+from scaletui.events.parallel import ArticleJob, work_on
 from scaletui.events.pipeline import build_timeline
+from scaletui.events.similarity import profiles_of
 
 
 def _raise(out) -> None:
@@ -26,6 +30,10 @@ def _exit(out) -> None:
 
 def _killed(out) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _cut_short(out) -> None:
+    out.write(b"\x07\x00\x00")  # and exits as if all went well
 
 
 FAILURES = [_raise, _exit, _killed]
@@ -44,6 +52,44 @@ def children(monkeypatch) -> list[bool]:
 
     monkeypatch.setattr(forked_half.ForkedHalf, "output", output)
     return seen
+
+
+@pytest.fixture(scope="module")
+def profiles(mixed_corpus):
+    corpus = load_corpus(mixed_corpus)
+    works = [work_on(ArticleJob(d.source.id, d.text, d.source.published, d.source.published_estimated, None))
+             for d in corpus.documents]
+    statements = [s for w in works for s in w.statements]
+    entities = find_entities(statements)
+    rank = {d.source.id: n for n, d in enumerate(corpus.documents)}
+    return profiles_of(statements, rank, lead_statements(statements), entities)
+
+
+def pairs_in_one_process(profiles, monkeypatch) -> list[list]:
+    monkeypatch.setattr(clustering, "PAIRS_IN_TWO_FROM", 10**9)
+    return [list(column) for column in clustering._pairs(profiles)]
+
+
+def split_pairs(monkeypatch) -> None:
+    monkeypatch.setattr(clustering, "PAIRS_IN_TWO_FROM", 1)
+    monkeypatch.setattr(clustering, "_PAIRS_BLOCK", 5)  # many turns on a small corpus
+
+
+def test_pairs_found_in_two_halves_are_those_one_process_finds(profiles, children, monkeypatch):
+    alone = pairs_in_one_process(profiles, monkeypatch)
+    assert children == [] and len(alone[0]) > 100
+    split_pairs(monkeypatch)
+    assert [list(column) for column in clustering._pairs(profiles)] == alone
+    assert children == [True]
+
+
+@pytest.mark.parametrize("failure", [*FAILURES, _cut_short])
+def test_pairs_a_failed_child_did_not_find_are_found_here(profiles, children, monkeypatch, failure):
+    alone = pairs_in_one_process(profiles, monkeypatch)
+    split_pairs(monkeypatch)
+    monkeypatch.setattr(clustering, "_write_pairs", lambda out, pairs: failure(out))
+    assert [list(column) for column in clustering._pairs(profiles)] == alone
+    assert children == [failure is _cut_short]  # that one's output is there, and read as unreadable
 
 
 @pytest.fixture(scope="module")
