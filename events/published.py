@@ -61,7 +61,8 @@ _BYLINE = re.compile(r"^[\W_]*[Bb]y\s+\S")
 # A lone underscore is the dash of wire copy typed without one ("NEW YORK (AP) _ Stocks fell").
 _SEPARATOR = re.compile(r"\s*(?:—|–|--)\s*|\s+-\s*|\s*-\s+|\s+_\s+")
 _DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)*,?)?\s*(?:\([^)]{1,40}\)\s*)?$")
-_PLACE_AND_AGENCY = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)*,?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)\s*$")
+# The place may be left out: "(CNN) -- A powerful earthquake struck".
+_PLACE_AND_AGENCY = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)*,?\s*)?(?:\([A-Za-z][^)]{0,39}\)|/[^/]{1,40}/)\s*$")
 _LOWER_CASE = re.compile(r"\b[a-z]{3,}\b")  # a word of running text, not a headline's
 _PLACE_ONLY = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,})(?:,\s*[A-Z][\w.'’ -]*)?,?\s*$")
 _DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*$")

@@ -246,6 +246,11 @@ def test_a_dateline_of_a_known_place_alone():
         assert dateline_length(kept) == 0, kept
 
 
+def test_an_agency_alone_opening_the_story_is_a_dateline():
+    text = "(CNN) -- A powerful earthquake struck the coast on Tuesday.\n(1) - The first point stays.\n"
+    assert content(text) == ["A powerful earthquake struck the coast on Tuesday.", "(1) - The first point stays."]
+
+
 def test_dashes_inside_a_sentence_are_not_a_dateline():
     text = "AI — the technology everyone talks about — is big business.\nMeta - and Google - said nothing.\n"
     assert content(text) == text.splitlines()
