@@ -37,7 +37,7 @@ from scaletui.events.errors import CorpusError
 from scaletui.events.model import Alias, Entity, Kind, Statement
 from scaletui.events.entity_hyphens import split_hyphens, squash
 from scaletui.events.entity_kinds import company_kept, decide
-from scaletui.events.entity_lexicon import world_spelling
+from scaletui.events.entity_lexicon import inflects_common_word, world_spelling
 from scaletui.events.entity_segments import KnownNames, mention_tokens, segment
 from scaletui.events.names import Mention, Vocabulary, extract, forget_spellings, headline_like, tokenize
 from scaletui.events.reconcile import Curated, Form, Groups, initials, key, reconcile
@@ -272,8 +272,8 @@ def _keep(members: list[Form], curated: Curated | None, vocab_common) -> bool:
     if not strong and count < 2 and all(vocab_common(w) for f in members for w in f.words):
         return False  # "in Business": an ordinary word, capitalised once
     if len(members) == 1 and form.initial == form.count and " " not in form.key and not strong:
-        # only ever a sentence start: "Shipping lines ...", "Leading ..."
-        if re.search(r"(ing|ed|ly)$", form.key) or count < 2:
+        # only ever a sentence start: "Shipping lines ...", "Leading ...", "Stocks fell ..."
+        if re.search(r"(ing|ed|ly)$", form.key) or count < 2 or inflects_common_word(form.key):
             return False
     # "Northwind Traders said": two or more words none of which English uses on its own
     unusual = " " in form.key and not any(vocab_common(w) for w in form.words)

@@ -52,6 +52,16 @@ def common_word(word: str) -> bool:
     return any(lemma != low for lemma in lemmas.get("VERB", ()))
 
 
+@lru_cache(maxsize=1 << 12)
+def inflects_common_word(word: str) -> bool:
+    """A plural or an inflected form of an ordinary English word ("Stocks": "stock"), however rare the form
+    itself: frequencies are of forms, and a plural is rarer than its singular ("stocks" 4.28, "stock" 4.93)."""
+    low = word.lower()
+    from lemminflect import getAllLemmas
+
+    return any(base != low and zipf(base) >= COMMON_ZIPF for forms in getAllLemmas(low).values() for base in forms)
+
+
 def world_spelling(text: str) -> float:
     """How usual this spelling of a name is in the wider world: its rarest word's
     frequency ("Nadella" 2.1, "Nadela" 0); a spaced or hyphenated spelling of what the

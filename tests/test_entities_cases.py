@@ -197,6 +197,19 @@ def test_a_hyphenated_name_no_part_of_which_stands_alone_stays_whole():
     assert not has(entities, "Rolls") and not has(entities, "Royce")
 
 
+def test_a_plural_of_a_common_word_opening_sentences_is_no_name():
+    """ "Stocks" is rarer than "stock" in English, but still an ordinary word; "Globex" opening the same
+    sentences is a name."""
+    entities = find_entities(texts(
+        ("a", "Stocks slide as oil jumps"),
+        ("a", "Stocks fell sharply Tuesday as oil prices jumped to a two-year high."),
+        ("b", "Globex shares rose after the results."),
+        ("b", "Globex said it would hire more staff."),
+    ))
+    assert not has(entities, "Stocks")
+    assert has(entities, "Globex")
+
+
 # --- linear segmenter (issue 10) -----------------------------------------------------------
 
 
