@@ -167,6 +167,11 @@ def city_population(name: str) -> int:
     return _cities().get(name.lower(), 0)
 
 
+def known_place(name: str) -> bool:
+    """A country, a region or a city of 15,000 people or more."""
+    return region(name) or city_population(name) > 0  # every country is among the regions
+
+
 def legal_form(name: str) -> bool:
     """Ends in a company's legal form ("Inc", "GmbH", "plc", "S.p.A.")."""
     words = name.lower().replace(".", " ").replace(",", " ").split()

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, legal_form, region, verb_form
+from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, known_place, legal_form, region, verb_form
 from scaletui.events.entity_outlets import OUTLET_NOUNS, is_attribution
 from scaletui.events.model import Kind
 from scaletui.events.words import simple_past
@@ -587,7 +587,7 @@ def _opens_with_place(words: tuple[str, ...]) -> bool:
     for n in (2, 3):
         if len(words) >= n:
             name = " ".join(words[:n])
-            if city_population(name) or region(name) or country(name):
+            if known_place(name):
                 return True
     return False
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from scaletui.events.entity_lexicon import city_population, country, region  # each gazetteer loads on first use
+from scaletui.events.entity_lexicon import known_place  # its gazetteers load on first use
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -212,8 +212,7 @@ def _known_place(prefix: str) -> bool:
     found = _PLACE_ONLY.match(prefix)
     if found is None:
         return False
-    place = found[1].strip()
-    return bool(city_population(place) or country(place) or region(place))
+    return known_place(found[1].strip())
 
 
 # What a date stamp may carry beside its date: "Posted", "Updated on Mon", "7:15 a.m. ET", "(GMT+05:00)".
