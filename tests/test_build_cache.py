@@ -13,7 +13,7 @@ from cache_helpers import copied_story, export, private_cache, uncached
 from scaletui.events import build_cache as events_build_cache
 from scaletui.events import pipeline as events_pipeline
 from scaletui.events.corpus import load_corpus
-from scaletui.events.model import EntityEdit
+from scaletui.events.model import EntityEdit, Timeline
 from scaletui.events.pipeline import build_timeline
 from scaletui.events.store import dumps_timeline, load_timeline, save_timeline
 
@@ -114,6 +114,19 @@ def test_a_build_read_back_has_the_silent_sources_of_a_fresh_one_though_its_entr
     assert again.model_dump() == fresh.model_dump()
     (entry,) = timeline_entries(cache)
     assert b'"silent"' not in zlib.decompress(entry.read_bytes())  # they grow with events x sources: derived instead
+
+
+def test_an_entry_made_an_event_at_a_time_is_the_json_of_the_whole_timeline(corpus):
+    # compressed as it is made, so the whole JSON is never held; what reads it sees the same bytes
+    timeline = build_timeline(load_corpus(corpus))
+    timeline.events[0].annotation.note = "mine"
+    whole = Timeline.__pydantic_serializer__.to_json(timeline, exclude=events_build_cache._LEFT_OUT)
+    assert zlib.decompress(events_build_cache.compressed_json(timeline)) == whole
+    assert b"mine" not in whole and b'"silent"' not in whole
+    for bare in (Timeline(), Timeline(corpus="x", sources=timeline.sources)):  # no events at all
+        entry = zlib.decompress(events_build_cache.compressed_json(bare))
+        assert entry == Timeline.__pydantic_serializer__.to_json(bare, exclude=events_build_cache._LEFT_OUT)
+        assert Timeline.model_validate_json(entry) == bare
 
 
 def test_a_damaged_entry_is_built_again_and_replaced(corpus, cache, built, tmp_path):
