@@ -104,6 +104,7 @@ class _CorpusIndex:
     source_rank: dict[str, int]
     entities: dict[str, Entity]
     sources_naming: dict[str, set[str]]  # entity id -> sources that name it
+    named_by: dict[str, set[str]]  # source id -> entities it names
     in_order: list[str]  # every source id once, in corpus order
     position: dict[str, int] = field(default_factory=dict)  # source id -> its place in `in_order`
     # entity id -> the spellings each source wrote, and those no source is given for; made
@@ -127,10 +128,16 @@ class _CorpusIndex:
 def _corpus_index(entities: list[Entity], sources: list[Source]) -> _CorpusIndex:
     rank = {s.id: n for n, s in enumerate(sources)}
     in_order = sorted(rank, key=rank.__getitem__)
+    naming = {e.id: {source for alias in e.aliases for source in alias.sources} for e in entities}
+    named_by: dict[str, set[str]] = defaultdict(set)
+    for entity_id, naming_sources in naming.items():
+        for source in naming_sources:
+            named_by[source].add(entity_id)
     return _CorpusIndex(
         source_rank=rank,
         entities={e.id: e for e in entities},
-        sources_naming={e.id: {source for alias in e.aliases for source in alias.sources} for e in entities},
+        sources_naming=naming,
+        named_by=named_by,
         in_order=in_order,
         position={source: at for at, source in enumerate(in_order)},
     )
@@ -140,11 +147,20 @@ def silent_sources(event: Event, present: set[str], corpus: _CorpusIndex) -> lis
     """The sources that cover the story this event belongs to but do not report the event.
 
     A source that names none of the event's entities is about something else (in a
-    corpus mixing stories); when the sources do not say whom they name, every source counts.
+    corpus mixing stories). An event that names nobody ("Analysts expect the shift to
+    go on") belongs to the story its reporting sources tell: the sources covering it
+    are those naming someone they name. Were it every source of the corpus, a folder
+    of a thousand stories would list a thousand sources silent on each such event (a
+    third of them), in memory and on screen. When the sources do not say whom they
+    name, every source counts.
     """
     covering: set[str] = set()
     for entity_id in event.entities:
         covering |= corpus.sources_naming.get(entity_id, set())
+    if not covering:
+        for source in present:
+            for entity_id in corpus.named_by.get(source, ()):
+                covering |= corpus.sources_naming[entity_id]
     if not covering:
         # Every source but the reporting ones, already in order: with hundreds of
         # sources, sorting them again for every event was most of this stage.

@@ -52,6 +52,26 @@ def test_silent_sources_of_events_reported_by_a_few_or_by_most_of_a_large_corpus
     assert most.silent == ["w00", "w07", "w14", "w21", "w28", "w35", "w42", "w49", "w56"]
 
 
+def test_an_event_naming_nobody_is_silent_only_for_the_sources_of_its_own_story():
+    # a folder of two stories: s0-s2 on the port strike, s3-s4 on a football transfer
+    entities = [
+        Entity(id="port", name="Port of Brightwater", aliases=[Alias(text="Port of Brightwater", sources=["s0", "s1", "s2"])]),
+        Entity(id="union", name="Dockers Union", aliases=[Alias(text="Dockers Union", sources=["s0", "s2"])]),
+        Entity(id="club", name="Rovers", aliases=[Alias(text="Rovers", sources=["s3", "s4"])]),
+    ]
+    commentary = compared(statement("s1", "Analysts expect the shift to go on for weeks."), entities=entities)
+    assert commentary.silent == ["s0", "s2"]
+    other_story = compared(statement("s3", "The fee was not disclosed."), entities=entities)
+    assert other_story.silent == ["s4"]
+    with_entity = event(statement("s0", "The Dockers Union walked out.", entities=["union"]))
+    with_entity.entities = ["union"]
+    compare_event(with_entity, entities, SOURCES)
+    assert with_entity.silent == ["s2"]  # an event's own entities decide, as before
+    # a source naming nobody at all: nothing says which story it tells, so every source counts
+    lone = compared(statement("s4", "It rained."), entities=entities[:2])
+    assert lone.silent == ["s0", "s1", "s2", "s3"]
+
+
 def test_differing_figures_in_the_same_role_are_a_disagreement_saying_who_said_what():
     made = compared(
         statement("s0", "Meta's $14 billion investment in Scale AI."),
