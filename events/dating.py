@@ -40,6 +40,8 @@ def date_sources(documents: list[Document], sentences: dict[str, list[Sentence]]
     """Every source with the publication date its text or sources.toml states, year-less datelines completed."""
     sources = [doc.source.model_copy() for doc in documents]
     known = [s.published for s in sources if s.published is not None]
+    # The corpus's middle day, found once: a folder of thousands of datelines without a year asks it of each.
+    middle = date.fromordinal(int(statistics.median_low(d.toordinal() for d in known))) if known else None
     reference_years: dict[str, int] = {}
     for doc, source in zip(documents, sources):
         if source.published is not None:
@@ -47,7 +49,7 @@ def date_sources(documents: list[Document], sentences: dict[str, list[Sentence]]
         yearless = find_yearless(doc.text)
         if yearless:
             month, day, basis = yearless
-            found = _year_for(month, day, known, sentences[source.id])
+            found = _year_for(month, day, middle, sentences[source.id])
             if found:
                 year, why = found
                 source.published = date(year, month, day)
@@ -61,10 +63,9 @@ def date_sources(documents: list[Document], sentences: dict[str, list[Sentence]]
     return CorpusDates(sources, reference_years)
 
 
-def _year_for(month: int, day: int, corpus_days: list[date], sentences: list[Sentence]) -> tuple[int, str] | None:
-    """The year of a dateline that gives only month and day."""
-    if corpus_days:
-        middle = date.fromordinal(int(statistics.median_low(d.toordinal() for d in corpus_days)))
+def _year_for(month: int, day: int, middle: date | None, sentences: list[Sentence]) -> tuple[int, str] | None:
+    """The year of a dateline that gives only month and day; `middle`: the median day of the corpus's dated articles."""
+    if middle is not None:
         candidates = [y for y in (middle.year - 1, middle.year, middle.year + 1) if _valid(y, month, day)]
         if candidates:
             year = min(candidates, key=lambda y: abs((date(y, month, day) - middle).days))
