@@ -12,7 +12,8 @@ the entry is only ever a shortcut.
 Entries sit in the per-article cache's folder (events/cache.py: same place,
 same `SCALETUI_CACHE_DIR` and `SCALETUI_NO_CACHE`), which is already one folder
 per version of the code, under `opened/`, a few of the most recently used
-kept. An entry is the pickled timeline, compressed. Reading it takes no class
+kept. An entry is the pickled timeline, compressed (the timeline without its events, then its
+events a few hundred at a time: pickle_in_parts). Reading it takes no class
 but the timeline's own models, their enums and dates, so an entry planted in
 the folder cannot run code; each model is made as the file reader makes it
 (events/table_reader.py), without validation, as the timeline was whole and
@@ -37,7 +38,7 @@ from pydantic import BaseModel
 from scaletui.events import model as _models
 from scaletui.events import safe_io
 from scaletui.events.cache import ArticleCache, cache_folder
-from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Model, Timeline, blank_fields, shared_field_names
+from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Event, Model, Timeline, blank_fields, shared_field_names
 from scaletui.events.timeline_checks import check_timeline
 
 
@@ -72,7 +73,7 @@ def keep(key: str, timeline: Timeline) -> None:
         return  # opening the file refuses it: so must opening it again
     out = _Compressed()
     try:
-        _Writer(out, protocol=pickle.HIGHEST_PROTOCOL).dump(timeline)
+        pickle_in_parts(out, timeline)
     except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
         return
     cache.put(key, out.finished())
@@ -108,19 +109,57 @@ def read(key: str) -> Timeline | None:
         pickled = inflate.decompress(data, safe_io.timeline_limit())
         if inflate.unconsumed_tail or not inflate.eof:
             return None
-        timeline = _Reader(io.BytesIO(pickled)).load()
+        timeline = _unpickled_parts(io.BytesIO(pickled))
     except Exception:  # noqa: BLE001  any damage at all: the file is read instead
         return None
-    return timeline if type(timeline) is Timeline else None
+    return timeline
+
+
+# Events pickled at a time (see pickle_in_parts).
+EVENTS_PER_PART = 500
+
+
+def pickle_in_parts(out: Any, timeline: Timeline, writer: type[pickle.Pickler] | None = None) -> None:
+    """Pickle the timeline into `out` as a few pickles: how many events it has and the timeline without
+    them, then its events EVENTS_PER_PART at a time.
+
+    One pickle of the whole timeline keeps a reference to every object it has written
+    (its memo: millions at a few thousand articles, some 60 MB), which made keeping it
+    the highest moment of memory of a whole export. Each part has a memo of its own.
+    """
+    writer = writer or _Writer
+    events = timeline.events
+    writer(out, protocol=pickle.HIGHEST_PROTOCOL, without_events=timeline).dump((len(events), timeline))
+    for start in range(0, len(events), EVENTS_PER_PART):
+        writer(out, protocol=pickle.HIGHEST_PROTOCOL).dump(events[start : start + EVENTS_PER_PART])
+
+
+def _unpickled_parts(stream: io.BytesIO) -> Timeline | None:
+    """The timeline pickle_in_parts wrote; None for anything else (another layout, parts missing or left over)."""
+    head = _Reader(stream).load()
+    if type(head) is not tuple or len(head) != 2 or type(head[0]) is not int or type(head[1]) is not Timeline:
+        return None
+    count, timeline = head
+    events: list[Event] = []
+    while len(events) < count:
+        part = _Reader(stream).load()  # a reader of its own: a part's memo and given names are its own
+        if type(part) is not list or not part or not all(type(event) is Event for event in part):
+            return None
+        events.extend(part)
+    if len(events) != count or stream.read(1):
+        return None
+    timeline.__dict__["events"] = events  # made as the reader makes every model: whole and checked when kept
+    return timeline
 
 
 class _Writer(pickle.Pickler):
     """Pickles each model as its class, its fields and the names of those it was given."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, without_events: Timeline | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # one frozenset per shared set of given names: pickled once, each model refers to it
         self._given: dict[int, tuple[set[str], frozenset[str]]] = {}
+        self._without_events = without_events  # the timeline whose events are pickled apart
 
     def reducer_override(self, obj: object) -> Any:
         if not isinstance(obj, Model) or obj.__pydantic_extra__ or obj.__pydantic_private__:
@@ -129,7 +168,10 @@ class _Writer(pickle.Pickler):
         known = self._given.get(id(names))
         if known is None or known[0] is not names:
             known = self._given[id(names)] = (names, frozenset(names))
-        return _rebuilt, (type(obj), obj.__dict__, known[1])
+        values = obj.__dict__
+        if obj is self._without_events:
+            values = {**values, "events": []}
+        return _rebuilt, (type(obj), values, known[1])
 
 
 def _rebuilt(cls: type, values: dict, given: frozenset[str]) -> Any:

@@ -113,6 +113,42 @@ def test_a_damaged_or_planted_entry_counts_as_absent_and_runs_nothing(tmp_path, 
     assert not marker.exists()
 
 
+def test_a_timeline_kept_in_several_parts_opens_whole_and_an_entry_missing_a_part_counts_as_absent(tmp_path, monkeypatch,
+                                                                                                       no_toml_reading):
+    from scaletui.events import reopen_cache
+
+    monkeypatch.setattr(reopen_cache, "EVENTS_PER_PART", 7)  # 40 events: six parts, the last of five
+    timeline = _annotated()
+    path = tmp_path / "t.toml"
+    save_timeline(timeline, path)
+    (entry,) = _entries()
+    kept = entry.read_bytes()
+    stream = io.BytesIO(zlib.decompress(kept))
+    parts = []
+    while stream.tell() < len(stream.getbuffer()):
+        parts.append(_one_pickle(stream))
+    assert len(parts) == 1 + 6
+    text = path.read_text(encoding="utf-8")
+    no_toml_reading()
+    opened = load_timeline(path)
+    assert opened == timeline and dumps_timeline(opened) == text
+    monkeypatch.undo()  # the TOML reader back, for the damaged entries below
+    monkeypatch.setenv("SCALETUI_CACHE_DIR", str(tmp_path / "cache"))
+    for damaged in (b"".join(parts[:-1]), b"".join([*parts, parts[-1]]), b"".join([parts[0], *parts[2:]])):
+        entry.write_bytes(zlib.compress(damaged))
+        assert load_timeline(path) == timeline  # read from its text
+
+
+def _one_pickle(stream: io.BytesIO) -> bytes:
+    """The bytes of the next pickle in the stream (pickletools reads up to its STOP)."""
+    import pickletools
+
+    start = stream.tell()
+    for _ in pickletools.genops(stream):
+        pass
+    return stream.getvalue()[start : stream.tell()]
+
+
 def test_an_entry_of_other_fields_counts_as_absent(tmp_path):
     # an entry written by a version of the models with other fields (an edited checkout) is not read
     from scaletui.events import reopen_cache
@@ -131,7 +167,7 @@ def test_an_entry_of_other_fields_counts_as_absent(tmp_path):
             function, (cls, values, given) = made
             return function, (cls, {key: value for key, value in values.items() if key != "subject"}, given)
 
-    Older(out, protocol=5).dump(timeline)
+    reopen_cache.pickle_in_parts(out, timeline, Older)
     entry.write_bytes(zlib.compress(out.getvalue()))
     assert load_timeline(path) == timeline
 
