@@ -723,6 +723,11 @@ def event_span(statements: list[Statement]) -> TimeSpan:
     dated = [
         s.span for s in statements if s.span.modifier not in (Modifier.REPORTED, Modifier.UNDATED) and not dates_a_thing(s)
     ]
+    first_report = min((s.span.end for s in statements if s.span.modifier is Modifier.REPORTED), default=None)
+    if first_report is not None:
+        # A vague reading that takes in the day the happening was first reported ("recently backed
+        # by ...": the months up to publication) dates it no better than that report does.
+        dated = [span for span in dated if span.confidence >= 0.4 or not span.start <= first_report <= span.end]
     trusted = [span for span in dated if span.confidence >= 0.5] or dated
     trusted = _retold(statements, _corroborated(statements, trusted))
     if trusted:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from scaletui.events.clustering import cluster_events
+from scaletui.events.clustering import cluster_events, event_span
 from scaletui.events.similarity import BLOCK_LIMIT, NEIGHBOURS, candidates, profiles_of
 from scaletui.events.figures import extract_figures
 from scaletui.events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
@@ -156,6 +156,21 @@ def test_event_span_is_the_most_precise_dated_one_and_reported_only_when_none():
     assert alone.span.modifier is Modifier.REPORTED
 
 
+def test_a_vague_time_taking_in_the_day_of_the_report_does_not_date_the_event():
+    # "recently backed by a $14.3 billion investment": the months up to publication, no better than the report
+    recently = TimeSpan(start=date(2025, 2, 13), end=PUBLISHED, precision=Precision.APPROXIMATE, confidence=0.35)
+    told = [statement("s0", 1, "Google has initiated plans to sever ties with Scale AI, recently backed by Meta.",
+                      ["google", "scale"], recently, "recently"),
+            statement("s1", 1, "Google plans to cut ties with Scale AI.", ["google", "scale"])]
+    span = event_span(told)
+    assert span.modifier is Modifier.REPORTED and span.start == span.end == PUBLISHED
+    # months before the report ("a few months ago") still date it, vague as they are
+    months_ago = TimeSpan(start=date(2025, 2, 13), end=date(2025, 4, 13), precision=Precision.APPROXIMATE, confidence=0.4 - 0.05)
+    earlier = [statement("s0", 2, "OpenAI quietly moved work away a few months ago.", ["openai"], months_ago, "a few months ago"),
+               statement("s1", 2, "OpenAI moved work away.", ["openai"])]
+    assert event_span(earlier) == months_ago
+
+
 def test_blocking_pairs_grow_linearly_with_a_shared_key():
     # 400 statements sharing every key: all-pairs would be ~80,000 candidates.
     many = [
@@ -188,6 +203,11 @@ def seeds():
 
 def events_saying(timeline, *fragments):
     return [e for e in timeline.events if any(all(f in s.text for f in fragments) for s in e.statements)]
+
+
+def test_seed_severing_told_as_recently_backed_is_dated_by_its_report_not_approximately_2025(seeds):
+    (severing,) = events_saying(seeds, "Google has initiated plans to completely sever its relationship")
+    assert severing.span.label() == "reported 13 Jun 2025"
 
 
 def test_seed_stake_in_three_wordings_is_one_event(seeds):
