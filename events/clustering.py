@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from itertools import chain, combinations, compress
+from operator import mul
 from typing import BinaryIO, NamedTuple
 
 from scaletui.events.also_told import also_told
@@ -69,11 +70,13 @@ ALIKE_ACT_SUPPORT = 2  # pairs of reports of one happening that must show two ac
 EDGE_FLOOR = 0.08  # pairs less alike than this are not kept at all
 LEAD_STATEMENTS = 2  # the headline plus this many opening statements announce the article's happening
 
+# One word boundary before all the phrases: where it fails (inside a word, most places) the phrases
+# are not tried one by one (a quarter of the time of a boundary before each, at every statement).
 _BOILERPLATE = re.compile(
-    r"©|\ball rights reserved\b|\bdisclaimer\b|\bposted by\b|\brelated articles?\b|\brecommended\b|"
-    r"\bsubscribe\b|\bnewsletter\b|\bsign up\b|\bclick here\b|\bcopy (?:article|link)|\btotal views\b|"
-    r"\bnot (?:been )?edited by\b|\bauto-generated\b|\bsyndicated feed\b|\bread more\b|\bfollow us\b|"
-    r"\bcookies?\b|\badvertisement\b|\bshare this\b|\bpast performance\b|\bfinancial advi[cs]",
+    r"©|\b(?:all rights reserved\b|disclaimer\b|posted by\b|related articles?\b|recommended\b|"
+    r"subscribe\b|newsletter\b|sign up\b|click here\b|copy (?:article|link)|total views\b|"
+    r"not (?:been )?edited by\b|auto-generated\b|syndicated feed\b|read more\b|follow us\b|"
+    r"cookies?\b|advertisement\b|share this\b|past performance\b|financial advi[cs])",
     re.IGNORECASE,
 )
 
@@ -407,10 +410,6 @@ class _Groups:
         """Cosine of the two groups' centroids: how alike they are as wholes."""
         return _cosine(self.centroid[a], self.centroid[b], self.norm[a] * self.norm[b])
 
-    def would_merge(self, a: int, b: int, score: float) -> bool:
-        """Whether two groups this alike join, as they are now."""
-        return score >= LOWEST_THRESHOLD and score >= self.threshold(a, b) and self.mergeable(a, b)
-
     def mergeable(self, a: int, b: int) -> bool:
         return (
             compatible_windows(self.window[a], self.window[b])
@@ -439,7 +438,8 @@ class _Groups:
         for token, weight in self.centroid.pop(b).items():
             centroid[token] = centroid.get(token, 0.0) + weight
         del self.norm[b]
-        self.norm[a] = math.sqrt(math.fsum(w * w for w in centroid.values())) or 1.0
+        weights = centroid.values()
+        self.norm[a] = math.sqrt(math.fsum(map(mul, weights, weights))) or 1.0
         mine = self.neighbours.setdefault(a, set())
         for other in self.neighbours.pop(b, set()):
             if other == a:
@@ -482,11 +482,7 @@ def _agglomerate(
     # An entry is only ever acted on while neither of its groups has changed since it was
     # pushed, and then the bar and the windows it meets are those of that moment: an entry
     # that would fail them is never pushed (nor made: most linked pairs, on the second pass).
-    heap = [
-        (-score, index[a], index[b], 0, 0)
-        for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked)
-        if link and groups.would_merge(a, b, score)
-    ]
+    heap = _first_entries(profiles, pairs, linked, groups, index)
     heapq.heapify(heap)
     # Each entry carries the versions of its two groups: once either has merged
     # again, the entry is stale (a fresh one was pushed at that merge) and is dropped
@@ -497,8 +493,9 @@ def _agglomerate(
     # comes first does not change.
     sweep_at = max(2 * len(heap), _HEAP_SWEEP_FLOOR)
     centroid, norm, windows, ages = groups.centroid, groups.norm, groups.window, groups.ages
+    pop, push, fsum = heapq.heappop, heapq.heappush, math.fsum
     while heap:
-        negative, a, b, version_a, version_b = heapq.heappop(heap)
+        negative, a, b, version_a, version_b = pop(heap)
         if version.get(a) != version_a or version.get(b) != version_b:
             continue
         # Asked only of the entries that surface (far fewer than are pushed): neither group has
@@ -508,24 +505,35 @@ def _agglomerate(
         kept = groups.merge(a, b)
         version.pop(b if kept == a else a)
         version[kept] += 1
-        window, mine, own_norm = windows[kept], centroid[kept], norm[kept]
+        mine, own_norm, own_ages = centroid[kept], norm[kept], ages[kept]
+        low, high, relative_low, relative_high = windows[kept]
+        size = len(mine)
         kept_version = version[kept]
         apart = []
+        # A growing group is rescored against each of its neighbours at every merge, a million
+        # times in all: compatible_windows and _cosine are written out here.
         for other in neighbours.get(kept, ()):
             # Windows only narrow as groups grow: a pair whose times cannot meet now never will,
             # so it is not looked at again.
-            if not compatible_windows(window, windows[other]):
+            window = windows[other]
+            if not (low <= window[1] and window[0] <= high and relative_low <= window[3] and window[2] <= relative_high):
                 apart.append(other)
                 continue
-            score = _cosine(mine, centroid[other], own_norm * norm[other])
-            # would_merge, its windows already seen to meet and no bar above the highest
-            if score >= LOWEST_THRESHOLD and (score >= HIGHEST_THRESHOLD or score >= groups.threshold(kept, other)) and (
-                not _different_people(ages[kept], ages[other])
-            ):
-                if kept < other:
-                    heapq.heappush(heap, (-score, kept, other, kept_version, version[other]))
-                else:
-                    heapq.heappush(heap, (-score, other, kept, version[other], kept_version))
+            theirs = centroid[other]
+            if len(theirs) < size:
+                score = fsum([theirs[token] * mine[token] for token in theirs if token in mine]) / (own_norm * norm[other])
+            else:
+                score = fsum([mine[token] * theirs[token] for token in mine if token in theirs]) / (own_norm * norm[other])
+            # Whether they would merge: the bar, then the ages (the windows are seen to meet above,
+            # the acts asked when the entry surfaces).
+            if score < LOWEST_THRESHOLD or (score < HIGHEST_THRESHOLD and score < groups.threshold(kept, other)):
+                continue
+            if own_ages and _different_people(own_ages, ages[other]):
+                continue
+            if kept < other:
+                push(heap, (-score, kept, other, kept_version, version[other]))
+            else:
+                push(heap, (-score, other, kept, version[other], kept_version))
         for other in apart:
             neighbours[kept].discard(other)
             neighbours[other].discard(kept)
@@ -538,6 +546,28 @@ def _agglomerate(
 
 
 _HEAP_SWEEP_FLOOR = 50_000
+
+
+def _first_entries(profiles: list[Profile], pairs: _Pairs, linked: bytearray, groups: _Groups, index: list[int]) -> list:
+    """The heap's first entries: the linked pairs that would merge while every statement is alone, at least
+    as alike as `threshold` asks (here read off their outlets and leads: `lone_threshold`) and `mergeable`."""
+    source = [p.statement.source for p in profiles]
+    lead = [p.lead for p in profiles]
+    entries = []
+    for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked):
+        if link and score >= LOWEST_THRESHOLD and score >= lone_threshold(source[a] == source[b], lead[a] and lead[b]) and (
+            groups.mergeable(a, b)
+        ):
+            entries.append((-score, index[a], index[b], 0, 0))
+    return entries
+
+
+def lone_threshold(same_source: bool, both_leads: bool) -> float:
+    """`_Groups.threshold` of two statements each alone: an article's headline and opening, and two
+    outlets' headlines or openings, announce one happening; an article's other statements retell it."""
+    if both_leads:
+        return ANNOUNCEMENT_THRESHOLD
+    return SAME_SOURCE_THRESHOLD if same_source else PAIR_THRESHOLD
 
 
 def _gather_strays(
