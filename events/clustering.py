@@ -32,9 +32,9 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
-from itertools import chain, combinations, compress
+from itertools import combinations, compress
 from operator import mul
 from typing import BinaryIO, NamedTuple
 
@@ -44,7 +44,7 @@ from scaletui.events.model import Entity, Event, Modifier, Precision, Source, St
 from scaletui.events.similarity import (
     Profile,
     StatementFeatures,
-    candidates,
+    CandidateIndex,
     compatible_windows,
     may_report_one_happening,
     name_one_act,
@@ -161,30 +161,33 @@ def _pairs(profiles: list[Profile]) -> _Pairs:
     for profile in profiles:
         if profile.lead:
             leads[profile.statement.source].append(profile.index)
-    partners = candidates(profiles)
+    index = CandidateIndex(profiles)  # built here, once, for both halves
     if len(profiles) < PAIRS_IN_TWO_FROM:
-        return _pairs_of(profiles, leads, partners)
-    partners = chain([next(partners)], partners)  # the index is built by the first: here, once, for both halves
-    with fork_half(lambda out: _write_pairs(out, _pairs_of(profiles, leads, partners, turn=1))) as child:
-        own = _pairs_of(profiles, leads, partners, turn=0)
+        return _pairs_of(profiles, leads, index, range(len(profiles)))
+    with fork_half(lambda out: _write_pairs(out, _pairs_of(profiles, leads, index, _turn(len(profiles), 1)))) as child:
+        own = _pairs_of(profiles, leads, index, _turn(len(profiles), 0))
         written = child.output() if child is not None else None
         theirs = _read_pairs(written) if written is not None else None
     if theirs is None:  # no child, or one that failed: this process finds its half too
-        theirs = _pairs_of(profiles, leads, candidates(profiles), turn=1)
+        theirs = _pairs_of(profiles, leads, index, _turn(len(profiles), 1))
     return _in_turns(len(profiles), (own, theirs))
 
 
+def _turn(statements: int, turn: int) -> Iterator[int]:
+    """The statements of the blocks of _PAIRS_BLOCK whose turn it is: the first, third... for 0."""
+    for start in range(turn * _PAIRS_BLOCK, statements, 2 * _PAIRS_BLOCK):
+        yield from range(start, min(start + _PAIRS_BLOCK, statements))
+
+
 def _pairs_of(
-    profiles: list[Profile], leads: dict[str, list[int]], partners: Iterable[tuple[int, set[int]]], turn: int | None = None,
+    profiles: list[Profile], leads: dict[str, list[int]], index: CandidateIndex, which: Iterable[int]
 ) -> _Pairs:
-    """The pairs of each statement with its `partners` (of every statement, or of the blocks of
-    _PAIRS_BLOCK statements whose turn it is: the first, third... for 0)."""
+    """The pairs of each statement of `which` (by index, in order) with its candidates."""
     found = _Pairs(array("i"), array("i"), array("d"), bytearray())
-    for a, later in partners:
-        if turn is not None and a // _PAIRS_BLOCK % 2 != turn:
-            continue
-        later |= {b for b in leads.get(profiles[a].statement.source, ()) if b > a} if profiles[a].lead else set()
+    for a in which:
         first = profiles[a]
+        later = index.later(first)
+        later |= {b for b in leads.get(first.statement.source, ()) if b > a} if first.lead else set()
         window = first.window
         for b in later:
             second = profiles[b]
@@ -267,10 +270,15 @@ def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str
     tells alike), give its measure, or announce it as an article's headline and opening."""
     if not alike_acts:
         return pairs.told
+    # The acts each statement's own are told alike with, gathered once (not pair by pair).
+    alike = [frozenset().union(*(alike_acts[act] for act in p.actions if act in alike_acts)) or _NO_ACTS for p in profiles]
     return bytearray(
-        told or _acts_told_alike(profiles[a], profiles[b], alike_acts)
+        told or not (alike[a].isdisjoint(profiles[b].lemmas) and alike[b].isdisjoint(profiles[a].lemmas))
         for a, b, told in zip(pairs.first, pairs.second, pairs.told)
     )
+
+
+_NO_ACTS: frozenset = frozenset()  # one empty set for every statement none of whose acts the story tells alike
 
 
 def _stray_edges(profiles: list[Profile], pairs: _Pairs, linked: bytearray, groups: "_Groups") -> dict[int, list[int]]:
@@ -309,8 +317,8 @@ def _alike_acts(profiles: list[Profile], groups: "_Groups") -> dict[str, set[str
     reports from different outlets show them side by side.
     """
     seen: Counter = Counter()
-    for members in groups.members.values():
-        if len({profiles[m].statement.source for m in members}) < 2:
+    for group, members in groups.members.items():
+        if len(groups.sources[group]) < 2:
             continue
         for pair, reports in _acts_side_by_side([profiles[m] for m in members]).items():
             seen[pair] += reports
@@ -366,12 +374,6 @@ def _acts_side_by_side(members: list[Profile]) -> dict[frozenset[str], int]:
     return found
 
 
-def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool:
-    return any(alike[act] & b.lemmas for act in a.actions if act in alike) or any(
-        alike[act] & a.lemmas for act in b.actions if act in alike
-    )
-
-
 class _Groups:
     """Statements gathered into groups, each with the sum of its members' profiles (its centroid)."""
 
@@ -397,14 +399,12 @@ class _Groups:
         mine, theirs = self.sources[a], self.sources[b]
         if (mine <= theirs or theirs <= mine) and not (mine & theirs) <= (self.leads[a] & self.leads[b]):
             return SAME_SOURCE_THRESHOLD
-        if self._announcing(a) and self._announcing(b):
+        size_a, size_b = len(self.members[a]), len(self.members[b])
+        if 2 * self.lead_count[a] >= size_a and 2 * self.lead_count[b] >= size_b:  # both mostly headlines and openings
             return ANNOUNCEMENT_THRESHOLD
-        if len(self.members[a]) == 1 and len(self.members[b]) == 1:
+        if size_a == 1 and size_b == 1:
             return PAIR_THRESHOLD
         return MERGE_THRESHOLD
-
-    def _announcing(self, group: int) -> bool:
-        return 2 * self.lead_count[group] >= len(self.members[group])
 
     def likeness(self, a: int, b: int) -> float:
         """Cosine of the two groups' centroids: how alike they are as wholes."""

@@ -247,12 +247,7 @@ def profiles_of(
 
 def _split(joined: str) -> list[str]:
     # One string per lemma however many statements use it (a split makes new ones).
-    return [_one_string(w) for w in joined.split(" ")] if joined else []
-
-
-@lru_cache(maxsize=200_000)
-def _one_string(word: str) -> str:
-    return sys.intern(word)
+    return list(map(sys.intern, joined.split(" "))) if joined else []
 
 
 def _without_time(statement: Statement) -> str:
@@ -424,22 +419,37 @@ def _keys(profile: Profile, word_df: Counter) -> tuple[str, ...]:
 
 
 def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
-    """Statement by statement, the later statements it must be compared with.
+    """Statement by statement, the later statements it must be compared with (see CandidateIndex)."""
+    later = CandidateIndex(profiles).later
+    for profile in profiles:
+        yield profile.index, later(profile)
+
+
+class CandidateIndex:
+    """Which later statements each statement must be compared with, from an inverted index of their keys:
+    built once, it answers for any statement in any order (two processes each ask of their half).
 
     A key shared by more than BLOCK_LIMIT statements pairs each only with its
     neighbours in time and corpus order, so that the pairs grow linearly.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for profile in profiles:
-        for key in profile.keys:
-            postings[key].append(profile.index)
-    position: dict[str, dict[int, int]] = {}
-    for key, members in postings.items():
-        if len(members) > BLOCK_LIMIT:
-            members.sort(key=lambda m: (profiles[m].window[1], profiles[m].order))
-            position[key] = {m: i for i, m in enumerate(members)}
-    for profile in profiles:
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for profile in profiles:
+            for key in profile.keys:
+                postings[key].append(profile.index)
+        position: dict[str, dict[int, int]] = {}
+        for key, members in postings.items():
+            if len(members) > BLOCK_LIMIT:
+                members.sort(key=lambda m: (profiles[m].window[1], profiles[m].order))
+                position[key] = {m: i for i, m in enumerate(members)}
+        self._postings = postings
+        self._position = position
+
+    def later(self, profile: Profile) -> set[int]:
+        """The later statements `profile` must be compared with."""
         partners: set[int] = set()
+        postings, position = self._postings, self._position
         for key in profile.keys:
             members = postings[key]
             if len(members) < 2:
@@ -449,7 +459,7 @@ def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
                 partners.update(members[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1])
             else:
                 partners.update(members)
-        yield profile.index, {b for b in partners if b > profile.index}
+        return {b for b in partners if b > profile.index}
 
 
 def similarity(a: Profile, b: Profile) -> float:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 from scaletui.events.model import Statement
 
 MAX_TITLE = 68
+
+_TITLE_WORD = re.compile(r"[a-z]{4,}")  # the words a statement shares with the rest of its event
 
 _LEADING = re.compile(
     r"^(?:(?:and|but|yet|so)\s+(?=\w)|(?:however|meanwhile|moreover|additionally|furthermore|interestingly|similarly|also|still|now|"
@@ -53,12 +56,14 @@ def event_title(statements: list[Statement], announcing: frozenset[str] = frozen
     """
     if not statements:
         return ""
-    word_sets = [set(re.findall(r"[a-z]{4,}", s.claim.lower())) for s in statements]
-    shared = Counter(w for words in word_sets for w in words)
+    word_sets = [set(_TITLE_WORD.findall(s.claim.lower())) for s in statements]
+    shared = Counter(chain.from_iterable(word_sets))
+    # Asked once, not statement by statement: a large event has hundreds.
+    announced = not announcing.isdisjoint(s.id for s in statements)
     scored = [
         (_informativeness(s, words, shared), -len(s.text), s.id, s)
         for s, words in zip(statements, word_sets)
-        if s.id in announcing or not announcing.intersection(x.id for x in statements)
+        if s.id in announcing or not announced
     ]
     best = max(scored, key=lambda item: item[:3])[3]
     return short_title(best.claim)
