@@ -211,9 +211,10 @@ def profiles_of(
     profiles = []
     for number, statement in enumerate(statements):
         vector: dict[str, float] = {}
+        in_main, its_acts = main_words[number], actions[number]
         for word in all_words[number]:
-            weight = (1.0 + rarity(word)) * (1.0 if word in main_words[number] else BACKGROUND_WEIGHT)
-            vector[word] = weight * (ACTION_WEIGHT if word in actions[number] else 1.0)
+            weight = (1.0 + rarity(word)) * (1.0 if word in in_main else BACKGROUND_WEIGHT)
+            vector[word] = weight * (ACTION_WEIGHT if word in its_acts else 1.0)
         for entity in set(statement.entities):
             # Named everywhere in the corpus, a participant tells its happenings apart no more than a common word.
             vector[sys.intern(f"@{entity}")] = ENTITY_WEIGHT * max(MIN_ENTITY_SHARE_WEIGHT, 1.0 - entity_df[entity] / total)
@@ -293,7 +294,7 @@ def _act_keys(lemmas: set[str]) -> frozenset[str]:
     """What can match an act: each lemma's derivational family ("acquire" meets "acquisition")."""
     if not lemmas:
         return _NONE
-    return frozenset(_family(w) for w in lemmas)
+    return frozenset(map(_family, lemmas))
 
 
 _NONE: frozenset = frozenset()
