@@ -270,15 +270,10 @@ def _edges(profiles: list[Profile], pairs: _Pairs, alike_acts: dict[str, set[str
     tells alike), give its measure, or announce it as an article's headline and opening."""
     if not alike_acts:
         return pairs.told
-    # The acts each statement's own are told alike with, gathered once (not pair by pair).
-    alike = [frozenset().union(*(alike_acts[act] for act in p.actions if act in alike_acts)) or _NO_ACTS for p in profiles]
     return bytearray(
-        told or not (alike[a].isdisjoint(profiles[b].lemmas) and alike[b].isdisjoint(profiles[a].lemmas))
+        told or _acts_told_alike(profiles[a], profiles[b], alike_acts)
         for a, b, told in zip(pairs.first, pairs.second, pairs.told)
     )
-
-
-_NO_ACTS: frozenset = frozenset()  # one empty set for every statement none of whose acts the story tells alike
 
 
 def _stray_edges(profiles: list[Profile], pairs: _Pairs, linked: bytearray, groups: "_Groups") -> dict[int, list[int]]:
@@ -372,6 +367,12 @@ def _acts_side_by_side(members: list[Profile]) -> dict[frozenset[str], int]:
         if reports:
             found[frozenset((one, other))] = reports
     return found
+
+
+def _acts_told_alike(a: Profile, b: Profile, alike: dict[str, set[str]]) -> bool:
+    return any(not alike[act].isdisjoint(b.lemmas) for act in a.actions if act in alike) or any(
+        not alike[act].isdisjoint(a.lemmas) for act in b.actions if act in alike
+    )
 
 
 class _Groups:
