@@ -170,6 +170,7 @@ def _pairs(profiles: list[Profile]) -> _Pairs:
         theirs = _read_pairs(written) if written is not None else None
     if theirs is None:  # no child, or one that failed: this process finds its half too
         theirs = _pairs_of(profiles, leads, index, _turn(len(profiles), 1))
+    del index  # let go before the halves are put together, as the candidates' generator let go once done
     return _in_turns(len(profiles), (own, theirs))
 
 
