@@ -118,7 +118,10 @@ class _CorpusIndex:
         known = self.stories.get(source)
         if known is None:
             covering = set().union(*(self.sources_naming[entity_id] for entity_id in self.named_by.get(source, ())))
-            known = self.stories[source] = sorted(covering, key=lambda s: (self.source_rank.get(s, 10**9), s))
+            rank = self.source_rank
+            in_order = sorted(covering, key=rank.__getitem__) if covering <= rank.keys() else sorted(
+                covering, key=lambda s: (rank.get(s, 10**9), s))
+            known = self.stories[source] = in_order
         return known
 
     def spellings_of(self, entity: Entity) -> tuple[dict[str, list[str]], list[str]]:
