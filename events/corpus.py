@@ -39,6 +39,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from scaletui.events import safe_io
+from scaletui.events.chrome import chrome_ranges
 from scaletui.events.errors import CorpusError
 from scaletui.events.model import Source
 from scaletui.events.published import find_published
@@ -60,6 +61,9 @@ class Document(BaseModel):
     source: Source
     # The file as decoded, up to the analysis limit; every offset in the pipeline points into it.
     text: str
+    # Its page chrome (chrome.chrome_ranges), where finding the headline read it: split again
+    # into sentences in a worker, the article is not searched for chrome twice.
+    chrome: list[tuple[int, int]] | None = None
 
 
 class Corpus(BaseModel):
@@ -115,8 +119,8 @@ def _read_articles(folder: Path, articles: list[Path], entries: dict[str, dict],
         if len(text) > limit:
             problems.append(_cut_note(path, len(text), limit))
             text = analysed_part(text, limit)
-        source = _source_for(path, text, entries.get(path.name, {}), used_ids)
-        documents.append(Document(source=source, text=text))
+        source, chrome = _source_for(path, text, entries.get(path.name, {}), used_ids)
+        documents.append(Document(source=source, text=text, chrome=chrome))
     if not documents:
         raise CorpusError(f"{folder}: no usable article ({problems[0]}{' ...' if len(problems) > 1 else ''})")
     curated = _curated_file(folder, problems)
@@ -230,7 +234,8 @@ def _mostly_control(text: str) -> bool:
 # ---------------------------------------------------------------- sources
 
 
-def _source_for(path: Path, text: str, entry: dict, used_ids: set[str]) -> Source:
+def _source_for(path: Path, text: str, entry: dict, used_ids: set[str]) -> tuple[Source, list[tuple[int, int]] | None]:
+    """The article's source record, and its page chrome where finding its headline read the whole text."""
     source_id = entry.get("id") or _unique(slug(path.stem), used_ids)
     used_ids.add(source_id)
     published = entry.get("published")
@@ -239,16 +244,20 @@ def _source_for(path: Path, text: str, entry: dict, used_ids: set[str]) -> Sourc
         found = find_published(text)
         if found:
             published, basis = found
+    chrome = None
+    title = entry.get("title")
+    if not title:
+        title, chrome = _headline_and_chrome(text)
     return Source(
         id=source_id,
         path=path.name,
-        title=entry.get("title") or headline(text) or path.stem,
+        title=title or path.stem,
         outlet=entry.get("outlet", ""),
         url=entry.get("url", ""),
         published=published,
         published_estimated=entry.get("published_estimated", False),
         published_basis=basis,
-    )
+    ), chrome
 
 
 def slug(name: str) -> str:
@@ -266,15 +275,21 @@ def _unique(base: str, used: set[str]) -> str:
 
 def headline(text: str) -> str:
     """The article's headline: its first heading once date stamps and bylines are passed."""
+    return _headline_and_chrome(text)[0]
+
+
+def _headline_and_chrome(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """The headline, and the text's page chrome where finding it read the whole text (a short article)."""
     match = re.match(r"\s*#{1,6}\s+(.+)", text)
     if match:
-        return match.group(1).strip().strip("#").strip()
+        return match.group(1).strip().strip("#").strip(), None
     top = text[:_HEADLINE_SCAN]
     if len(text) > _HEADLINE_SCAN and "\n" in top:
         top = top[: top.rfind("\n")]
-    sentences = split_sentences("", top, first=HEADLINE_REACH)  # the headline is among them, if anywhere
+    chrome = chrome_ranges(top)
+    sentences = split_sentences("", top, first=HEADLINE_REACH, chrome=chrome)  # the headline is among them, if anywhere
     index = headline_index(sentences)
-    return next((s.text for s in sentences if s.index == index), "")
+    return next((s.text for s in sentences if s.index == index), ""), chrome if top == text else None
 
 
 # ---------------------------------------------------------------- entities.toml

@@ -57,6 +57,8 @@ class ArticleJob(NamedTuple):
     published: date | None
     published_estimated: bool
     reference_year: int | None
+    # chrome.chrome_ranges(text), where reading the corpus found it already: not part of the key (the text decides it)
+    chrome: list[tuple[int, int]] | None = None
 
     def key(self) -> str:
         return article_key(self.text, self.source_id, self.published, self.published_estimated, self.reference_year)
@@ -82,7 +84,7 @@ class ArticleWork(BaseModel):
 
 
 def work_on(job: ArticleJob) -> ArticleWork:
-    sentences = split_sentences(job.source_id, job.text)
+    sentences = split_sentences(job.source_id, job.text, chrome=job.chrome)
     statements = statements_of(sentences, job.published, job.published_estimated, job.reference_year)
     to_redate: list[Sentence] = []
     found: list[Found] = []

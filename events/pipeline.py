@@ -61,7 +61,8 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     stage = "finding dated statements"
     report(stage, 0.05)
     jobs = [
-        ArticleJob(source.id, doc.text, source.published, source.published_estimated, dates.reference_years.get(source.id))
+        ArticleJob(source.id, doc.text, source.published, source.published_estimated, dates.reference_years.get(source.id),
+                   doc.chrome)
         for doc, source in zip(documents, sources)
     ]
     works = read_articles(jobs, lambda done: report(stage, 0.05 + 0.5 * done / max(len(jobs), 1)))
@@ -104,11 +105,12 @@ class _SentencesOnDemand(Mapping[str, list[Sentence]]):
 
     def __init__(self, documents: list[Document]) -> None:
         self._texts = {doc.source.id: doc.text for doc in documents}
+        self._chrome = {doc.source.id: doc.chrome for doc in documents}
         self._split: dict[str, list[Sentence]] = {}
 
     def __getitem__(self, source_id: str) -> list[Sentence]:
         if source_id not in self._split:
-            self._split[source_id] = split_sentences(source_id, self._texts[source_id])
+            self._split[source_id] = split_sentences(source_id, self._texts[source_id], chrome=self._chrome[source_id])
         return self._split[source_id]
 
     def __iter__(self) -> Iterator[str]:

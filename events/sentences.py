@@ -71,13 +71,16 @@ MAX_SENTENCE_CHARS = 800
 _WRAP_WIDTH = 100  # hard-wrapped files keep (nearly) every line at most this long
 
 
-def split_sentences(source_id: str, text: str, first: int | None = None) -> list[Sentence]:
+def split_sentences(
+    source_id: str, text: str, first: int | None = None, chrome: list[tuple[int, int]] | None = None
+) -> list[Sentence]:
     """The content sentences of `text`, in order; `text[s.start:s.end] == s.text`.
 
     With `first`, only the first so many (the same as the whole split's): what
-    comes later is not cut into sentences.
+    comes later is not cut into sentences. `chrome`: `chrome_ranges(text)`, where
+    it was found already.
     """
-    masked = _blank_out(text, chrome_ranges(text))
+    masked = _blank_out(text, chrome_ranges(text) if chrome is None else chrome)
     sentences: list[Sentence] = []
     for paragraph in _paragraphs(masked):
         if first is not None and len(sentences) >= first:

@@ -286,3 +286,35 @@ def test_sources_toml_that_is_not_utf8(tmp_path):
 def test_empty_sources_toml_is_fine(tmp_path):
     folder = make(tmp_path / "c", {"a.txt": STORY, "sources.toml": "# nothing yet\n"})
     assert [d.source.id for d in load_corpus(folder).documents] == ["a"]
+
+
+def test_page_chrome_found_for_the_headline_is_not_searched_for_again_when_the_article_is_split(tmp_path, monkeypatch):
+    from scaletui.events import chrome, corpus, pipeline, sentences
+
+    short = "Share this article\n\nHarbour reopens after storm\n\nThe port of Brightwater reopened on Monday, officials said.\n"
+    long_text = short + "\n".join(f"The dockers said on Monday that shift {n} would start at dawn." for n in range(120)) + "\n"
+    titled = "Related articles\n\nA quiet week at the port\n\nNothing moved at the harbour, the harbour master said.\n"
+    folder = make(tmp_path / "c", {"a.txt": short, "b.txt": long_text, "c.txt": titled,
+                                    "sources.toml": '[[sources]]\npath = "c.txt"\ntitle = "Given in sources.toml"\n'})
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")  # every article worked on here, none read back
+    searched: list[str] = []
+    real = chrome.chrome_ranges
+
+    def counting(text):
+        searched.append(text)
+        return real(text)
+
+    monkeypatch.setattr(corpus, "chrome_ranges", counting)
+    monkeypatch.setattr(sentences, "chrome_ranges", counting)
+    loaded = load_corpus(folder)
+    by_name = {d.source.path: d for d in loaded.documents}
+    assert by_name["a.txt"].source.title == "Harbour reopens after storm"
+    assert by_name["a.txt"].chrome == real(short) != []  # the share line
+    assert by_name["b.txt"].chrome is None  # past the headline's reach: the headline read its top alone
+    assert by_name["c.txt"].chrome is None and by_name["c.txt"].source.title == "Given in sources.toml"
+    searched.clear()
+    built = pipeline.build_timeline(loaded)
+    assert searched.count(short) == 0 and searched.count(long_text) == 1 and searched.count(titled) == 1
+    plain = [split_sentences(d.source.id, d.text) for d in loaded.documents]
+    assert [split_sentences(d.source.id, d.text, chrome=d.chrome) for d in loaded.documents] == plain
+    assert any("reopened on Monday" in s.text for e in built.events for s in e.statements)
