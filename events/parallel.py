@@ -34,7 +34,7 @@ from scaletui.events.similarity import StatementFeatures, statement_features
 from scaletui.events.statements import sentence_index, statements_of
 from scaletui.events.timex import Found, found_in, may_hold_time
 from scaletui.events.timex.explicit import warm_dateparser
-from scaletui.events.words import zipf
+from scaletui.events.words import name_lemmas, zipf
 
 # Below this many articles to work on, a pool costs more to start than it saves.
 PARALLEL_FROM = 32
@@ -81,6 +81,9 @@ class ArticleWork(BaseModel):
     # per sentence of `to_redate`, what tagging it found that no date changes (`timex.found_in`):
     # taken up when it is read again with the date, rather than found again
     found: list[Found] = []
+    # the lemma of each word its statements write with a capital (words.name_lemmas): grouping
+    # lemmatises the words of every entity's names, which are these, once more in the main process
+    name_lemmas: dict[str, str] = {}
 
 
 def work_on(job: ArticleJob) -> ArticleWork:
@@ -95,7 +98,8 @@ def work_on(job: ArticleJob) -> ArticleWork:
     for statement in statements:
         statement.figures = extract_figures(statement.text)
     features = [statement_features(statement) for statement in statements]
-    return ArticleWork(statements=statements, features=features, to_redate=to_redate, found=found)
+    lemmas = {word: base for statement in statements for word, base in name_lemmas(statement.text).items()}
+    return ArticleWork(statements=statements, features=features, to_redate=to_redate, found=found, name_lemmas=lemmas)
 
 
 def read_articles(jobs: list[ArticleJob], report: Report) -> list[ArticleWork]:

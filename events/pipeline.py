@@ -24,6 +24,7 @@ from scaletui.events.sentences import split_sentences
 from scaletui.events.statements import carry_subject_entities
 from scaletui.events.store import collector_paused
 from scaletui.events.timex import Found
+from scaletui.events.words import given_lemmas
 
 Progress = Callable[[str, float], None]
 
@@ -69,6 +70,7 @@ def _build(corpus: Corpus, curated: Path | None, report: Progress) -> Timeline:
     statements: list[Statement] = [statement for work in works for statement in work.statements]
     features = [feature for work in works for feature in work.features]  # grouping's per-statement part, done with each article
     to_redate = {job.source_id: (work.to_redate, work.found) for job, work in zip(jobs, works) if work.to_redate}
+    given_lemmas({word: base for work in works for word, base in work.name_lemmas.items()})
     del works, jobs
     report("reconciling entities", 0.55)
     # Tokens and mentions by the hundred thousand, none cyclic: the collector, left on, walked

@@ -136,3 +136,33 @@ def test_text_json_cannot_carry_still_builds_in_the_pool(mixed_corpus, tmp_path,
     assert here == []
     assert pooled == alone
     assert len(list((tmp_path / "cache").rglob("*.json"))) == len(corpus.documents) - 1
+
+
+def test_the_main_process_takes_the_workers_lemmas_of_name_words_rather_than_asking_lemminflect_again(tmp_path, monkeypatch):
+    from scaletui.events import words
+
+    monkeypatch.setenv("SCALETUI_NO_CACHE", "1")
+    folder = tmp_path / "names"
+    folder.mkdir()
+    names = [f"Quorv{letter}ntix" for letter in "abcdefghijklmnop"]  # 16 articles: a pool of two; words no dictionary has
+    for n, name in enumerate(names):
+        (folder / f"a{n}.txt").write_text(
+            f"{name} Labs hires a chief executive\n\n{name} Labs said on Monday it hired Mira Brellandor as chief "
+            f"executive. {name} Labs has 40 staff.\n", encoding="utf-8")
+    words.lemma.cache_clear()  # nothing this process lemmatised before counts
+    words._LEMMAS_GIVEN.clear()
+    asked: list[str] = []
+    real = words.getLemma
+
+    def counting(word, *args, **kwargs):
+        asked.append(word)
+        return real(word, *args, **kwargs)
+
+    monkeypatch.setattr(words, "getLemma", counting)
+    here = pooled_from_here(monkeypatch)
+    timeline = build_timeline(load_corpus(folder))
+    in_workers = [name for n, name in enumerate(names) if f"a{n}" not in here]
+    assert in_workers and any(entity.name == f"{in_workers[0]} Labs" for entity in timeline.entities)
+    # grouping reads the words of every entity's names: the workers' lemmas of them, taken as they were
+    assert not {name.lower() for name in in_workers} & set(asked)
+    assert words.lemma(in_workers[0].lower()) == real(in_workers[0].lower(), upos="NOUN", lemmatize_oov=True)[0]
