@@ -30,7 +30,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from scaletui.events import safe_io
-from scaletui.events.cache import ArticleCache, cache_folder, code_version
+from scaletui.events.cache import ArticleCache, CompressedParts, cache_folder, code_version
 from scaletui.events.compare import silent_for_events
 from scaletui.events.corpus import Corpus
 from scaletui.events.model import Event, Timeline
@@ -120,12 +120,11 @@ def compressed_json(timeline: Timeline) -> bytes:
     highest moment of memory. The bytes are the ones the whole timeline's JSON gives
     (events are its last field kept).
     """
-    compress = zlib.compressobj(1)
+    out = CompressedParts()
     head = Timeline.__pydantic_serializer__.to_json(timeline, exclude={**_LEFT_OUT, "events": True})
-    parts = [compress.compress(head[:-1] + (b',"events":[' if head != b"{}" else b'"events":['))]
+    out.write(head[:-1] + (b',"events":[' if head != b"{}" else b'"events":['))
     to_json = Event.__pydantic_serializer__.to_json
     for number, event in enumerate(timeline.events):
-        parts.append(compress.compress((b"," if number else b"") + to_json(event, exclude=_LEFT_OUT_OF_EVENTS)))
-    parts.append(compress.compress(b"]}"))
-    parts.append(compress.flush())
-    return b"".join(parts)
+        out.write((b"," if number else b"") + to_json(event, exclude=_LEFT_OUT_OF_EVENTS))
+    out.write(b"]}")
+    return out.finished()

@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import tempfile
+import zlib
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -132,6 +133,25 @@ class ArticleCache:
             return
         if self.kept:
             _keep_newest(path.parent, path.suffix, self.kept)
+
+
+class CompressedParts:
+    """A file-like sink that compresses what is written as it comes (about six times smaller, at a few ms a
+    megabyte), for a cache entry written in parts: the whole entry uncompressed, tens of megabytes at
+    thousands of articles, is never held."""
+
+    def __init__(self) -> None:
+        self._compress = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(self._compress.compress(data))
+        return len(data)
+
+    def finished(self) -> bytes:
+        """The compressed bytes of all that was written."""
+        self._parts.append(self._compress.flush())
+        return b"".join(self._parts)
 
 
 def _keep_newest(folder: Path, suffix: str, kept: int) -> None:

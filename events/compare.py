@@ -106,7 +106,6 @@ class _CorpusIndex:
     sources_naming: dict[str, set[str]]  # entity id -> sources that name it
     named_by: dict[str, set[str]]  # source id -> entities it names
     in_order: list[str]  # every source id once, in corpus order
-    position: dict[str, int] = field(default_factory=dict)  # source id -> its place in `in_order`
     # entity id -> the spellings each source wrote, and those no source is given for; made
     # once per entity, not per event: a name written by hundreds of sources has as many aliases.
     spellings: dict[str, tuple[dict[str, list[str]], list[str]]] = field(default_factory=dict)
@@ -152,7 +151,6 @@ def _corpus_index(entities: list[Entity], sources: list[Source]) -> _CorpusIndex
         sources_naming=naming,
         named_by=named_by,
         in_order=in_order,
-        position={source: at for at, source in enumerate(in_order)},
     )
 
 
@@ -170,18 +168,15 @@ def silent_sources(event: Event, present: set[str], corpus: _CorpusIndex) -> lis
     covering: set[str] = set()
     for entity_id in event.entities:
         covering |= corpus.sources_naming.get(entity_id, set())
-    if not covering and len(present) == 1:
-        (source,) = present
-        story = corpus.story_of(source)
-        if story:
-            return _without(story, present)
     if not covering:
-        covering = covering.union(*(corpus.sources_naming[entity_id] for source in present
-                                    for entity_id in corpus.named_by.get(source, ())))
+        stories = [corpus.story_of(source) for source in present]
+        if len(stories) == 1 and stories[0]:
+            return _without(stories[0], present)  # most such events: one source's, its story already in order
+        covering = set().union(*stories)
     if not covering:
         # Every source but the reporting ones, already in order: with hundreds of
         # sources, sorting them again for every event was most of this stage.
-        return _all_but(corpus, present)
+        return _without(corpus.in_order, present)
     silent = covering - present
     if silent <= corpus.source_rank.keys():
         # Most of the corpus: picking them out of the ordered list beats sorting them.
@@ -192,27 +187,18 @@ def silent_sources(event: Event, present: set[str], corpus: _CorpusIndex) -> lis
 
 
 def _without(in_order: list[str], present: set[str]) -> list[str]:
-    """`in_order` but the few sources in `present`: a copy and a few moves in C."""
+    """`in_order` but the sources in `present`.
+
+    An event is reported by a handful of sources: the whole list is copied and
+    those few taken out (a copy and a few moves in C), rather than every source
+    tested against them one by one.
+    """
+    if len(present) > _FEW_PRESENT:
+        return [s for s in in_order if s not in present]
     out = list(in_order)
     for source in present:
         if source in out:
             out.remove(source)
-    return out
-
-
-def _all_but(corpus: _CorpusIndex, present: set[str]) -> list[str]:
-    """The corpus's sources in order, but those in `present`.
-
-    An event is reported by a handful of sources: the whole list is copied and
-    those few taken out by their places (a copy and a few moves in C), rather
-    than every source of the corpus tested against them one by one.
-    """
-    if len(present) > _FEW_PRESENT:
-        return [s for s in corpus.in_order if s not in present]
-    out = list(corpus.in_order)
-    places = sorted((corpus.position[s] for s in present if s in corpus.position), reverse=True)
-    for at in places:
-        del out[at]
     return out
 
 

@@ -273,13 +273,9 @@ def _unique(base: str, used: set[str]) -> str:
     return candidate
 
 
-def headline(text: str) -> str:
-    """The article's headline: its first heading once date stamps and bylines are passed."""
-    return _headline_and_chrome(text)[0]
-
-
 def _headline_and_chrome(text: str) -> tuple[str, list[tuple[int, int]] | None]:
-    """The headline, and the text's page chrome where finding it read the whole text (a short article)."""
+    """The article's headline (its first heading once date stamps and bylines are passed), and the
+    text's page chrome where finding it read the whole text (a short article)."""
     match = re.match(r"\s*#{1,6}\s+(.+)", text)
     if match:
         return match.group(1).strip().strip("#").strip(), None

@@ -37,7 +37,7 @@ from pydantic import BaseModel
 
 from scaletui.events import model as _models
 from scaletui.events import safe_io
-from scaletui.events.cache import ArticleCache, cache_folder
+from scaletui.events.cache import ArticleCache, CompressedParts, cache_folder
 from scaletui.events.model import FORMAT_NAME, FORMAT_VERSION, Event, Model, Timeline, blank_fields, shared_field_names
 from scaletui.events.timeline_checks import check_timeline
 
@@ -71,29 +71,12 @@ def keep(key: str, timeline: Timeline) -> None:
         return
     if check_timeline(timeline):
         return  # opening the file refuses it: so must opening it again
-    out = _Compressed()
+    out = CompressedParts()
     try:
         pickle_in_parts(out, timeline)
     except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
         return
     cache.put(key, out.finished())
-
-
-class _Compressed:
-    """A file the pickle is written to and compressed as it comes (about six times smaller, at a few
-    ms a megabyte): the whole pickle is never held, which at thousands of articles is tens of megabytes."""
-
-    def __init__(self) -> None:
-        self._compress = zlib.compressobj(1)
-        self._parts: list[bytes] = []
-
-    def write(self, data: bytes) -> int:
-        self._parts.append(self._compress.compress(data))
-        return len(data)
-
-    def finished(self) -> bytes:
-        self._parts.append(self._compress.flush())
-        return b"".join(self._parts)
 
 
 def read(key: str) -> Timeline | None:
