@@ -54,7 +54,7 @@ from scaletui.events.similarity import (
 )
 from scaletui.events.statements import dates_a_thing, tells_its_day
 from scaletui.events.store import sources_in_order
-from scaletui.events.story_context import within_stories
+from scaletui.events.story_context import StoryBounds
 from scaletui.events.titles import event_title
 from scaletui.events.told_acts import GroupActs, announced_alike, joined
 
@@ -96,7 +96,7 @@ def cluster_events(
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
     profiles = profiles_of(statements, source_rank, lead_statements(statements), entities, features)
-    pairs = _within_stories(profiles, _pairs(profiles))
+    pairs = _pairs(profiles)
     for profile in profiles:
         profile.keys = ()  # what the index needed, no longer
     linked = _edges(profiles, pairs, {})
@@ -162,15 +162,20 @@ def _pairs(profiles: list[Profile]) -> _Pairs:
         if profile.lead:
             leads[profile.statement.source].append(profile.index)
     index = CandidateIndex(profiles)  # built here, once, for both halves
+    stories = StoryBounds(profiles)
+
+    def half(turn: int) -> _Pairs:
+        return _within_stories(stories, _pairs_of(profiles, leads, index, _turn(len(profiles), turn)))
+
     if len(profiles) < PAIRS_IN_TWO_FROM:
-        return _pairs_of(profiles, leads, index, range(len(profiles)))
-    with fork_half(lambda out: _write_pairs(out, _pairs_of(profiles, leads, index, _turn(len(profiles), 1)))) as child:
-        own = _pairs_of(profiles, leads, index, _turn(len(profiles), 0))
+        return _within_stories(stories, _pairs_of(profiles, leads, index, range(len(profiles))))
+    with fork_half(lambda out: _write_pairs(out, half(1))) as child:
+        own = half(0)
         written = child.output() if child is not None else None
         theirs = _read_pairs(written) if written is not None else None
     if theirs is None:  # no child, or one that failed: this process finds its half too
-        theirs = _pairs_of(profiles, leads, index, _turn(len(profiles), 1))
-    del index  # let go before the halves are put together, as the candidates' generator let go once done
+        theirs = half(1)
+    del index, stories  # let go before the halves are put together, as the candidates' generator let go once done
     return _in_turns(len(profiles), (own, theirs))
 
 
@@ -257,9 +262,9 @@ def _gatherable_leads(profiles: list[Profile], groups: "_Groups") -> set[int]:
     }
 
 
-def _within_stories(profiles: list[Profile], pairs: _Pairs) -> _Pairs:
+def _within_stories(stories: StoryBounds, pairs: _Pairs) -> _Pairs:
     """The candidate pairs without those crossing from one story to another (see events.story_context)."""
-    keep = within_stories(profiles, pairs.first, pairs.second)
+    keep = stories.within(pairs.first, pairs.second)
     if keep is None:
         return pairs
     return _Pairs(*(type(column)(column.typecode, compress(column, keep)) if isinstance(column, array)

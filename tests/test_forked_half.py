@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scaletui.events import clustering, forked_half, store
+from scaletui.events import clustering, forked_half, store, story_context
 from scaletui.events.clustering import lead_statements
 from scaletui.events.corpus import load_corpus
 from scaletui.events.entities import find_entities
@@ -80,6 +80,16 @@ def test_pairs_found_in_two_halves_are_those_one_process_finds(profiles, childre
     assert children == [] and len(alone[0]) > 100
     split_pairs(monkeypatch)
     assert [list(column) for column in clustering._pairs(profiles)] == alone
+    assert children == [True]
+
+
+def test_each_half_leaves_out_the_pairs_crossing_stories(profiles, children, monkeypatch):
+    # three stories in one folder: some candidate pairs cross from one to another, and each half drops its own
+    alone = pairs_in_one_process(profiles, monkeypatch)
+    split_pairs(monkeypatch)
+    monkeypatch.setattr(story_context, "STORY_AFFINITY", 0.0)
+    every = [list(column) for column in clustering._pairs(profiles)]
+    assert len(every[0]) > len(alone[0]) and set(zip(alone[0], alone[1])) < set(zip(every[0], every[1]))
     assert children == [True]
 
 
