@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scaletui.events import clustering, forked_half, store, story_context
+from scaletui.events import clustering, compare, forked_half, store, story_context
 from scaletui.events.clustering import lead_statements
 from scaletui.events.corpus import load_corpus
 from scaletui.events.entities import find_entities
@@ -169,3 +169,41 @@ def test_a_child_whose_half_is_no_longer_wanted_is_stopped():
         raise Stop
     with pytest.raises(ChildProcessError):  # ended and reaped: no process left behind
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_map_split_with_a_child_gives_what_one_process_gives(children):
+    items = list(range(1000))
+    assert forked_half.split_map(lambda n: (n, n * n), items, from_items=1, block=7) == [(n, n * n) for n in items]
+    assert children == [True]
+
+
+@pytest.mark.parametrize("failure", ["raise", "exit", "kill"])
+def test_a_map_block_a_failed_child_did_not_work_out_is_worked_out_here(children, failure):
+    parent = os.getpid()
+
+    def square(n):
+        if os.getpid() != parent:  # only ever in the child
+            if failure == "raise":
+                raise RuntimeError("the child's half failed")
+            if failure == "exit":
+                os._exit(1)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return n * n
+
+    assert forked_half.split_map(square, list(range(300)), from_items=1, block=16) == [n * n for n in range(300)]
+    assert children == [False]
+
+
+def test_discrepancies_found_in_two_halves_are_those_one_process_finds(timeline, children, monkeypatch):
+    def compared():
+        events = [event.model_copy(deep=True) for event in timeline.events]
+        compare.compare_events(events, timeline.entities, timeline.sources)
+        return [(event.silent, event.discrepancies) for event in events]
+
+    monkeypatch.setattr(compare, "IN_TWO_FROM", 10**9)
+    alone = compared()
+    assert children == [] and len(alone) > 100 and sum(bool(found) for _, found in alone) > 3
+    monkeypatch.setattr(compare, "IN_TWO_FROM", 1)
+    monkeypatch.setattr(forked_half, "BLOCK", 5)
+    assert compared() == alone
+    assert children == [True]
