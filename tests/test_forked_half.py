@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scaletui.events import clustering, compare, forked_half, store, story_context
+from scaletui.events import clustering, compare, corpus, forked_half, store, story_context
 from scaletui.events.clustering import lead_statements
 from scaletui.events.corpus import load_corpus
 from scaletui.events.entities import find_entities
@@ -206,4 +206,18 @@ def test_discrepancies_found_in_two_halves_are_those_one_process_finds(timeline,
     monkeypatch.setattr(compare, "IN_TWO_FROM", 1)
     monkeypatch.setattr(forked_half, "BLOCK", 5)
     assert compared() == alone
+    assert children == [True]
+
+
+def test_articles_read_in_two_halves_are_those_one_process_reads(mixed_corpus, children, monkeypatch):
+    # no sources.toml: every article's date and headline come from its text
+    def read():
+        return [(d.source, d.text, d.chrome) for d in load_corpus(mixed_corpus).documents]
+
+    monkeypatch.setattr(corpus, "FACTS_IN_TWO_FROM", 10**9)
+    alone = read()
+    assert children == [] and len(alone) > 20 and sum(s.published is not None for s, _, _ in alone) > 3
+    monkeypatch.setattr(corpus, "FACTS_IN_TWO_FROM", 1)
+    monkeypatch.setattr(forked_half, "BLOCK", 3)
+    assert read() == alone
     assert children == [True]
