@@ -66,17 +66,38 @@ def file_key(digest: Any) -> str:
 
 def keep(key: str, timeline: Timeline) -> None:
     """Keep `timeline` as what the file of entry name `key` holds; never raises (a cache is only a shortcut)."""
-    cache = ReopenCache(cache_folder())
-    if cache.folder is None or (timeline.format, timeline.version) != (FORMAT_NAME, FORMAT_VERSION):
-        return
-    if check_timeline(timeline):
-        return  # opening the file refuses it: so must opening it again
-    out = CompressedParts()
-    try:
-        pickle_in_parts(out, timeline)
-    except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
-        return
-    cache.put(key, out.finished())
+    Keeping(timeline).keep(key)
+
+
+class Keeping:
+    """A timeline's entry, made when `make` is first called (a save makes it while a forked child
+    writes the second half of the file) and stored by `keep` once the file's digest names it."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self._timeline = timeline
+        self._cache = ReopenCache(cache_folder())
+        self.wanted = self._cache.folder is not None and (timeline.format, timeline.version) == (FORMAT_NAME, FORMAT_VERSION)
+        self._entry: bytes | None = None
+        self._made = False
+
+    def make(self) -> None:
+        if not self.wanted or self._made:
+            return
+        self._made = True  # once, whatever comes of it
+        if check_timeline(self._timeline):
+            return  # opening the file refuses it: so must opening it again
+        out = CompressedParts()
+        try:
+            pickle_in_parts(out, self._timeline)
+        except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
+            return
+        self._entry = out.finished()
+
+    def keep(self, key: str) -> None:
+        """Store the entry (made now if it was not) as that of the file of entry name `key`."""
+        self.make()
+        if self._entry is not None:
+            self._cache.put(key, self._entry)
 
 
 def read(key: str) -> Timeline | None:

@@ -173,7 +173,7 @@ class _NotInParts(Exception):
     """The file cannot be written in parts: its events go inline (see _toml_parts)."""
 
 
-def _toml_parts(timeline: Timeline) -> Iterator[str]:
+def _toml_parts(timeline: Timeline, meanwhile: Callable[[], None] | None = None) -> Iterator[str]:
     """What `tomli_w.dumps(timeline_to_dict(timeline))` writes, in parts of a few hundred events.
 
     The tables of every event at once held more memory than the timeline itself
@@ -188,6 +188,9 @@ def _toml_parts(timeline: Timeline) -> Iterator[str]:
 
     From TWO_HALVES_FROM events on, a forked child writes the later batches into a
     file of its own meanwhile (events/forked_half.py), read back after this process's.
+    `meanwhile`, if given, is more work for this process while the child writes (keeping
+    the saved timeline, events/reopen_cache.py): it takes its share of the events off
+    this process's half.
     """
     import tomli_w  # only a save needs the writer
 
@@ -214,7 +217,7 @@ def _toml_parts(timeline: Timeline) -> Iterator[str]:
         return "\n" + text
 
     batches = range(0, len(timeline.events), _EVENTS_AT_ONCE)
-    halfway = _second_half_from(timeline)
+    halfway = _second_half_from(timeline, KEEPING_SHARE if meanwhile is not None else 0.0)
 
     def write_second_half(out: BinaryIO) -> None:
         for start in batches[halfway:]:
@@ -227,6 +230,8 @@ def _toml_parts(timeline: Timeline) -> Iterator[str]:
         del data, top
         for start in batches[:halfway]:
             yield batch_text(start)
+        if meanwhile is not None and child is not None:
+            meanwhile()
         written = child.output() if child is not None else None
         if written is None:  # no child, or one that failed: this process writes its half too
             for start in batches[halfway:]:
@@ -245,13 +250,18 @@ TWO_HALVES_FROM = 1_500
 _CHILD_TEXT_AT_ONCE = 1 << 20  # characters of the child's half read back at a time: never held whole
 
 
-def _second_half_from(timeline: Timeline) -> int:
+# Pickling a timeline to keep it (events/reopen_cache.py) costs about this share of writing it.
+KEEPING_SHARE = 0.2
+
+
+def _second_half_from(timeline: Timeline, other_work: float = 0.0) -> int:
     """The batch of events (of _EVENTS_AT_ONCE) from which a child writes the file's second half;
     the number of batches where there is no second half to write apart.
 
     This process writes the top tables and the first half. An event's or a statement's table
     costs about twice what a source's or an entity's does to write (55-65 µs against 33-36 on
     ECB+), so the halves are cut where this process's share of that cost is half of it all.
+    `other_work`: what else this process does meanwhile, as a share of the cost of writing.
     """
     events = timeline.events
     batches = -(-len(events) // _EVENTS_AT_ONCE)
@@ -259,7 +269,9 @@ def _second_half_from(timeline: Timeline) -> int:
         return batches
     costs = [2 * (len(event.statements) + 1) for event in events]
     mine = len(timeline.sources) + len(timeline.entities)
-    half = (mine + sum(costs)) / 2
+    writing = mine + sum(costs)
+    mine += other_work * writing
+    half = writing * (1 + other_work) / 2
     for batch in range(batches):
         mine += sum(costs[batch * _EVENTS_AT_ONCE : (batch + 1) * _EVENTS_AT_ONCE])
         if mine >= half:
@@ -833,14 +845,17 @@ def save_timeline(timeline: Timeline, path: Path, expected_stamp: int | None = N
     from scaletui.events import reopen_cache
 
     digest = reopen_cache.file_digest()
+    keeping = reopen_cache.Keeping(timeline)  # what opening this file again reads
     try:
         with collector_paused():
             try:
-                stamp = _replace_with_text(path, _toml_parts(timeline), unchanged, digest)
+                stamp = _replace_with_text(
+                    path, _toml_parts(timeline, keeping.make if keeping.wanted else None), unchanged, digest
+                )
             except _NotInParts:
                 digest = reopen_cache.file_digest()
                 stamp = _replace_with_text(path, [_whole_toml(timeline)], unchanged, digest)
-            reopen_cache.keep(reopen_cache.file_key(digest), timeline)  # what opening this file again reads
+            keeping.keep(reopen_cache.file_key(digest))
     except safe_io.Refused as refused:
         raise ScaletuiError(f"{path}: {refused}") from None
     except OSError as error:

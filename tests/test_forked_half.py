@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scaletui.events import clustering, compare, corpus, forked_half, store, story_context
+from scaletui.events import clustering, compare, corpus, forked_half, reopen_cache, store, story_context
 from scaletui.events.clustering import lead_statements
 from scaletui.events.corpus import load_corpus
 from scaletui.events.entities import find_entities
@@ -221,3 +221,19 @@ def test_articles_read_in_two_halves_are_those_one_process_reads(mixed_corpus, c
     monkeypatch.setattr(forked_half, "BLOCK", 3)
     assert read() == alone
     assert children == [True]
+
+
+def test_a_saved_timeline_is_kept_while_the_child_writes_its_half(timeline, children, tmp_path, monkeypatch):
+    monkeypatch.delenv("SCALETUI_NO_CACHE", raising=False)
+    monkeypatch.setenv("SCALETUI_CACHE_DIR", str(tmp_path / "cache"))
+    alone = in_one_process(timeline, tmp_path / "alone.toml", monkeypatch)
+    write_in_halves(monkeypatch)
+    seen = []
+    make, output = reopen_cache.Keeping.make, forked_half.ForkedHalf.output
+    monkeypatch.setattr(reopen_cache.Keeping, "make", lambda self: (seen.append("kept"), make(self))[1])
+    monkeypatch.setattr(forked_half.ForkedHalf, "output", lambda self: (seen.append("child's half read"), output(self))[1])
+    halves = saved(timeline, tmp_path / "halves.toml")
+    assert halves == alone
+    assert seen[:2] == ["kept", "child's half read"] and children == [True, True]  # the save, then dumps_timeline
+    kept = reopen_cache.read(reopen_cache.file_key(reopen_cache.file_digest(halves[0])))
+    assert kept is not None and kept.model_dump() == timeline.model_dump()
