@@ -55,13 +55,18 @@ def children(monkeypatch) -> list[bool]:
 
 
 @pytest.fixture(scope="module")
-def profiles(mixed_corpus):
+def grouping_input(mixed_corpus):
     corpus = load_corpus(mixed_corpus)
     works = [work_on(ArticleJob(d.source.id, d.text, d.source.published, d.source.published_estimated, None))
              for d in corpus.documents]
     statements = [s for w in works for s in w.statements]
-    entities = find_entities(statements)
-    rank = {d.source.id: n for n, d in enumerate(corpus.documents)}
+    return statements, find_entities(statements), [d.source for d in corpus.documents]
+
+
+@pytest.fixture(scope="module")
+def profiles(grouping_input):
+    statements, entities, sources = grouping_input
+    rank = {source.id: n for n, source in enumerate(sources)}
     return profiles_of(statements, rank, lead_statements(statements), entities)
 
 
@@ -237,3 +242,16 @@ def test_a_saved_timeline_is_kept_while_the_child_writes_its_half(timeline, chil
     assert seen[:2] == ["kept", "child's half read"] and children == [True, True]  # the save, then dumps_timeline
     kept = reopen_cache.read(reopen_cache.file_key(reopen_cache.file_digest(halves[0])))
     assert kept is not None and kept.model_dump() == timeline.model_dump()
+
+
+def test_events_made_in_two_halves_are_those_one_process_makes(grouping_input, children, monkeypatch):
+    def grouped():
+        return [event.model_dump() for event in clustering.cluster_events(*grouping_input)]
+
+    monkeypatch.setattr(clustering, "EVENTS_IN_TWO_FROM", 10**9)
+    alone = grouped()
+    assert children == [] and len(alone) > 100
+    monkeypatch.setattr(clustering, "EVENTS_IN_TWO_FROM", 1)
+    monkeypatch.setattr(forked_half, "BLOCK", 5)
+    assert grouped() == alone
+    assert children == [True]
