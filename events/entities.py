@@ -343,6 +343,6 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
             if ident and ident not in ids:
                 ids.append(ident)
         if ids or statement.entities:
-            statement.entities = ids
+            statement.set_derived("entities", ids)  # ids this loop made: validating each again on assignment tells nothing
     entities.sort(key=lambda e: e.id)
     return Discovery(entities, roles_by_id)

@@ -42,18 +42,20 @@ _AFTER_VERB = {"", "that", "on", "earlier", "last", "first", "in", "this", "late
 
 def is_attribution(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the name at tokens[first..last] is named as the reporter of the statement."""
-    before = []
-    i = first - 1
-    while i >= 0 and len(before) < 3:
-        if tokens[i + 1].gap.strip() not in ("", ","):
-            break
-        before.insert(0, tokens[i].lower)
-        i -= 1
-    for pattern in _BEFORE_BY_LAST.get(before[-1], ()) if before else ():
-        if tuple(before[-len(pattern):]) == pattern:
-            if pattern[0] in ("told", "tell", "tells", "telling") and given_name(tokens[first].text):
-                return False  # "told Mark Zuckerberg": a person is told things too
-            return True
+    # the words before are gathered only when the one right before may end a pattern (rarely)
+    if first > 0 and tokens[first - 1].lower in _BEFORE_BY_LAST and tokens[first].gap.strip() in ("", ","):
+        before = []
+        i = first - 1
+        while i >= 0 and len(before) < 3:
+            if tokens[i + 1].gap.strip() not in ("", ","):
+                break
+            before.insert(0, tokens[i].lower)
+            i -= 1
+        for pattern in _BEFORE_BY_LAST[before[-1]]:
+            if tuple(before[-len(pattern):]) == pattern:
+                if pattern[0] in ("told", "tell", "tells", "telling") and given_name(tokens[first].text):
+                    return False  # "told Mark Zuckerberg": a person is told things too
+                return True
     gap = tokens[first].gap
     after = tokens[last].after
     if "(" in gap and after == ")" and last + 1 < len(tokens) and any(d in tokens[last + 1].gap for d in "-–—"):

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, known_place, legal_form, region, verb_form
 from scaletui.events.entity_outlets import OUTLET_NOUNS, is_attribution
@@ -23,7 +23,8 @@ from scaletui.events.words import simple_past
 
 # A word: letters/digits, joined by . ' ’ - & when another word character follows
 # ("Z.ai", "Meta's", "AT&T", "data-labeling"); dotted acronyms keep their last dot.
-_TOKEN = re.compile(r"(?:[^\W_]\.){2,}|[^\W_](?:[\w]|[.'’&\-](?=[^\W_]))*")
+# Captured, so that one split gives the text between words as well as the words.
+_TOKEN = re.compile(r"((?:[^\W_]\.){2,}|[^\W_]\w*(?:[.'’&\-][^\W_]\w*)*)")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 MONTHS = {
@@ -185,6 +186,11 @@ class Token:
         return f"Token({self.text!r}, {self.start})"
 
 
+# An empty Counter made as dict makes one: Counter.__init__ is a Python call costing six times
+# that, and every mention and form starts with two to four of them.
+empty_counter = partial(Counter.__new__, Counter)
+
+
 @dataclass(slots=True)  # some hundred thousand at a time: no dict of their own
 class Mention:
     statement: int
@@ -195,11 +201,11 @@ class Mention:
     possessive: bool = False
     possessor: str = ""  # surface of the name right before, in possessive ("Elon Musk" for "Elon Musk's xAI")
     role: str = ""  # role words attached ("CEO", "chief executive", "union leader")
-    cues: Counter = field(default_factory=Counter)  # Kind -> weight
+    cues: Counter = field(default_factory=empty_counter)  # Kind -> weight
     headline: bool = False
     attribution: bool = False  # named as the one who reports ("according to X", "X reported")
     fragile: bool = False  # a sentence start kept only if the corpus names it elsewhere
-    priors: Counter = field(default_factory=Counter)  # Kind -> weight from gazetteers, weaker than usage
+    priors: Counter = field(default_factory=empty_counter)  # Kind -> weight from gazetteers, weaker than usage
 
     @property
     def words(self) -> list[str]:
@@ -210,18 +216,20 @@ def tokenize(text: str, words: dict[str, str] | None = None) -> list[Token]:
     """The statement's words. `words`: spellings seen before (in other statements), each
     kept once however many tokens spell it, and filled with this statement's."""
     tokens: list[Token] = []
-    last = 0
     shared = {} if words is None else words
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        word = text[start:end]
-        gap = text[last:start] if tokens else "\n" + text[last:start]  # the first word opens the statement
-        last = end
+    # gap, word, gap, word, ..., gap: one pass of the pattern in C rather than a match object per word
+    pieces = _TOKEN.split(text)
+    start = len(pieces[0])
+    gap = "\n" + pieces[0]  # the first word opens the statement
+    for n in range(1, len(pieces), 2):
+        word = pieces[n]
+        end = start + len(word)
+        following = pieces[n + 1]
+        next_start = end + len(following)
         if word.islower() and "-" not in word and "'" not in word and "’" not in word:
             word = shared.setdefault(word, word)
             tokens.append(Token(word, start, end, gap, False, text[end : end + 1], word))
-            continue
-        if "-" in word and not word.islower():
+        elif "-" in word and not word.islower():
             # "Meta-aligned" names "Meta", "Meta-Scale" names two things
             offset = start
             parts = word.split("-")
@@ -232,17 +240,19 @@ def tokenize(text: str, words: dict[str, str] | None = None) -> list[Token]:
                     piece = _shared(shared, part[:length])
                     tokens.append(Token(piece, offset, offset + length, gap if i == 0 else "-", owned, text[offset + length : offset + length + 1], _lower(shared, piece)))
                 offset += len(part) + 1
-            continue
-        if len(word) <= 4 and text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
-            word, end, last = word + ".", end + 1, end + 1  # "Mr. Wang": the dot ends no sentence
-        possessive = False
-        if word[-2:] in ("'s", "’s", "'S", "’S") and len(word) > 2:
-            word, end, possessive = word[:-2], end - 2, True
-        after = text[end : end + 1]
-        if after in ("'", "’") and word[-1] == "s" and word[0].isupper():
-            possessive = True  # "Reuters'"
-        word = _shared(shared, word)
-        tokens.append(Token(word, start, end, gap, possessive, after, _lower(shared, word)))
+        else:
+            if len(word) <= 4 and following[:1] == "." and word.lower() in ABBREVIATIONS:
+                word, end, following = word + ".", end + 1, following[1:]  # "Mr. Wang": the dot ends no sentence
+            possessive = False
+            if word[-2:] in ("'s", "’s", "'S", "’S") and len(word) > 2:
+                word, end, possessive = word[:-2], end - 2, True
+            after = text[end : end + 1]
+            if after in ("'", "’") and word[-1] == "s" and word[0].isupper():
+                possessive = True  # "Reuters'"
+            word = _shared(shared, word)
+            tokens.append(Token(word, start, end, gap, possessive, after, _lower(shared, word)))
+        gap = following
+        start = next_start
     return tokens
 
 
@@ -358,26 +368,37 @@ def raw_sequences(tokens: list[Token]) -> list[list[int]]:
             runs.append(current)
         current = []
 
-    for i, tok in enumerate(tokens):
-        low = tok.lower
-        # "Rolls-Royce", "Meta-Scale": capitalised parts of one hyphenated word stay in the run
-        # for `events.entity_hyphens` to judge
-        if current and not _gap_joins(tok.gap) and not (tok.gap == "-" and tok.capitalised and tokens[current[-1]].capitalised):
-            close()
-        if tok.capitalised and low not in _BREAKERS:
-            current.append(i)
-        elif current and low in CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised and _gap_joins(tokens[i + 1].gap) and not tokens[current[-1]].possessive:
-            current.append(i)
-        elif current and _MODEL_NUMBER.fullmatch(tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,-–"):
-            current.append(i)  # "Llama 4", "Hoplite 2"
-            close()
-            continue
-        else:
-            if current:  # most words end no run: nothing to close
+    # A run opens only at a capital: the words from the end of one run to the next capital,
+    # most of a statement, change nothing and are not looked at.
+    count = len(tokens)
+    at = 0
+    for opening in [i for i, tok in enumerate(tokens) if tok.capitalised]:
+        if opening < at:
+            continue  # read as part of the run before
+        at = opening
+        while at < count:
+            tok = tokens[at]
+            low = tok.lower
+            # "Rolls-Royce", "Meta-Scale": capitalised parts of one hyphenated word stay in the run
+            # for `events.entity_hyphens` to judge
+            if current and not _gap_joins(tok.gap) and not (tok.gap == "-" and tok.capitalised and tokens[current[-1]].capitalised):
                 close()
-            continue
-        if tok.possessive:
-            close()
+            if tok.capitalised and low not in _BREAKERS:
+                current.append(at)
+                if tok.possessive:
+                    close()
+            elif current and low in CONNECTORS and at + 1 < count and tokens[at + 1].capitalised and _gap_joins(tokens[at + 1].gap) and not tokens[current[-1]].possessive:
+                current.append(at)
+                if tok.possessive:
+                    close()
+            elif current and _MODEL_NUMBER.fullmatch(tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,-–"):
+                current.append(at)  # "Llama 4", "Hoplite 2"
+                close()
+            elif current:
+                close()
+            at += 1
+            if not current:
+                break
     close()
     return runs
 
@@ -396,7 +417,9 @@ def _role_before(tokens: list[Token], first: int) -> str:
         elif words or tok.lower not in {"its", "their", "his", "her", "the", "a", "an", "former", "union", "company"}:
             break
         i -= 1
-    if words and words[-1].lower() in ("chief", "head"):
+    if not words:
+        return ""
+    if words[-1].lower() in ("chief", "head"):
         return " ".join(words)  # "Handshake chief Garrett Lord"
     return " ".join(words) if any(w.lower() in CORE_ROLES or w.lower() in TITLES or w.lower() == "executive" for w in words) else ""
 
@@ -482,6 +505,8 @@ def _split_roles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], s
     """Cut a run at role words inside it: "Scale CEO Alexandr Wang" names an
     organisation ("Scale", the role's owner) and a person ("Alexandr Wang", role CEO);
     "CEO of Turing" names the role's owner. Returns (token indexes, role, kind cue)."""
+    if len(run) == 1:  # most runs: a name of one word, or a role word alone ("CEO"), which names nobody
+        return [] if _is_role(tokens, run[0], run, set()) else [([run[0]], "", "")]
     core_after: set[int] = set()
     seen_core = False
     for i in reversed(run):
@@ -674,9 +699,10 @@ def _kind_cues(tokens: list[Token], part: list[int], m: Mention, vocab: Vocabula
     # the shape of a person's name is a prior, like a gazetteer's: counted once per
     # spelling, so what the story does with the name ("sang Billie Jean", "Korvex Systems
     # chief executive ...") outweighs it when it says otherwise
-    shape = (0.5 if _person_shape(words, vocab, texts) else 0) + (1.5 if _given_name_first_of(texts) else 0)
-    if shape:
-        m.priors[Kind.PERSON] += shape
+    if len(words) > 1:  # one word is never a given name and a surname
+        shape = (0.5 if _person_shape(words, vocab, texts) else 0) + (1.5 if _given_name_first_of(texts) else 0)
+        if shape:
+            m.priors[Kind.PERSON] += shape
 
 
 def lexicon_cues(words: list[Token], m: Mention) -> None:
@@ -735,10 +761,12 @@ def _quoted(tokens: list[Token], part: list[int]) -> bool:
     gap = first.gap.rstrip()
     # an opening mark: at the start, or after a space ("said 'New Moon'"), not a closing one (",” Jackson")
     opens = gap != "" and gap[-1] in _QUOTES and (len(gap) == 1 or gap[-2].isspace() or gap[-2] in "([")
+    if not opens:
+        return False  # most names: no need to look for a closing mark
     after = tokens[part[-1] + 1].gap if part[-1] + 1 < len(tokens) else last.after
     follow = after.lstrip(",. ")[:1]
     closes = last.after != "" and (last.after in _QUOTES or (last.after in ",." and follow != "" and follow in _QUOTES))
-    return opens and closes and not last.possessive
+    return closes and not last.possessive
 
 
 @lru_cache(maxsize=1 << 16)

@@ -33,7 +33,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from scaletui.events.entity_lexicon import city_population, common_word, country, given_name, region, zipf
 from scaletui.events.model import Kind
-from scaletui.events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS
+from scaletui.events.names import CONNECTORS, GENERIC_ACRONYMS, ORG_SUFFIXES, STOPWORDS, empty_counter
 
 # Suffixes that say only "this is a company": dropped before comparing.
 LEGAL_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings", "limited", "sa", "ag", "gmbh", "nv", "bv", "ab", "asa", "spa", "srl"}
@@ -56,10 +56,10 @@ class Form:
     count: int = 0
     sources: set[str] = field(default_factory=set)
     statements: set[int] = field(default_factory=set)
-    cues: Counter = field(default_factory=Counter)
-    priors: Counter = field(default_factory=Counter)  # gazetteer evidence: counts for the kind, not for merging
-    possessors: Counter = field(default_factory=Counter)
-    roles: Counter = field(default_factory=Counter)
+    cues: Counter = field(default_factory=empty_counter)
+    priors: Counter = field(default_factory=empty_counter)  # gazetteer evidence: counts for the kind, not for merging
+    possessors: Counter = field(default_factory=empty_counter)
+    roles: Counter = field(default_factory=empty_counter)
     initial: int = 0  # mentions that open a sentence
     attributions: int = 0  # mentions naming the reporter ("according to X")
 
