@@ -453,7 +453,7 @@ def extract(tokens: list[Token], vocab: Vocabulary, statement: int, headline: bo
     mentions: list[Mention] = []
     for run in raw_sequences(tokens):
         # "Such Strikes In The Port Are Rare": capitalised function words mark title case
-        title_case = headline or sum(1 for i in run[1:] if tokens[i].lower in STOPWORDS and tokens[i].text[0].isupper()) >= 2
+        title_case = headline or len(run) > 2 and sum(1 for i in run[1:] if tokens[i].lower in STOPWORDS and tokens[i].text[0].isupper()) >= 2
         for part, role, cue in _split_person_of(tokens, _split_roles(tokens, run)):
             mention = _mention(tokens, part, vocab, statement, title_case)
             if mention is None:
@@ -543,7 +543,8 @@ def _split_person_of(tokens: list[Token], parts: list[tuple[list[int], str, str]
     America": the words before "of" are a given name and a surname."""
     out = []
     for part, role, cue in parts:
-        at = next((n for n, i in enumerate(part) if tokens[i].lower == "of"), None)
+        # "of" needs two words or three before it and one after: a shorter part is never cut
+        at = next((n for n, i in enumerate(part) if tokens[i].lower == "of"), None) if len(part) >= 4 else None
         if at is not None and 2 <= at <= 3 and at + 1 < len(part) and _given_name_first_of(tuple(tokens[i].text for i in part[:at])):
             out.append((part[:at], role, cue or Kind.PERSON))
             out.append((part[at + 1 :], "", Kind.ORGANISATION))
@@ -581,7 +582,8 @@ def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, stateme
     while part and tokens[part[-1]].lower in _CONNECTORS_OR_THE:
         part.pop()
     # "Garat Lord Lord Lord": a word repeated back to back is a garble, not part of the name
-    part = [i for n, i in enumerate(part) if n == 0 or tokens[i].lower != tokens[part[n - 1]].lower]
+    if len(part) > 1:
+        part = [i for n, i in enumerate(part) if n == 0 or tokens[i].lower != tokens[part[n - 1]].lower]
     if not part:
         return None
     words = [tokens[i] for i in part]

@@ -80,37 +80,33 @@ def test_spellings_shared_across_statements():
 
 
 def _reference_raw_sequences(tokens: list[Token]) -> list[list[int]]:
-    """`raw_sequences` as it read every word, before it skipped to the next capital."""
-    runs: list[list[int]] = []
-    current: list[int] = []
-
-    def close() -> None:
-        nonlocal current
-        while current and tokens[current[-1]].lower in CONNECTORS:
-            current.pop()
-        if current:
-            runs.append(current)
-        current = []
-
+    """`raw_sequences` as it read every word, before it skipped to the next capital: runs
+    cut where they end, then their trailing connectors dropped."""
+    cut: list[list[int]] = [[]]
     for i, tok in enumerate(tokens):
-        low = tok.lower
+        current = cut[-1]
         if current and not _gap_joins(tok.gap) and not (tok.gap == "-" and tok.capitalised and tokens[current[-1]].capitalised):
-            close()
-        if tok.capitalised and low not in _BREAKERS:
+            cut.append([])
+            current = cut[-1]
+        if tok.capitalised and tok.lower not in _BREAKERS:
             current.append(i)
-        elif current and low in CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised and _gap_joins(tokens[i + 1].gap) and not tokens[current[-1]].possessive:
+            ends = tok.possessive
+        elif current and tok.lower in CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised and _gap_joins(tokens[i + 1].gap) and not tokens[current[-1]].possessive:
             current.append(i)
+            ends = tok.possessive
         elif current and _MODEL_NUMBER.fullmatch(tok.text) and not tokens[current[-1]].possessive and (tok.after == "" or tok.after not in "%,-–"):
             current.append(i)
-            close()
-            continue
+            ends = True
         else:
-            if current:
-                close()
-            continue
-        if tok.possessive:
-            close()
-    close()
+            ends = bool(current)
+        if ends:
+            cut.append([])
+    runs = []
+    for run in cut:
+        while run and tokens[run[-1]].lower in CONNECTORS:
+            run.pop()
+        if run:
+            runs.append(run)
     return runs
 
 
