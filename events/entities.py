@@ -300,7 +300,7 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
             kinds[root] = _kind(grouped[root], kept[root], cues[root] + more)
 
     trust = source_trust([grouped[root] for root in kept])
-    built: list[tuple[int, Entity, Counter]] = []
+    built: list[tuple[int, str, Kind, list[Alias], Counter]] = []  # the entity is made once its id is known
     for root, cur in kept.items():
         members = grouped[root]
         aliases = []
@@ -313,22 +313,21 @@ def _entities(statements, mentions, forms: dict[str, Form], groups: Groups, pinn
             roles.update(form.roles)
         total = sum(f.count for f in members)
         kind = kinds[root]
-        entity = Entity(id="", name=_canonical(members, cur, kind, trust), kind=kind, aliases=aliases)
-        built.append((total, entity, roles))
+        built.append((total, _canonical(members, cur, kind, trust), kind, aliases, roles))
 
     # ids: slug of the name; a collision gets -2, -3 in order of mention count then name
-    built.sort(key=lambda t: (-t[0], t[1].name, [a.text for a in t[1].aliases]))
+    built.sort(key=lambda t: (-t[0], t[1], [a.text for a in t[3]]))
     used: set[str] = set()
     by_key: dict[str, str] = {}
     roles_by_id: dict[str, list[str]] = {}
     entities = []
-    for _, entity, roles in built:
-        base = slug(entity.name)
+    for _, name, kind, aliases, roles in built:
+        base = slug(name)
         ident, n = base, 2
         while ident in used:
             ident, n = f"{base}-{n}", n + 1
         used.add(ident)
-        entity.id = ident
+        entity = Entity(id=ident, name=name, kind=kind, aliases=aliases)
         for alias in entity.aliases:
             by_key[key(alias.text)] = ident
         roles_by_id[ident] = [r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))]
