@@ -118,7 +118,7 @@ def cluster_events(
     said = split_map(
         lambda members: _event_said(profiles, members, source_rank, main_entities, len(sources)), groups, EVENTS_IN_TWO_FROM
     )
-    events = [_event(profiles, members, told.get(members[0], ()), source_rank, facts) for members, facts in zip(groups, said)]
+    events = [_event(profiles, members, told.get(members[0], ()), source_rank, whole) for members, whole in zip(groups, said)]
     _disambiguate_ids(events)
     events.sort(key=lambda e: (e.span.start, e.span.end, e.id))
     return events
@@ -716,19 +716,12 @@ class _Said(NamedTuple):
     title: str
     span: TimeSpan
     confidence: float
+    entities: list[str]  # most named first
+    sources: list[str]  # in the corpus's order
 
 
 def _ordered(profiles: list[Profile], members: list[int]) -> list[int]:
     return sorted(members, key=lambda m: profiles[m].order)
-
-
-def _entities_of(statements: list[Statement]) -> list[str]:
-    entity_counts = Counter(e for s in statements for e in dict.fromkeys(s.entities))
-    return [e for e, _ in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))]
-
-
-def _sources_of(statements: list[Statement], source_rank: dict[str, int]) -> list[str]:
-    return sorted({s.source for s in statements}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
 
 
 def _event_said(
@@ -736,13 +729,17 @@ def _event_said(
 ) -> _Said:
     ordered = _ordered(profiles, members)
     statements = [profiles[m].statement for m in ordered]
+    entity_counts = Counter(e for s in statements for e in dict.fromkeys(s.entities))
+    entities = [e for e, _ in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))]
+    sources = sorted({s.source for s in statements}, key=lambda s: (source_rank.get(s, len(source_rank)), s))
     return _Said(
         title=event_title(statements, frozenset(profiles[m].statement.id for m in members if profiles[m].lead)),
         span=event_span(statements),
         confidence=event_confidence(
-            statements, _entities_of(statements), _sources_of(statements, source_rank), main_entities, source_count,
-            [profiles[m].content_words for m in ordered],
+            statements, entities, sources, main_entities, source_count, [profiles[m].content_words for m in ordered]
         ),
+        entities=entities,
+        sources=sources,
     )
 
 
@@ -755,8 +752,8 @@ def _event(profiles: list[Profile], members: list[int], tellers: list[int], sour
         title=said.title,
         span=said.span,
         confidence=said.confidence,
-        entities=_entities_of(statements),
-        sources=_sources_of(statements, source_rank),
+        entities=said.entities,
+        sources=said.sources,
         statements=statements,
         mentions=[s.id for s in telling],
     )
