@@ -14,10 +14,13 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
+from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import NamedTuple
 
@@ -198,10 +201,15 @@ def _in_pool(
     folder = str(cache.folder) if cache.folder is not None else None
     if start_method.get_start_method() == "forkserver":
         start_method.set_forkserver_preload([__name__])  # imported once in the server, not in every worker
+    if start_method.get_start_method() != "fork":
+        start_resource_tracker()
     elif start_method.get_start_method() == "fork":
         _load_word_data()
     try:
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=start_method)
+        executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=start_method,
+            initializer=None if start_method.get_start_method() == "fork" else _quiet_output,
+        )
     except (OSError, ValueError, NotImplementedError):
         return missing
     pending: dict[Future, list[int]] = {}
@@ -242,6 +250,42 @@ def _load_word_data() -> None:
     zipf("said")
     warm_dateparser()
     city_population("paris")
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker, which a fork server or a spawned process needs, here and now.
+
+    It is started with the standard error's file descriptor, and the app's standard error is
+    Textual's print capture, which has none (its fileno() is -1): every fork server, and so
+    every worker and build process it would start, then failed to start. The tracker is given
+    /dev/null instead: it only ever reports leaked semaphores, which must not be written over
+    the app's screen anyway.
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, ValueError, OSError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    with _TRACKER_START, open(os.devnull, "w") as quiet:
+        captured, sys.stderr = sys.stderr, quiet
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+
+
+_TRACKER_START = threading.Lock()
+
+
+def _quiet_output() -> None:
+    """In a worker started by a fork server (the app's build): its output is the terminal the app draws
+    on, where nothing of it (a library's warning) may be written."""
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    os.close(quiet)
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
