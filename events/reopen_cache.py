@@ -64,14 +64,10 @@ def file_key(digest: Any) -> str:
     return named.hexdigest()
 
 
-def keep(key: str, timeline: Timeline) -> None:
-    """Keep `timeline` as what the file of entry name `key` holds; never raises (a cache is only a shortcut)."""
-    Keeping(timeline).keep(key)
-
-
 class Keeping:
     """A timeline's entry, made when `make` is first called (a save makes it while a forked child
-    writes the second half of the file) and stored by `keep` once the file's digest names it."""
+    writes the second half of the file) and stored by `keep` once the file's digest names it;
+    never raises (a cache is only a shortcut)."""
 
     def __init__(self, timeline: Timeline) -> None:
         self._timeline = timeline
