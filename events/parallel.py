@@ -199,16 +199,16 @@ def _in_pool(
     """
     size = max(1, min(_BATCH_MAX, math.ceil(len(missing) / (workers * 4))))
     folder = str(cache.folder) if cache.folder is not None else None
-    if start_method.get_start_method() == "forkserver":
-        start_method.set_forkserver_preload([__name__])  # imported once in the server, not in every worker
-    if start_method.get_start_method() != "fork":
-        start_resource_tracker()
-    elif start_method.get_start_method() == "fork":
+    forked = start_method.get_start_method() == "fork"
+    if forked:
         _load_word_data()
+    else:
+        if start_method.get_start_method() == "forkserver":
+            start_method.set_forkserver_preload([__name__])  # imported once in the server, not in every worker
+        start_resource_tracker()
     try:
         executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=start_method,
-            initializer=None if start_method.get_start_method() == "fork" else _quiet_output,
+            max_workers=workers, mp_context=start_method, initializer=None if forked else _quiet_output
         )
     except (OSError, ValueError, NotImplementedError):
         return missing
@@ -257,7 +257,7 @@ def start_resource_tracker() -> None:
 
     It is started with the standard error's file descriptor, and the app's standard error is
     Textual's print capture, which has none (its fileno() is -1): every fork server, and so
-    every worker and build process it would start, then failed to start. The tracker is given
+    every worker it would start, then failed to start. The tracker is given
     /dev/null instead: it only ever reports leaked semaphores, which must not be written over
     the app's screen anyway.
     """
