@@ -78,7 +78,9 @@ IN_TWO_FROM = 2_000
 
 def compare_event(event: Event, entities: list[Entity], sources: list[Source]) -> None:
     """Fill `event.silent` and `event.discrepancies` in place."""
-    _compare(event, _corpus_index(entities, sources))
+    corpus = _corpus_index(entities, sources)
+    _set_silent(event, corpus)
+    event.discrepancies = _discrepancies(event, corpus)
 
 
 def silent_for_events(events: list[Event], entities: list[Entity], sources: list[Source]) -> list[list[str]]:
@@ -95,11 +97,6 @@ def silent_finder(entities: list[Entity], sources: list[Source]) -> Callable[[Ev
 
 def _present(event: Event) -> set[str]:
     return set(event.sources) | {s.source for s in event.statements}
-
-
-def _compare(event: Event, corpus: _CorpusIndex, passing: list[Statement] = ()) -> None:
-    _set_silent(event, corpus)
-    event.discrepancies = _discrepancies(event, corpus, passing)
 
 
 def _set_silent(event: Event, corpus: _CorpusIndex) -> None:

@@ -383,11 +383,10 @@ def raw_sequences(tokens: list[Token]) -> list[list[int]]:
             # for `events.entity_hyphens` to judge
             if current and not _gap_joins(tok.gap) and not (tok.gap == "-" and tok.capitalised and tokens[current[-1]].capitalised):
                 close()
-            if tok.capitalised and low not in _BREAKERS:
-                current.append(at)
-                if tok.possessive:
-                    close()
-            elif current and low in CONNECTORS and at + 1 < count and tokens[at + 1].capitalised and _gap_joins(tokens[at + 1].gap) and not tokens[current[-1]].possessive:
+            if (tok.capitalised and low not in _BREAKERS) or (
+                current and low in CONNECTORS and at + 1 < count and tokens[at + 1].capitalised
+                and _gap_joins(tokens[at + 1].gap) and not tokens[current[-1]].possessive
+            ):
                 current.append(at)
                 if tok.possessive:
                     close()

@@ -25,7 +25,6 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -417,13 +416,6 @@ def _keys(profile: Profile, word_df: Counter) -> tuple[str, ...]:
     keys = words[:KEYS_PER_STATEMENT]
     keys.extend(token for token in profile.vector if token[0] in "@#")
     return tuple(keys)
-
-
-def candidates(profiles: list[Profile]) -> Iterator[tuple[int, set[int]]]:
-    """Statement by statement, the later statements it must be compared with (see CandidateIndex)."""
-    later = CandidateIndex(profiles).later
-    for profile in profiles:
-        yield profile.index, later(profile)
 
 
 class CandidateIndex:

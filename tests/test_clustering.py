@@ -3,7 +3,7 @@
 from datetime import date
 
 from scaletui.events.clustering import cluster_events, event_span
-from scaletui.events.similarity import BLOCK_LIMIT, NEIGHBOURS, candidates, profiles_of
+from scaletui.events.similarity import BLOCK_LIMIT, NEIGHBOURS, CandidateIndex, profiles_of
 from scaletui.events.figures import extract_figures
 from scaletui.events.model import Entity, Modifier, Precision, Source, Statement, TimeSpan
 from scaletui.events.words import action_lemmas, plain_numbers
@@ -178,7 +178,9 @@ def test_blocking_pairs_grow_linearly_with_a_shared_key():
         for n in range(400)
     ]
     sources = {s.id: n for n, s in enumerate(SOURCES)}
-    pairs = {(a, b) for a, partners in candidates(profiles_of(many, sources, set())) for b in partners}
+    profiles = profiles_of(many, sources, set())
+    index = CandidateIndex(profiles)
+    pairs = {(p.index, b) for p in profiles for b in index.later(p)}
     assert len(many) > BLOCK_LIMIT
     assert len(pairs) <= len(many) * NEIGHBOURS
     assert len(pairs) >= len(many) - 1  # still connected: the neighbours chain the block
