@@ -475,8 +475,8 @@ def name_one_act(a: Profile, b: Profile) -> bool:
 
 
 def may_report_one_happening(a: Profile, b: Profile) -> bool:
-    """Two reports of one happening name its act, give its measure (the same "$200 million", "49%"),
-    or tell of the same doer and the same other party in other words ("will leave to lead Meta's
+    """Two reports of one happening name its act, give its measure (the same "$200 million", "49%",
+    or the same two counts), or tell of the same doer and the same other party in other words ("will leave to lead Meta's
     lab", "will take a top position at Meta").
 
     Sharing only the setting and the people is weaker evidence: on ECB+, pairs of
@@ -488,7 +488,19 @@ def may_report_one_happening(a: Profile, b: Profile) -> bool:
 
 
 def _shared_measure(a: list[Figure], b: list[Figure]) -> bool:
-    return any(f.kind != "count" and same_figure(f, g) for f in a for g in b)
+    """Both give one figure other than a count, or the same counts of two things ("59 receptions for
+    1,098 yards"). One count in common is often chance in a story full of them (two players' "17 points")."""
+    counts = set()
+    for f in a:
+        for g in b:
+            if same_figure(f, g):
+                if f.kind != "count":
+                    return True
+                counts.add((f.unit, f.value))
+    return len(counts) >= SHARED_COUNTS
+
+
+SHARED_COUNTS = 2
 
 
 def _clashing_figures(a: list[Figure], b: list[Figure]) -> bool:

@@ -328,3 +328,13 @@ def test_reports_giving_their_subject_different_ages_stay_two_happenings(tmp_pat
     assert older.id != younger.id
     assert {s.source for s in older.statements if "year-old" in s.text} == {"a", "c"}
     assert {s.source for s in younger.statements if "year-old" in s.text} == {"b", "d"}
+
+
+def test_two_players_scoring_the_same_points_are_two_happenings():
+    # One count in common is chance in a box score; "17 points" and "12 rebounds" against "17 points"
+    # and "by 12 points" share one count, not two.
+    players = [Entity(id=i, name=n) for i, n in (("smith", "Tyler Smith"), ("mcnally", "Oliver McNally"), ("vols", "Vols"))]
+    smith = statement("s0", 1, "Tyler Smith had 17 points and 12 rebounds for the Vols.", ["smith", "vols"])
+    mcnally = statement("s1", 2, "Oliver McNally had 17 points for the Vols, who won by 12 points.", ["mcnally", "vols"])
+    events = cluster_events([smith, mcnally], players, SOURCES)
+    assert event_of(events, "s0:1") is not event_of(events, "s1:2")

@@ -150,3 +150,22 @@ def test_a_compound_and_its_head_used_alone_are_one_word_of_the_story(quake):
     shakes = event_of(quake, "38_3ecbplus", "4.6-magnitude earthquake shakes Lake County")
     rattles = event_of(quake, "38_2ecbplus", "4.6 quake rattles Sonoma County")
     assert shakes.id == rattles.id
+
+
+@pytest.fixture(scope="module")
+def arrest():
+    return build_timeline(load_corpus(CORPORA / "35_ecb"))  # no article of it is dated
+
+
+def test_two_outlets_giving_the_same_two_counts_tell_one_thing_with_no_act_in_common(arrest):
+    # "had his finest season ... with 59 receptions for 1,098 yards" and "set career-highs of 59
+    # receptions, 1,098 yards": no act the two share, and one count in common would be chance.
+    season = event_of(arrest, "35_1ecb", "Jackson had his finest season in 2008")
+    assert season.id == event_of(arrest, "35_8ecb", "He set career-highs of 59 receptions").id
+    assert {"35_1ecb", "35_8ecb"} <= set(season.sources)
+
+
+def test_a_players_season_told_by_its_counts_stays_apart_from_his_arrest(arrest):
+    season = event_of(arrest, "35_1ecb", "Jackson had his finest season in 2008")
+    arrested = event_of(arrest, "35_10ecb", "Jackson was arrested by the California Highway Patrol")
+    assert season.id != arrested.id
