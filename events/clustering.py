@@ -39,6 +39,7 @@ from operator import mul
 from typing import BinaryIO, NamedTuple
 
 from scaletui.events.also_told import also_told
+from scaletui.events.copies import join_lone_copies
 from scaletui.events.forked_half import fork_half, split_map
 from scaletui.events.model import Entity, Event, Modifier, Precision, Source, Statement, TimeSpan
 from scaletui.events.similarity import (
@@ -110,6 +111,7 @@ def cluster_events(
     # Made after agglomeration, and only for the statements left to gather: not held through both passes.
     lead_links = _lead_links(profiles, pairs, _gatherable_leads(profiles, groups))
     groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups)
+    groups = join_lone_copies(profiles, groups)
     told = also_told(profiles, zip(pairs.first, pairs.second, pairs.score), groups)
     del pairs, linked, lead_links
     main_entities = _main_entities(statements, len(sources))
