@@ -20,6 +20,7 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from scaletui.events.figures import _WORD_NUMBERS as _NUMBER_WORDS  # the number words figures read
+from scaletui.events.figures import DIGIT, screening_words
 
 # Zipf frequency (log10 of uses per billion words) at and above which a word says
 # nothing about which happening a sentence reports: "the" 7.7, "said" 6.0, "also" 6.2.
@@ -52,7 +53,8 @@ _MOST_GIVEN = 500_000
 
 def name_lemmas(text: str) -> dict[str, str]:
     """The lemma of each word of `text` written with a capital: the words names are made of."""
-    return {word: lemma(word) for raw in _CAPITALISED.findall(text) for word in tokens(raw)}
+    # One call for all of them: a space ends a token as the end of the text does.
+    return {word: lemma(word) for word in tokens(" ".join(_CAPITALISED.findall(text)))}
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -107,10 +109,12 @@ def _frequencies() -> dict[str, float]:
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens, possessives dropped."""
+    # A token starts with a letter, so none is all digits; only one holding an apostrophe can be possessive.
     found = []
-    for raw in _WORD.findall(text.lower().replace("’", "'")):
-        word = raw.removesuffix("'s").removesuffix("'")
-        if (len(word) >= _MIN_LENGTH or word == "to") and not word.isdigit():
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        if "'" in word:
+            word = word.removesuffix("'s").removesuffix("'")
+        if len(word) >= _MIN_LENGTH or word == "to":
             found.append(word)
     return found
 
@@ -199,10 +203,12 @@ def family(lemma_: str) -> str:
     return lemma_[:_FAMILY_PREFIX]
 
 
-_NUMBER = re.compile(
-    r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:/]|[.,]\d)|\b(" + "|".join(_NUMBER_WORDS) + r")\b",
-    re.IGNORECASE,
-)
+_IN_DIGITS = r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:/]|[.,]\d)"
+_NUMBER = re.compile(_IN_DIGITS + r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# The same where the text holds no number word: the digits alone, looked for only where a digit stands.
+_NUMBER_IN_DIGITS = re.compile(r"(?=\d)" + _IN_DIGITS)
+# What a number word shows among `figures.screening_words` ("a dozen": "dozen").
+_NUMBER_WORD_RUNS = frozenset(phrase.split()[-1] for phrase in _NUMBER_WORDS)
 _YEARS = range(1800, 2101)
 
 
@@ -212,10 +218,17 @@ def plain_numbers(text: str) -> set[float]:
     Figures (`events.figures`) read amounts with their units; a bare number two
     outlets share ("10" dead, magnitude "5.9") also says they report one thing.
     """
+    words = screening_words(text)
+    if words is None or not words.isdisjoint(_NUMBER_WORD_RUNS):
+        pattern = _NUMBER
+    elif DIGIT in words:
+        pattern = _NUMBER_IN_DIGITS  # no number word to find: the word scan, ignoring case, is the costly part
+    else:
+        return set()
     found = set()
-    for match in _NUMBER.finditer(text):
-        digits, word = match.groups()
-        value = float(digits.replace(",", "")) if digits else float(_NUMBER_WORDS[word.lower()])
+    for match in pattern.finditer(text):
+        digits = match[1]
+        value = float(digits.replace(",", "")) if digits else float(_NUMBER_WORDS[match[2].lower()])
         if not (value.is_integer() and int(value) in _YEARS):
             found.add(value)
     return found

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 
+from scaletui.events.figures import lowered_alike
 from scaletui.events.words import simple_past
 
 PAST = "past"
 FUTURE = "future"
 
-_FUTURE_CUES = re.compile(
+_FUTURE_CUES = (
     r"\b(?:will|shall|won't|wo\s+n't|'ll|would|is\s+going\s+to|are\s+going\s+to|going\s+to"
     r"|(?:expects?|expected|plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|"
     r"seeks?|set|scheduled|slated|poised|is|are|wants?|promised?|pledged?|vowed?)\s+to\s+(?!\w+ing\b)"
-    r"|upcoming|forthcoming|next|coming|tomorrow|later\s+this|from\s+now)\b",
-    re.IGNORECASE,
+    r"|upcoming|forthcoming|next|coming|tomorrow|later\s+this|from\s+now)\b"
 )
 _PAST_VERBS = (
     "said|told|was|were|had|did|met|went|came|began|begun|took|made|gave|saw|left|sold|bought|paid|spent|rose|fell|"
@@ -28,10 +28,11 @@ _PAST_VERBS = (
     "slid|sought|sprang|stole|swore|taught|tore|threw|undertook|understood|woke|wore|withdrew|agreed|ago|last|"
     "yesterday|earlier|previously|recently|already|former|formerly"
 )
-_PAST_CUES = re.compile(
-    r"\b(?:" + _PAST_VERBS + r")\b|\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)\b|\b[a-z]{3,}ed\b",
-    re.IGNORECASE,
-)
+_PAST_CUES = r"\b(?:" + _PAST_VERBS + r")\b|\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)\b|\b[a-z]{3,}ed\b"
+# The cue patterns are written in lower case: they are looked for in the text lower-cased
+# (figures.lowered_alike), else ignoring case.
+_CUES_IN_LOWERED = (re.compile(_FUTURE_CUES), re.compile(_PAST_CUES))
+_CUES_IGNORING_CASE = (re.compile(_FUTURE_CUES, re.IGNORECASE), re.compile(_PAST_CUES, re.IGNORECASE))
 # Words ending in -ed that are adjectives or nouns far more often than past-tense verbs in news.
 _NOT_PAST = frozenset(
     "need indeed speed seed feed proceed exceed succeed hundred red bed shed embed breed greed "
@@ -51,16 +52,6 @@ _INTRINSIC_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later|from\s
 # Any word of the clause a verb's simple past ("died", "fled", "quit"): the
 # patterns above know the regular -ed forms and the commonest irregular ones.
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
-
-
-def _cues(text: str, left_from: int, right_to: int):
-    """(match, tense) of each tense cue between the two offsets."""
-    for pattern, tense in ((_FUTURE_CUES, FUTURE), (_PAST_CUES, PAST)):
-        for cue in pattern.finditer(text, left_from, right_to):
-            yield cue, tense
-    for word in _LOWER_WORD.finditer(text, left_from, right_to):
-        if simple_past(word.group(0)):
-            yield word, PAST
 
 
 def expression_tense(extent: str) -> str:
@@ -86,26 +77,41 @@ def clause_tense(text: str, start: int, end: int) -> str:
     reach = min(len(text), end + CLAUSE_REACH)
     right = _CLAUSE_RIGHT.search(text, end, reach)
     right_to = right.start() if right else reach
-    best: tuple[int, str] | None = None
-    for cue, tense in _cues(text, left_from, right_to):
-        if start <= cue.start() < end:
-            continue
-        found = tense
-        if tense == PAST and cue.group(0).lower() in _NOT_PAST:
-            continue
-        if tense == PAST and _FUTURE_PASSIVE.search(text, max(0, cue.start() - 30), cue.start()):
-            found = FUTURE  # "will be held", "is expected to be finished"
-        distance = start - cue.end() if cue.end() <= start else cue.start() - end
-        # A cue on the left is usually the verb the date modifies; one on the right may
-        # belong to the next clause, so it has to be clearly closer to win.
-        distance = distance if cue.end() <= start else distance + 12
-        if cue.start() >= end and _ATTRIBUTION.fullmatch(cue.group(0)):
-            # "will walk out on March 11, the union said": a trailing
-            # attribution is past, the date belongs to what was said.
-            distance += 60
-        if best is None or distance < best[0]:
-            best = (distance, found)
-    return best[1] if best else ""
+    # The nearest cue wins, the first found of equally near ones; what makes a cue not count (or
+    # count as future) is asked only of one near enough to win.
+    best_distance: int | None = None
+    best = ""
+    lowered = lowered_alike(text)
+    future, past = _CUES_IGNORING_CASE if lowered is None else _CUES_IN_LOWERED
+    searched = text if lowered is None else lowered
+    # In this order; None: a word is a past cue if it is some verb's simple past.
+    for pattern, where, tense in ((future, searched, FUTURE), (past, searched, PAST), (_LOWER_WORD, text, None)):
+        for cue in pattern.finditer(where, left_from, right_to):
+            if tense is None and not simple_past(cue[0]):  # most words are not: asked first, as cheaply
+                continue
+            cue_start, cue_end = cue.span()
+            if start <= cue_start < end:
+                continue
+            if cue_end <= start:
+                distance = start - cue_end
+            else:
+                # A cue on the left is usually the verb the date modifies; one on the right may
+                # belong to the next clause, so it has to be clearly closer to win.
+                distance = cue_start - end + 12
+                if cue_start >= end and _ATTRIBUTION.fullmatch(cue[0]):
+                    # "will walk out on March 11, the union said": a trailing
+                    # attribution is past, the date belongs to what was said.
+                    distance += 60
+            if best_distance is not None and distance >= best_distance:
+                continue
+            found = tense or PAST
+            if found == PAST:
+                if cue[0].lower() in _NOT_PAST:
+                    continue
+                if _FUTURE_PASSIVE.search(text, max(0, cue_start - 30), cue_start):
+                    found = FUTURE  # "will be held", "is expected to be finished"
+            best_distance, best = distance, found
+    return best
 
 
 def tense_for(text: str, start: int, end: int) -> str:

@@ -1,0 +1,195 @@
+"""The per-article work's faster paths give what the plain ones gave, on real sentences and on
+random text made of the pieces those paths single out."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from scaletui.events import figures, words
+from scaletui.events.figures import extract_figures, lowered_alike, screening_words
+from scaletui.events.timex import tagger
+from scaletui.events.timex import tense as tense_module
+from scaletui.events.words import plain_numbers
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _real_sentences() -> list[str]:
+    """Lines of real news: the seeds, the test corpora and a few ECB+ stories."""
+    folders = [ROOT / "seeds", *sorted((ROOT / "tests" / "corpora").iterdir())]
+    folders += sorted((ROOT / "bench" / "data" / "ecbplus").iterdir())[:12]
+    found = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found.extend(line for piece in text.split("\n") for line in re.split(r"(?<=[.!?])\s+", piece) if line.strip())
+    return found
+
+
+# What the screens look at: number words, currencies and symbols, scales, multiples, ages,
+# the letters IGNORECASE folds onto ASCII ones, and words that hold those pieces without being them.
+# (Not "ſix" nor "ſ$": figures and plain numbers match them as "six" and "S$", then fail to read them,
+# screened or not.)
+_PIECES = [
+    "one", "One", "ONE", "a dozen", "A Dozen", "dozen", "a hundred", "hundred", "twenty", "ten", "tenfold", "Ten-fold",
+    "twofold", "fivex", "3x", "3 x", "2.5-fold", "three times", "twice as many", "Thrice as much", "doubled", "halved",
+    "tens of", "Hundreds of millions of", "thousands of dollars", "billions of euros", "$", "US$", "HK$", "£", "€", "¥",
+    "₹", "₩", "Rs", "Rs.", "Mrs", "rs", "%", "per cent", "percent", "pct", "5", "14.3", "1,200", "2,500,000", "2025",
+    "million", "bn", "mn", "tn", "billion", "trillion", "k", "m", "b", "dollars", "yuan", "swiss francs", "francs",
+    "won", "pounds", "years old", "year-old", "-year-old", "aged", "Aged", "old", "people", "staff", "workers",
+    "police", "children", "sources", "the", "and", "often", "someone", "tension", "money", "phone", "attention",
+    "noon", "once", "bond", "Kone", "İten", "tıme", "Kelvin \u212a", "\u0130", "\u0131", "ſtory",
+    "\u212a", "é", "ß", "Σ", "ﬁve", "٣", "１２", "_one", "one_", "x1", "no.", "#", "June", "iPhone", "4", "has",
+    "up", "rose", "stake", "invest", "deal", "sold", "revenue", "about", "nearly", "over", "more than", "an estimated",
+]
+_GLUE = [" ", " ", " ", "", "-", ", ", ". ", "/", "'", "’", "\n", "  "]
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 14)):
+            piece = rng.choice(_PIECES)
+            if rng.random() < 0.2:
+                piece = piece.upper() if rng.random() < 0.5 else piece.capitalize()
+            parts.append(piece)
+            parts.append(rng.choice(_GLUE))
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _real_sentences() + _random_texts(20_000, seed=26)
+
+
+def _unscreened(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No screening: every pattern is scanned for, as before there was any.
+    monkeypatch.setattr(figures, "screening_words", lambda text: None)
+    monkeypatch.setattr(words, "screening_words", lambda text: None)
+
+
+def test_real_sentences_are_many() -> None:
+    assert len(_real_sentences()) > 2_000
+
+
+def test_figures_are_those_every_pattern_finds(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    screened = [extract_figures(text) for text in texts]
+    assert sum(map(bool, screened)) > 5_000  # the inputs do hold figures of every kind
+    assert {f.kind for found in screened for f in found} == {"money", "percent", "multiple", "age", "count"}
+    _unscreened(monkeypatch)
+    assert [extract_figures(text) for text in texts] == screened
+
+
+def test_plain_numbers_are_those_every_pattern_finds(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    screened = [list(plain_numbers(text)) for text in texts]  # in the set's order: it is listed as it comes
+    assert sum(map(bool, screened)) > 5_000
+    _unscreened(monkeypatch)
+    assert [list(plain_numbers(text)) for text in texts] == screened
+
+
+def test_only_the_folded_letters_match_ascii_letters_ignoring_case() -> None:
+    """What the screen stands on: apart from the letters it does not screen, no character outside
+    ASCII matches an ASCII letter ignoring case, nor lower-cases to a string holding one."""
+    every = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    folded = set(re.findall(r"[a-z]", every, re.IGNORECASE))
+    assert folded == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    lowered = {c for c in every if re.search(r"[a-z]", c.lower())}
+    assert lowered <= folded
+    assert all(screening_words(f"one {c} two") is None and lowered_alike(f"{c}") is None for c in folded)
+
+
+def test_lowering_keeps_every_offset_and_class() -> None:
+    """What `lowered_alike` stands on: any other character lower-cases to one character, a word
+    character (re's \\w) or a space as it was."""
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if 0xD800 <= code <= 0xDFFF or c in "\u0130\u0131\u017f\u212a":
+            continue
+        low = c.lower()
+        assert len(low) == 1, hex(code)
+        assert bool(re.fullmatch(r"\w", c)) == bool(re.fullmatch(r"\w", low)), hex(code)
+        assert bool(re.fullmatch(r"\s", c)) == bool(re.fullmatch(r"\s", low)), hex(code)
+
+
+def _reference_tokens(text: str) -> list[str]:
+    # `words.tokens` as it was: every token's suffixes tried, and digits ruled out
+    found = []
+    for raw in words._WORD.findall(text.lower().replace("’", "'")):
+        word = raw.removesuffix("'s").removesuffix("'")
+        if (len(word) >= words._MIN_LENGTH or word == "to") and not word.isdigit():
+            found.append(word)
+    return found
+
+
+_APOSTROPHES = ["Reuters'", "Reuters’", "AT&T's", "O'Neil’s", "x''s", "rock'n'roll's", "'s", "’s", "a's", "to", "TO", "ok"]
+
+
+def test_tokens_are_the_plain_ones(texts: list[str]) -> None:
+    rng = random.Random(9)
+    texts = texts + [" ".join(rng.choices(_APOSTROPHES + _PIECES, k=8)) for _ in range(5_000)]
+    assert [words.tokens(text) for text in texts] == [_reference_tokens(text) for text in texts]
+
+
+def test_name_lemmas_are_each_capitalised_words(texts: list[str]) -> None:
+    rng = random.Random(10)
+    texts = texts + ["".join(rng.choices(_APOSTROPHES + _PIECES + _GLUE + ["Σ", "ΟΔΟΣ", "AΣ'", "İ"], k=12)) for _ in range(5_000)]
+    for text in texts:
+        one_by_one = {w: words.lemma(w) for raw in words._CAPITALISED.findall(text) for w in _reference_tokens(raw)}
+        assert list(words.name_lemmas(text).items()) == list(one_by_one.items()), text
+
+
+def _reference_clause_tense(text: str, start: int, end: int) -> str:
+    # `tense.clause_tense` as it was: every cue weighed in full, in the order found
+    def cues(left_from: int, right_to: int):
+        future, past = tense_module._CUES_IGNORING_CASE
+        for pattern, tense in ((future, tense_module.FUTURE), (past, tense_module.PAST)):
+            for cue in pattern.finditer(text, left_from, right_to):
+                yield cue, tense
+        for word in tense_module._LOWER_WORD.finditer(text, left_from, right_to):
+            if words.simple_past(word.group(0)):
+                yield word, tense_module.PAST
+
+    left_from = max(0, start - tense_module.CLAUSE_REACH)
+    for boundary in tense_module._CLAUSE_LEFT.finditer(text, left_from, start):
+        left_from = boundary.end()
+    reach = min(len(text), end + tense_module.CLAUSE_REACH)
+    right = tense_module._CLAUSE_RIGHT.search(text, end, reach)
+    right_to = right.start() if right else reach
+    best = None
+    for cue, tense in cues(left_from, right_to):
+        if start <= cue.start() < end:
+            continue
+        found = tense
+        if tense == tense_module.PAST and cue.group(0).lower() in tense_module._NOT_PAST:
+            continue
+        if tense == tense_module.PAST and tense_module._FUTURE_PASSIVE.search(text, max(0, cue.start() - 30), cue.start()):
+            found = tense_module.FUTURE
+        distance = start - cue.end() if cue.end() <= start else cue.start() - end
+        distance = distance if cue.end() <= start else distance + 12
+        if cue.start() >= end and tense_module._ATTRIBUTION.fullmatch(cue.group(0)):
+            distance += 60
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    return best[1] if best else ""
+
+
+def test_clause_tense_is_the_plain_one(texts: list[str]) -> None:
+    """At every time expression of the real sentences, and at random stretches of every text."""
+    rng = random.Random(11)
+    stretches = []
+    for text in texts:
+        stretches.extend((text, c.start, c.end) for c in tagger._find(text))
+        if text:
+            start = rng.randrange(len(text))
+            stretches.append((text, start, min(len(text), start + rng.randint(1, 20))))
+    said = [tense_module.clause_tense(*stretch) for stretch in stretches]
+    assert said.count("past") > 1_000 and said.count("future") > 200
+    assert said == [_reference_clause_tense(*stretch) for stretch in stretches]
