@@ -358,6 +358,7 @@ def time_window(span: TimeSpan) -> tuple[int, int]:
 UNDATED_SLACK_DAYS = 14
 # Two days far apart in the year: an offset that reads alike from both is a pure offset.
 _NOTIONAL_DAYS = (date(2000, 3, 15), date(2000, 9, 20))
+_NOTIONAL_REPORTED = tuple(reported_span(day, False) for day in _NOTIONAL_DAYS)  # only read
 _WEEK = 7  # "on Friday" is a few days back from any day
 _ANYTIME = (_FAR_PAST, _FAR_FUTURE)
 # The window of a statement whose only date names a thing (statements.dates_a_thing): any time, calendar
@@ -376,8 +377,7 @@ def relative_window(statement: Statement) -> tuple[int, int]:
     if statement.span.modifier is not Modifier.UNDATED:
         return _ANYTIME
     windows = []
-    for day in _NOTIONAL_DAYS:
-        span = reported_span(day, False)
+    for day, span in zip(_NOTIONAL_DAYS, _NOTIONAL_REPORTED):
         if statement.time_text:
             offset = _time_offset(statement)
             found = [e.span for e in tag(statement.text, day) if e.start == offset and e.text == statement.time_text]

@@ -455,23 +455,24 @@ def _split(
         left, right = _trimmed(text, left, right)
         if number and (joined := _LEADING_JOIN.match(text, left, right)):
             left = joined.end()  # "and Google spent ...": the claim starts at its subject
-        made = Statement(
+        # Every field given at once: each one set afterwards is validated again.
+        given: dict = {}
+        if number and not has_own_subject(text[left:right]) and opens_with_verb(text[left:right]):
+            given["subject"] = shared_subject(text[:left])
+        if inside:
+            primary = _primary(inside, text, as_read)
+            given.update(time_text=primary.text, time_start=sentence.start + primary.start,
+                         time_end=sentence.start + primary.end, span=primary.span)
+        else:
+            given["span"] = reported_span(published, estimated) if published else undated_span()
+        statements.append(Statement(
             id=base if len(parts) == 1 else f"{base}.{number + 1}",
             source=sentence.source,
             text=text[left:right],
             start=sentence.start + left,
             end=sentence.start + right,
-            span=reported_span(published, estimated) if published else undated_span(),
-        )
-        if number and not has_own_subject(text[left:right]) and opens_with_verb(text[left:right]):
-            made.subject = shared_subject(text[:left])
-        if inside:
-            primary = _primary(inside, text, as_read)
-            made.time_text = primary.text
-            made.time_start = sentence.start + primary.start
-            made.time_end = sentence.start + primary.end
-            made.span = primary.span
-        statements.append(made)
+            **given,
+        ))
     return statements
 
 

@@ -155,7 +155,7 @@ def action_lemmas(text: str) -> set[str]:
     pull back") frames the act: both are taken, the verb after "to" being the
     act itself unless it is an everyday verb that says little ("intends to keep").
     """
-    words = tokens(text)
+    words = _tokens_kept(text)
     after_modal = set(_MODAL_THEN_VERB.findall(text.lower()))
     found = set()
     for number, word in enumerate(words):
@@ -183,12 +183,20 @@ def content_lemmas(text: str) -> list[str]:
 
 @lru_cache(maxsize=50_000)  # a statement's text is read for its words, its main clause's, its names'
 def _content_lemmas(text: str) -> tuple[str, ...]:
-    out = []
-    for word in tokens(text):
-        base = lemma(word)
-        if rarity(base) > 0.0 and rarity(word) > 0.0:
-            out.append(base)
-    return tuple(out)
+    found = map(_content_lemma, _tokens_kept(text))
+    return tuple(base for base in found if base is not None)
+
+
+@lru_cache(maxsize=200_000)
+def _content_lemma(word: str) -> str | None:
+    """The word's lemma if the word carries content, else None."""
+    base = lemma(word)
+    return base if rarity(base) > 0.0 and rarity(word) > 0.0 else None
+
+
+@lru_cache(maxsize=16)  # a statement's main clause is read for its acts, then for its words
+def _tokens_kept(text: str) -> tuple[str, ...]:
+    return tuple(tokens(text))
 
 
 _FAMILY_PREFIX = 5

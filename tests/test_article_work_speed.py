@@ -193,3 +193,41 @@ def test_clause_tense_is_the_plain_one(texts: list[str]) -> None:
     said = [tense_module.clause_tense(*stretch) for stretch in stretches]
     assert said.count("past") > 1_000 and said.count("future") > 200
     assert said == [_reference_clause_tense(*stretch) for stretch in stretches]
+
+
+_TIME_PIECES = [
+    "Q1", "q3", "Q4 2024", "2024 Q2", "1Q", "3Qs", "1Q2014", "H1", "H2 2025", "h1", "5 p.m.", "11am", "5:30PM", "7 A.M.",
+    "I'm", "1400 GMT", "0900GMT", "2300 utc", "10 ET", "1990s", "'90s", "the 1980S", "May 5", "5 June", "June 2024",
+    "2024-06-13", "6/13/2025", "last year", "three years ago", "next week", "Friday", "FY2024", "fiscal 2023",
+]
+
+
+# Rules that needed only a digit before they were given a rarer word.
+_NEEDED_A_DIGIT = {"quarter-code", "year-quarter", "half-code", "clock", "clock-24h"}
+
+
+def test_find_is_what_rules_needing_a_digit_found(texts: list[str]) -> None:
+    """The words those rules now need skip no candidate that they found needing a digit."""
+    rng = random.Random(12)
+    texts = texts + [
+        "".join(x for _ in range(8) for x in (rng.choice(_TIME_PIECES + _PIECES), rng.choice(_GLUE))) for _ in range(10_000)
+    ]
+    kept = [[(c.start, c.end, c.rule.name) for c in tagger._find(text)] for text in texts]
+    assert sum(map(bool, kept)) > 5_000
+    assert {name for found in kept for *_, name in found} >= _NEEDED_A_DIGIT
+    every = []
+    for text in texts:
+        found = []
+        words = set(tagger._WORDS.findall(text.lower()))
+        if words & tagger._DIGITS:
+            words.add("#")
+        for rule in tagger.RULES:
+            needs = {"#"} if rule.name in _NEEDED_A_DIGIT else rule.keywords
+            if needs and needs.isdisjoint(words):
+                continue
+            for match in rule.pattern.finditer(text):
+                start, end = tagger._extent(match)
+                if rule.check is None or rule.check(text, match, start, end):
+                    found.append((start, end, rule.name))
+        every.append(found)
+    assert kept == every

@@ -60,7 +60,9 @@ class Rule:
     read: Reader
     check: Check | None = None
     priority: int = 0  # breaks ties between equally long candidates
-    needs: str = ""  # words of which the sentence must hold one for the rule to run; "#" is any digit
+    # words of which the sentence must hold one for the rule to run ("#" is any digit): the rarest the
+    # pattern cannot match without ("q" of "Q3", "m" of "5 p.m.")
+    needs: str = ""
 
     def __post_init__(self) -> None:
         self.keywords = frozenset(self.needs.split())
@@ -183,16 +185,16 @@ RULES: list[Rule] = [
                r"(?:\s+of\s+(?:(?:fiscal\s+|the\s+)?(?P<year>[12]\d{3})\b|(?P<yrel>this|last|next|the|previous)\s+year\b))?"),
         read_quarter, needs="quarter"),
     Rule("quarter-code", re.compile(r"\bQ(?P<q>[1-4])(?:\s*(?:of\s+)?(?P<year>[12]\d{3}|'?\d{2})\b)?(?![-/,.]?\d)"),
-         read_quarter, needs="#"),
+         read_quarter, needs="q"),
     Rule("quarter-code-reversed", re.compile(r"\b(?P<q>[1-4])Q(?:\s*(?P<year>[12]\d{3}|'?\d{2})\b)?(?![-/,.]?\d)"),
          read_quarter, needs="#"),
-    Rule("year-quarter", re.compile(r"\b(?P<year>[12]\d{3})\s+Q(?P<q>[1-4])\b"), read_quarter, priority=1, needs="#"),
+    Rule("year-quarter", re.compile(r"\b(?P<year>[12]\d{3})\s+Q(?P<q>[1-4])\b"), read_quarter, priority=1, needs="q"),
     Rule(
         "half",
         _flags(r"\b(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half\b"
                r"(?:\s+of\s+(?:(?:fiscal\s+|the\s+)?(?P<year>[12]\d{3})\b|(?P<yrel>this|last|next|the|previous)\s+year\b))?"),
         read_half, check_half, needs="half"),
-    Rule("half-code", re.compile(r"\bH(?P<h>[12])(?:\s*(?P<year>[12]\d{3}))?\b(?![-/,.]?\d)"), read_half, needs="#"),
+    Rule("half-code", re.compile(r"\bH(?P<h>[12])(?:\s*(?P<year>[12]\d{3}))?\b(?![-/,.]?\d)"), read_half, needs="h"),
     Rule(
         "season",
         _flags(r"\b(?:(?P<rel>this\s+past|this|last|next|past|coming|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)\b"
@@ -214,9 +216,9 @@ RULES: list[Rule] = [
     Rule("day-word", _flags(rf"\b(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:\s+(?P<pod>{PART_OF_DAY})\b)?"),
          read_day_word, needs="today tonight yesterday tomorrow"),
     Rule("part-of-day", _flags(rf"\b(?P<rel>this|last)\s+(?P<pod>{PART_OF_DAY})\b"), read_part_of_day, needs="morning afternoon evening night"),
-    Rule("clock", _flags(r"\b(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|ET|PT|CT)\b)?"), read_clock, needs="#"),
+    Rule("clock", _flags(r"\b(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|ET|PT|CT)\b)?"), read_clock, needs="m am pm"),
     Rule("clock-24h", re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|ET|JST|IST)\b"),
-         read_clock, priority=2, needs="#"),
+         read_clock, priority=2, needs="gmt utc bst cet cest est edt et jst ist"),
     Rule("clock-word", _flags(r"\b(?P<word>noon|midday|midnight)\b"), read_clock, needs="noon midday midnight"),
     Rule(
         "ago",
