@@ -206,8 +206,9 @@ _TIME_PIECES = [
 _NEEDED_A_DIGIT = {"quarter-code", "year-quarter", "half-code", "clock", "clock-24h"}
 
 
-def test_find_is_what_rules_needing_a_digit_found(texts: list[str]) -> None:
-    """The words those rules now need skip no candidate that they found needing a digit."""
+def test_find_is_what_each_rule_found_scanned_for(texts: list[str]) -> None:
+    """Neither the words those rules now need nor the scan of the lower-cased text first skip a
+    candidate that scanning for each rule the text holds words for finds."""
     rng = random.Random(12)
     texts = texts + [
         "".join(x for _ in range(8) for x in (rng.choice(_TIME_PIECES + _PIECES), rng.choice(_GLUE))) for _ in range(10_000)
@@ -215,6 +216,7 @@ def test_find_is_what_rules_needing_a_digit_found(texts: list[str]) -> None:
     kept = [[(c.start, c.end, c.rule.name) for c in tagger._find(text)] for text in texts]
     assert sum(map(bool, kept)) > 5_000
     assert {name for found in kept for *_, name in found} >= _NEEDED_A_DIGIT
+    assert sum(rule.in_lowered is not None for rule in tagger.RULES) > 25
     every = []
     for text in texts:
         found = []
@@ -231,3 +233,43 @@ def test_find_is_what_rules_needing_a_digit_found(texts: list[str]) -> None:
                     found.append((start, end, rule.name))
         every.append(found)
     assert kept == every
+
+
+def test_lemminflect_answers_as_with_its_deep_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word of lemminflect's dictionaries, in three spellings, looked up with `words.copy_entry`
+    as its copy and with `copy.deepcopy`; and its dictionaries stay as they were."""
+    import copy
+
+    import lemminflect
+    import lemminflect.core.Inflections
+    import lemminflect.core.Lemmatizer
+
+    assert lemminflect.core.Lemmatizer.deepcopy is words.copy_entry  # taken up on importing events.words
+    assert lemminflect.core.Inflections.deepcopy is words.copy_entry
+    lemmatizer, inflections = lemminflect.Lemmatizer(), lemminflect.Inflections()
+    lemma_words = sorted(lemmatizer._getLemmaDict()) + ["qzxv", "Quorvantix", "RUNNING", "Running"]
+    lemma_words += [w.upper() for w in lemma_words[::50]] + [w.capitalize() for w in lemma_words[::50]]
+    lemmas = sorted(inflections._getInflDict())
+    before = copy.deepcopy((lemmatizer._getLemmaDict(), inflections._getInflDict()))
+
+    def answers() -> list:
+        return [lemminflect.getAllLemmas(w) for w in lemma_words] + [lemminflect.getAllInflections(w) for w in lemmas]
+
+    shallow = answers()
+    monkeypatch.setattr(lemminflect.core.Lemmatizer, "deepcopy", copy.deepcopy)
+    monkeypatch.setattr(lemminflect.core.Inflections, "deepcopy", copy.deepcopy)
+    assert shallow == answers()
+    assert (lemmatizer._getLemmaDict(), inflections._getInflDict()) == before
+
+
+def test_copy_entry_is_a_deep_copy() -> None:
+    import copy
+
+    entries = [{}, {"VERB": ("run",)}, {"NOUN": ("a", "b"), "VERB": ()}, {"VERB": ["run"]}, {"VERB": "run"},
+               {"VERB": (["run"],)}, ("a",), [("a",)], {"x": {"y": ("z",)}}]
+    for entry in entries:
+        copied = words.copy_entry(entry)
+        assert copied == entry and (copied is entry) == (copy.deepcopy(entry) is entry)
+        for key, value in entry.items() if isinstance(entry, dict) else ():
+            if not isinstance(value, (str, tuple)) or any(not isinstance(s, str) for s in value):
+                assert copied[key] is not value  # anything mutable in it is copied too

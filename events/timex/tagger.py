@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from scaletui.events.figures import lowered_alike
 from scaletui.events.model import Modifier, Precision, TimeExpression, TimeSpan
 
 from . import calendar_units as cal
@@ -125,12 +126,15 @@ class _Candidates(_LastTexts):
 def _find(text: str) -> tuple[_Candidate, ...]:
     # Most rules need a word most sentences lack ("ago", a month name, a digit):
     # checking a set of the sentence's words first skips their regexes cheaply.
-    words = set(_WORDS.findall(text.lower()))
+    lowered = lowered_alike(text)
+    words = set(_WORDS.findall(text.lower() if lowered is None else lowered))
     if words & _DIGITS:
         words.add("#")
     found = []
     for rule in RULES:
         if rule.keywords and rule.keywords.isdisjoint(words):
+            continue
+        if rule.in_lowered is not None and lowered is not None and rule.in_lowered.search(lowered) is None:
             continue
         for match in rule.pattern.finditer(text):
             start, end = _extent(match)
