@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from scaletui.events.model import Figure
 
@@ -132,7 +133,8 @@ def lowered_alike(text: str) -> str | None:
     return text.lower()
 
 
-def screening_words(text: str) -> set[str] | None:
+@lru_cache(maxsize=4)  # a statement's figures and its plain numbers read the same text (most have no time to blank)
+def screening_words(text: str) -> frozenset[str] | None:
     """The runs of letters a-z of the lower-cased text, DIGIT if it holds a digit, and its marks
     (_MARK): a pattern that needs one of some of these (a number word followed by a space, "old"
     in "5 years old", "%") cannot match a text that holds none of them. None: the text is not
@@ -148,7 +150,7 @@ def screening_words(text: str) -> set[str] | None:
     words.update(_MARK.findall(lowered))
     if _DIGIT.search(text):
         words.add(DIGIT)
-    return words
+    return frozenset(words)
 
 
 # What each pattern needs among `screening_words`: every way it can match shows one of them,
