@@ -124,11 +124,11 @@ class StatementFeatures(NamedTuple):
 def statement_features(statement: Statement) -> StatementFeatures | None:
     """The statement's own part of its profile; None where a lemma would not survive the joining."""
     main, main_words, words, actions, act_at, numbers, window = _own_part(statement)
-    if any(" " in w or not w for w in (*words, *main_words, *actions)):
+    lemmas = (main_words, words, actions)
+    # A lemma holding a space is a space in the lemmas run together: one look per list, not per lemma.
+    if any(not all(found) or " " in "".join(found) for found in lemmas):
         return None
-    return StatementFeatures(
-        len(main), " ".join(main_words), " ".join(words), " ".join(actions), act_at, numbers, window
-    )
+    return StatementFeatures(len(main), *(" ".join(found) for found in lemmas), act_at, numbers, window)
 
 
 def _own_part(statement: Statement) -> tuple:

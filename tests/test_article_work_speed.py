@@ -273,3 +273,20 @@ def test_copy_entry_is_a_deep_copy() -> None:
         for key, value in entry.items() if isinstance(entry, dict) else ():
             if not isinstance(value, (str, tuple)) or any(not isinstance(s, str) for s in value):
                 assert copied[key] is not value  # anything mutable in it is copied too
+
+
+def test_statement_features_refuse_a_lemma_the_joining_would_not_give_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from scaletui.events import similarity
+    from scaletui.events.model import Statement
+    from scaletui.events.statements import reported_span
+
+    statement = Statement(id="a:1", source="a", text="Acme Corp bought Foobar Labs for $5 million.", start=0, end=44,
+                          span=reported_span(date(2024, 5, 1), False))
+    assert similarity.statement_features(statement) is not None
+    for lists in [(["a b"], [], set()), ([], ["ok", ""], set()), ([], [], {"x y"}), ([""], ["a"], {"b"})]:
+        monkeypatch.setattr(similarity, "_own_part", lambda s, lists=lists: ("m", *lists, -1, [], (0, 0, 0, 0)))
+        assert similarity.statement_features(statement) is None
+    monkeypatch.setattr(similarity, "_own_part", lambda s: ("m", ["a", "b"], ["c"], {"d"}, -1, [], (0, 0, 0, 0)))
+    assert similarity.statement_features(statement) == similarity.StatementFeatures(1, "a b", "c", "d", -1, [], (0, 0, 0, 0))
