@@ -124,6 +124,15 @@ _MARK = re.compile(r"[$£€¥₹₩%]|rs")
 _FOLDED_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+_ONTO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def matched_key(found: str) -> str:
+    """What a pattern ignoring case found, lower-cased as the tables it is looked up in are written:
+    "ſix" (long s) matches "six", and must be read as it."""
+    return found.lower().translate(_ONTO_ASCII)
+
+
 def lowered_alike(text: str) -> str | None:
     """`text` lower-cased, in which a pattern written in lower case finds without IGNORECASE what it
     finds in `text` with it, at the same offsets (it ignores case at every character it tries, some
@@ -199,22 +208,22 @@ def extract_figures(text: str) -> list[Figure]:
         return pattern.finditer(text) if not needs.isdisjoint(words) else iter(())
 
     for match in scan(_MONEY_VAGUE, _NEEDS_ORDER):
-        order = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match["order"].lower()]
+        order = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[matched_key(match["order"])]
         scale = _SCALES.get((match["scale"] or "").lower().rstrip("s"), 1.0) if match["scale"] else 1.0
-        unit = _CURRENCY_WORDS[match["cur"].lower()]
+        unit = _CURRENCY_WORDS[matched_key(match["cur"])]
         add(*match.span(), Figure(text=match[0], kind="money", value=order * scale, unit=unit))
     for start, match in _hedged(scan(_MONEY_SYMBOL, _NEEDS_SYMBOL), text):
         if not free(start, match.end()):
             continue
         value = _number(match["num"]) * _scale(match["scale"])
         said = text[start : match.end()].strip()
-        add(start, match.end(), Figure(text=said, kind="money", value=value, unit=_SYMBOLS[match["sym"].lower()]))
+        add(start, match.end(), Figure(text=said, kind="money", value=value, unit=_SYMBOLS[matched_key(match["sym"])]))
     for start, match in _hedged(scan(_MONEY_WORD, _NEEDS_CURRENCY), text):
         if not free(start, match.end()):
             continue
         value = _number(match["num"]) * _scale(match["scale"])
         said = text[start : match.end()].strip()
-        add(start, match.end(), Figure(text=said, kind="money", value=value, unit=_CURRENCY_WORDS[match["cur"].lower()]))
+        add(start, match.end(), Figure(text=said, kind="money", value=value, unit=_CURRENCY_WORDS[matched_key(match["cur"])]))
     for start, match in _hedged(scan(_PERCENT, _NEEDS_PERCENT), text):
         if not free(start, match.end()):
             continue
@@ -236,7 +245,7 @@ def extract_figures(text: str) -> list[Figure]:
             add(start, match.end(), Figure(text=text[start : match.end()].strip(), kind="money", value=value, unit=""))
     for match in scan(_MULTIPLE_VERB, _NEEDS_MULTIPLE_VERB):
         if free(*match.span()):
-            value = _MULTIPLE_VERBS[(match["verb"] or match["verb2"]).lower()]
+            value = _MULTIPLE_VERBS[matched_key(match["verb"] or match["verb2"])]
             add(*match.span(), Figure(text=match[0], kind="multiple", value=value, unit="x"))
     for match in scan(_MULTIPLE_TIMES, _NEEDS_TIMES):
         if free(*match.span()):
@@ -340,7 +349,7 @@ def _singular(noun: str) -> str:
 
 
 def _number(raw: str) -> float:
-    raw = raw.strip().lower()
+    raw = matched_key(raw.strip())
     if raw in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[raw])
     return float(raw.replace(",", ""))

@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from scaletui.events.entity_lexicon import known_place  # its gazetteers load on first use
+from scaletui.events.figures import matched_key
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -89,7 +90,7 @@ def _date_at(text: str, search: bool = False) -> tuple[int | None, int, int, re.
     if "first" in best.re.groupindex:
         return _numeric(best)
     month_text = best.group("month")
-    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3].lower()]
+    month = int(month_text) if month_text.isdigit() else _MONTHS[matched_key(month_text[:3])]
     year = best.group("year")
     return (_full_year(year) if year else None), month, int(best.group("day")), best
 

@@ -23,6 +23,7 @@ import lemminflect.core.Lemmatizer
 from lemminflect import getAllLemmas, getInflection, getLemma
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from scaletui.events.figures import matched_key
 from scaletui.events.figures import _WORD_NUMBERS as _NUMBER_WORDS  # the number words figures read
 from scaletui.events.figures import DIGIT, screening_words
 
@@ -256,7 +257,7 @@ def plain_numbers(text: str) -> set[float]:
     found = set()
     for match in pattern.finditer(text):
         digits = match[1]
-        value = float(digits.replace(",", "")) if digits else float(_NUMBER_WORDS[match[2].lower()])
+        value = float(digits.replace(",", "")) if digits else float(_NUMBER_WORDS[matched_key(match[2])])
         if not (value.is_integer() and int(value) in _YEARS):
             found.add(value)
     return found

@@ -235,6 +235,8 @@ def tag(text: str, reference: date) -> list[TimeExpression]:
             expression = _resolve(text, candidate, reference, previous_end)
         except (ValueError, OverflowError):  # a date off the calendar (year 0, "9999 years from now")
             continue
+        except KeyError:  # words a rule matched ignoring case, no table of its has: "dayſ" (long s) for "days"
+            continue
         if expression is not None:
             expressions.append(expression)
             previous_end = expression.end
