@@ -172,9 +172,8 @@ def test_a_players_season_told_by_its_counts_stays_apart_from_his_arrest(arrest)
 
 
 def test_a_sentence_two_outlets_printed_word_for_word_is_one_event(arrest):
-    # A quote with no act, measure or pair of parties in common to join on: grouping left each copy
-    # alone, the other outlet marked silent on it.
+    # A quote with no act, measure or pair of parties in common to join on, "blood-alcohol" in one
+    # copy and "blood alcohol" in the other: grouping left each alone, the other outlet marked silent.
     quoted = event_of(arrest, "35_6ecb", "He said he didn't know Jackson's blood alcohol level.")
-    # ("blood-alcohol" in one, "blood alcohol" in the other: a copy edited for house style)
     assert quoted.id == event_of(arrest, "35_4ecb", "He said he didn't know Jackson's blood-alcohol level.").id
     assert {"35_4ecb", "35_6ecb"} <= set(quoted.sources)
