@@ -120,11 +120,10 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 # ("Rs 500" is money, and the pattern asks for no word boundary before it).
 _MARK = re.compile(r"[$£€¥₹₩%]|rs")
 # Letters that re's IGNORECASE matches to an ASCII letter of another spelling (its documentation:
-# "İ", "ı", "ſ", "K"): a text holding one may match a pattern its lower-case words do not show.
-_FOLDED_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
+# "İ", "ı", "ſ", "K"), with that letter: a text holding one may match a pattern its lower-case words
+# do not show, and what matched is read as the ASCII letter.
 _ONTO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_ONTO_ASCII = re.compile("[" + "".join(map(chr, _ONTO_ASCII)) + "]")
 
 
 def matched_key(found: str) -> str:

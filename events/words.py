@@ -23,9 +23,8 @@ import lemminflect.core.Lemmatizer
 from lemminflect import getAllLemmas, getInflection, getLemma
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from scaletui.events.figures import matched_key
 from scaletui.events.figures import _WORD_NUMBERS as _NUMBER_WORDS  # the number words figures read
-from scaletui.events.figures import DIGIT, screening_words
+from scaletui.events.figures import DIGIT, matched_key, screening_words
 
 # Zipf frequency (log10 of uses per billion words) at and above which a word says
 # nothing about which happening a sentence reports: "the" 7.7, "said" 6.0, "also" 6.2.
