@@ -123,17 +123,34 @@ class _Candidates(_LastTexts):
         return found if found is not None else self.put(text, _find(text))
 
 
+def _rules_by_word() -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    """For each word some rule needs (each digit for "#"), the places in RULES of the rules needing
+    it; and those of the rules needing none."""
+    by_word: dict[str, set[int]] = {}
+    for number, rule in enumerate(RULES):
+        for word in rule.keywords:
+            for found in _DIGITS if word == "#" else (word,):
+                by_word.setdefault(found, set()).add(number)
+    return (
+        {word: frozenset(numbers) for word, numbers in by_word.items()},
+        frozenset(number for number, rule in enumerate(RULES) if not rule.keywords),
+    )
+
+
+_RULES_NEEDING, _RULES_NEEDING_NOTHING = _rules_by_word()
+_NEEDED_WORDS = frozenset(_RULES_NEEDING)
+
+
 def _find(text: str) -> tuple[_Candidate, ...]:
-    # Most rules need a word most sentences lack ("ago", a month name, a digit):
-    # checking a set of the sentence's words first skips their regexes cheaply.
+    # Most rules need a word most sentences lack ("ago", a month name, a digit): the rules
+    # the sentence's words allow are looked up by word, most sentences allowing a few.
     lowered = lowered_alike(text)
-    words = set(_WORDS.findall(text.lower() if lowered is None else lowered))
-    if words & _DIGITS:
-        words.add("#")
+    allowed = set(_RULES_NEEDING_NOTHING)
+    for word in _NEEDED_WORDS.intersection(_WORDS.findall(text.lower() if lowered is None else lowered)):
+        allowed.update(_RULES_NEEDING[word])
     found = []
-    for rule in RULES:
-        if rule.keywords and rule.keywords.isdisjoint(words):
-            continue
+    for number in sorted(allowed):  # in RULES' order, which breaks ties between candidates
+        rule = RULES[number]
         if rule.in_lowered is not None and lowered is not None and rule.in_lowered.search(lowered) is None:
             continue
         for match in rule.pattern.finditer(text):

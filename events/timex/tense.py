@@ -54,6 +54,11 @@ _INTRINSIC_FUTURE = re.compile(r"\b(?:next|tomorrow|coming|upcoming|later|from\s
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
+def _in_a_word(character: str) -> bool:
+    """Whether a regular expression's \\b sees `character` as part of a word."""
+    return character.isalnum() or character == "_"
+
+
 def expression_tense(extent: str) -> str:
     """The direction an expression carries by itself ("last year" past, "next week" future)."""
     if _INTRINSIC_PAST.search(extent):
@@ -86,10 +91,20 @@ def clause_tense(text: str, start: int, end: int) -> str:
     searched = text if lowered is None else lowered
     # In this order; None: a word is a past cue if it is some verb's simple past.
     for pattern, where, tense in ((future, searched, FUTURE), (past, searched, PAST), (_LOWER_WORD, text, None)):
-        for cue in pattern.finditer(where, left_from, right_to):
-            if tense is None and not simple_past(cue[0]):  # most words are not: asked first, as cheaply
-                continue
+        scan_from = left_from
+        if tense is None and best_distance is not None:
+            # Only a word nearer than the cue found can win: on the left, one ending after
+            # start - best_distance, scanned for from the start of the word standing there.
+            scan_from = max(left_from, start - best_distance)
+            while scan_from > left_from and _in_a_word(text[scan_from - 1]):
+                scan_from -= 1
+        for cue in pattern.finditer(where, scan_from, right_to):
             cue_start, cue_end = cue.span()
+            if tense is None:
+                if best_distance is not None and cue_start >= end and cue_start - end + 12 >= best_distance:
+                    break  # on the right, every word further on is further still
+                if not simple_past(cue[0]):  # most words are not
+                    continue
             if start <= cue_start < end:
                 continue
             if cue_end <= start:
