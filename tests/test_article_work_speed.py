@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -290,3 +291,32 @@ def test_statement_features_refuse_a_lemma_the_joining_would_not_give_back(monke
         assert similarity.statement_features(statement) is None
     monkeypatch.setattr(similarity, "_own_part", lambda s: ("m", ["a", "b"], ["c"], {"d"}, -1, [], (0, 0, 0, 0)))
     assert similarity.statement_features(statement) == similarity.StatementFeatures(1, "a b", "c", "d", -1, [], (0, 0, 0, 0))
+
+
+_PREFIX_PIECES = [
+    "early", "Early", "EARLY", "very early", "the end of", "The End Of the", "mid-", "mid", "Middle of", "late", "latter part of",
+    "turn of the", "about", "Around", "roughly", "some", "nearly", "close to", "more than", "over", "just over", "At Least",
+    "less than", "up to", "no more than", "by", "By", "before", "after", "since", "Since", "prior to", "ahead of", "following",
+    "no later than", "until", "through", "as of", "As Of", "ſince", "\u212aate", "İn", "ıate",
+]
+
+
+def test_tag_reads_prefixes_in_the_lowered_text_as_ignoring_case(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every time expression of the real sentences and of random ones made of time expressions and
+    the words that qualify them, against two days, as when the prefixes are looked for ignoring case."""
+    rng = random.Random(14)
+    pieces = _TIME_PIECES + _PREFIX_PIECES
+    texts = texts[:3_000] + [
+        "".join(x for _ in range(10) for x in (rng.choice(pieces + _PIECES[:40]), rng.choice(_GLUE))) for _ in range(6_000)
+    ]
+    days = [date(2024, 6, 13), date(2001, 1, 1)]
+
+    def read() -> list:
+        tagger._candidates.cache_clear()
+        tagger._tense_for.cache_clear()
+        return [[e.model_dump() for e in tagger.tag(text, day)] for text in texts for day in days]
+
+    lowered = read()
+    assert sum(e["mod"] != "" for found in lowered for e in found) > 2_000
+    monkeypatch.setattr(tagger, "lowered_alike", lambda text: None)
+    assert lowered == read()

@@ -32,6 +32,10 @@ _SIGNAL = re.compile(
     r"earlier\s+than|later\s+than|until|till|through|as\s+of)\s+$",
     re.IGNORECASE,
 )
+# The prefixes are written in lower case: looked for in the text lower-cased (figures.lowered_alike)
+# without ignoring case, about twice as fast, else in the text ignoring case.
+_PREFIXES_IGNORING_CASE = (_POSITION_PREFIX, _APPROX_PREFIX, _SIGNAL)
+_PREFIXES_IN_LOWERED = tuple(re.compile(prefix.pattern) for prefix in _PREFIXES_IGNORING_CASE)
 _POSITION_MOD = {
     "very early": "START", "early": "START", "beginning": "START", "start": "START", "first part": "START",
     "mid": "MID", "middle": "MID", "late": "END", "end": "END", "close": "END", "turn": "END", "latter part": "END",
@@ -247,9 +251,10 @@ def tag(text: str, reference: date) -> list[TimeExpression]:
         reference = reference.date()
     expressions: list[TimeExpression] = []
     previous_end = 0
+    lowered = lowered_alike(text)
     for candidate in _longest_first(_candidates(text)):
         try:
-            expression = _resolve(text, candidate, reference, previous_end)
+            expression = _resolve(text, lowered, candidate, reference, previous_end)
         except (ValueError, OverflowError):  # a date off the calendar (year 0, "9999 years from now")
             continue
         except KeyError:  # words a rule matched ignoring case, no table of its has: "dayſ" (long s) for "days"
@@ -261,18 +266,21 @@ def tag(text: str, reference: date) -> list[TimeExpression]:
     return expressions
 
 
-def _resolve(text: str, candidate: _Candidate, reference: date, floor: int) -> TimeExpression | None:
+def _resolve(text: str, lowered: str | None, candidate: _Candidate, reference: date, floor: int) -> TimeExpression | None:
+    """`lowered`: `lowered_alike(text)`."""
     start, end = candidate.start, candidate.end
-    window = text[max(floor, start - 40) : start]
+    position_prefix, approx_prefix, signal_prefix = _PREFIXES_IGNORING_CASE if lowered is None else _PREFIXES_IN_LOWERED
+    searched = text if lowered is None else lowered  # at the same offsets
+    window = searched[max(floor, start - 40) : start]
     mod = ""
-    position = _POSITION_PREFIX.search(window)
+    position = position_prefix.search(window)
     is_duration_like = candidate.rule.name in ("duration", "plural-unit", "ago", "vague-ago", "span-duration")
     if position and not is_duration_like:
         # "the end of the year": keep "the" only when the phrase itself had it
         mod = _POSITION_MOD[re.sub(r"\s+", " ", position.group("pos").lower())]
         start -= len(window) - position.start()
-        window = text[max(floor, start - 40) : start]
-    approx = _APPROX_PREFIX.search(window)
+        window = searched[max(floor, start - 40) : start]
+    approx = approx_prefix.search(window)
     if approx and not mod:
         word = re.sub(r"\s+", " ", approx.group("approx").lower())
         # "over the past decade" is a signal ("throughout"), "over a decade" a quantity
@@ -280,8 +288,8 @@ def _resolve(text: str, candidate: _Candidate, reference: date, floor: int) -> T
         if (is_duration_like and not starts_with_the) or word not in _QUANTITY_ONLY:
             mod = _APPROX_MOD[word]
             start -= len(window) - approx.start()
-            window = text[max(floor, start - 40) : start]
-    signal = _SIGNAL.search(window)
+            window = searched[max(floor, start - 40) : start]
+    signal = signal_prefix.search(window)
     tense = _tense_for(text, start, end)
     if signal and signal.group("signal").lower() == "since":
         tense = "past"  # "since March" looks back whatever the main verb does
