@@ -196,6 +196,27 @@ def test_clause_tense_is_the_plain_one(texts: list[str]) -> None:
     assert said == [_reference_clause_tense(*stretch) for stretch in stretches]
 
 
+# Simple pasts only the word scan finds, the cues the patterns find, and words of every length
+# between them: which is nearest, and where a scan bounded by the nearest cue starts, vary.
+_TENSE_PIECES = [
+    "fled", "wept", "dug", "bled", "swam", "shrank", "dealt", "slew", "spun", "strode", "ate", "Fled", "x-fled", "fled_",
+    "will", "would", "said", "was", "next", "planned to", "has been", "is expected to", "told", "announced",
+    "a", "an", "the", "xx", "market", "shares", "Monday", "on", "in", "5", "Q3", "2024", "é", "İ",
+]
+
+
+def test_clause_tense_is_the_plain_one_between_near_cues() -> None:
+    rng = random.Random(15)
+    stretches = []
+    for _ in range(4_000):
+        text = " ".join(rng.choices(_TENSE_PIECES, k=rng.randint(3, 16)))
+        for _ in range(4):
+            start = rng.randrange(len(text))
+            stretches.append((text, start, min(len(text), start + rng.randint(1, 8))))
+    said = [tense_module.clause_tense(*stretch) for stretch in stretches]
+    assert said == [_reference_clause_tense(*stretch) for stretch in stretches]
+
+
 _TIME_PIECES = [
     "Q1", "q3", "Q4 2024", "2024 Q2", "1Q", "3Qs", "1Q2014", "H1", "H2 2025", "h1", "5 p.m.", "11am", "5:30PM", "7 A.M.",
     "I'm", "1400 GMT", "0900GMT", "2300 utc", "10 ET", "1990s", "'90s", "the 1980S", "May 5", "5 June", "June 2024",
