@@ -44,6 +44,7 @@ BACKGROUND_WEIGHT = 0.4  # words only in a trailing appositive
 NUMBER_WEIGHT = 0.6  # a bare number ("10 dead", "magnitude 5.9") shared: less telling than a figure with its unit
 FIGURE_CLASH_FACTOR = 0.6
 NEAR_FIGURE_RATIO = 0.85  # figures this close may be one number rounded or misreported
+SHARED_COUNTS = 2  # counts two reports must share to measure one happening (one in common is often chance)
 SAYING_REACH_DAYS = 31  # "said Thursday that ...": what was said is recent news
 REPORTED_REACH_DAYS = 120  # follow-up coverage tells an undated happening weeks or months on
 BLOCK_LIMIT = 40  # a key shared by more statements pairs each only with its neighbours
@@ -476,8 +477,8 @@ def name_one_act(a: Profile, b: Profile) -> bool:
 
 def may_report_one_happening(a: Profile, b: Profile) -> bool:
     """Two reports of one happening name its act, give its measure (the same "$200 million", "49%",
-    or the same two counts), or tell of the same doer and the same other party in other words ("will leave to lead Meta's
-    lab", "will take a top position at Meta").
+    or the same two counts), or tell of the same doer and the same other party in other words
+    ("will leave to lead Meta's lab", "will take a top position at Meta").
 
     Sharing only the setting and the people is weaker evidence: on ECB+, pairs of
     sentences that share an act report one happening 95% of the time, the rest 60%.
@@ -498,9 +499,6 @@ def _shared_measure(a: list[Figure], b: list[Figure]) -> bool:
                     return True
                 counts.add((f.unit, f.value))
     return len(counts) >= SHARED_COUNTS
-
-
-SHARED_COUNTS = 2
 
 
 def _clashing_figures(a: list[Figure], b: list[Figure]) -> bool:

@@ -72,6 +72,8 @@ def expression_tense(extent: str) -> str:
 # A clause is rarely longer; bounding it keeps a sentence with a thousand
 # dates linear rather than rescanning the sentence for each.
 CLAUSE_REACH = 400
+# A cue on the right of the expression may belong to the next clause: it counts this much further off.
+_RIGHT_OF_IT = 12
 
 
 def clause_tense(text: str, start: int, end: int) -> str:
@@ -101,7 +103,7 @@ def clause_tense(text: str, start: int, end: int) -> str:
         for cue in pattern.finditer(where, scan_from, right_to):
             cue_start, cue_end = cue.span()
             if tense is None:
-                if best_distance is not None and cue_start >= end and cue_start - end + 12 >= best_distance:
+                if best_distance is not None and cue_start >= end and cue_start - end + _RIGHT_OF_IT >= best_distance:
                     break  # on the right, every word further on is further still
                 if not simple_past(cue[0]):  # most words are not
                     continue
@@ -112,7 +114,7 @@ def clause_tense(text: str, start: int, end: int) -> str:
             else:
                 # A cue on the left is usually the verb the date modifies; one on the right may
                 # belong to the next clause, so it has to be clearly closer to win.
-                distance = cue_start - end + 12
+                distance = cue_start - end + _RIGHT_OF_IT
                 if cue_start >= end and _ATTRIBUTION.fullmatch(cue[0]):
                     # "will walk out on March 11, the union said": a trailing
                     # attribution is past, the date belongs to what was said.
