@@ -48,6 +48,11 @@ _STRONG_BOUNDARIES: list[tuple[re.Pattern[str], bool, bool, bool]] = [
 ]
 # "After X happened, Y ...": a leading temporal clause ends at its first comma.
 _LEADING_TEMPORAL = re.compile(r"^(?:after|following)\s+[^,;]+?(?=,\s)", re.I)
+# "Although X said Y, Z ...": what the concession grants is a claim of its own, often another
+# outlet's main news ("Although OpenAI's finance chief said it would keep Scale as a supplier,
+# analysts said ..."). Cut where the concession has a subject of its own; "Although not
+# discussed today, ..." is no claim.
+_LEADING_CONCESSION = re.compile(r"^(?:although|though|whereas)\s+(?P<clause>[^,;]+?)(?=,\s)", re.I)
 _STRONG_MIN_WORDS = 5
 
 _AUXILIARIES = frozenset("is are was were am has have had will would can could may might shall should must do does did".split())
@@ -139,6 +144,8 @@ def clause_cuts(text: str, expressions: list[TimeExpression] = ()) -> list[int]:
     """
     candidates: list[tuple[int, int, bool, bool, bool]] = []  # cut, start of right side, verbs needed
     if lead := _LEADING_TEMPORAL.match(text):
+        candidates.append((lead.end(), lead.end(), True, True, False))
+    elif (lead := _LEADING_CONCESSION.match(text)) and has_own_subject(lead["clause"]) and not lead["clause"].startswith("not "):
         candidates.append((lead.end(), lead.end(), True, True, False))
     for pattern, left_verb, right_verb, right_to_comma in _STRONG_BOUNDARIES:
         for match in pattern.finditer(text):

@@ -177,3 +177,20 @@ def test_a_sentence_two_outlets_printed_word_for_word_is_one_event(arrest):
     quoted = event_of(arrest, "35_6ecb", "He said he didn't know Jackson's blood alcohol level.")
     assert quoted.id == event_of(arrest, "35_4ecb", "He said he didn't know Jackson's blood-alcohol level.").id
     assert {"35_4ecb", "35_6ecb"} <= set(quoted.sources)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "seeds"))
+
+
+def test_a_conceded_report_joins_the_event_other_outlets_report_it_in(seeds):
+    # GIGAZINE concedes what Reuters reports as news: "Although OpenAI's chief financial officer stated
+    # that Scale would be retained as one of its suppliers, industry analysts pointed out ...". The
+    # concession is a claim of its own: with the CFO's word, not with the analysts' view of rivals.
+    retained = event_of(seeds, "gigazine", "Although OpenAI's chief financial officer stated")
+    vendors = event_of(seeds, "reuters-ndtv", "Openai’s CFO said on Friday")
+    assert retained.id == vendors.id
+    assert "gigazine" in vendors.sources and "gigazine" not in vendors.silent
+    analysts = event_of(seeds, "gigazine", "industry analysts pointed out")
+    assert analysts.id != vendors.id

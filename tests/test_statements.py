@@ -43,6 +43,15 @@ SPLIT = [
         "The council approved the new stadium plan; construction firms will bid for the contract next month.",
         ["The council approved", "construction firms will bid"],
     ),
+    # a concession with its own subject grants a claim of its own
+    (
+        "Although the carrier's finance chief said it would keep Brightline as a supplier, analysts warned that more orders would leave.",
+        ["Although the carrier's finance chief said", "analysts warned"],
+    ),
+    (
+        "Though the mayor denied any wrongdoing, the council voted to open an inquiry into the contract.",
+        ["Though the mayor denied", "the council voted"],
+    ),
 ]
 
 # A consequence or relative clause has no subject of its own: cut off, it would
@@ -58,6 +67,9 @@ NO_SUBJECT = [
 ]
 
 WHOLE = [
+    # a concession with no subject of its own ("Although not ...", "Though hurt, ...") is no claim
+    "Although not discussed in detail at the launch, the larger laptop was also updated with a faster chip.",
+    "Though badly hurt in the crash, the driver walked to the ambulance without help.",
     # "after" + a noun phrase with no verb of its own is no second happening
     "Brightline cut 300 jobs after a difficult year for the whole freight industry.",
     "Following the deal, the combined group will employ about 12,000 people.",
