@@ -33,6 +33,15 @@ def mixed_corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds():
+    """The bundled corpus's timeline as the pipeline builds it, once for the suite: tests only read it."""
+    from scaletui.events.corpus import load_corpus
+    from scaletui.events.pipeline import build_timeline
+
+    return build_timeline(load_corpus(ROOT / "seeds"))
+
+
+@pytest.fixture(scope="session")
 def event_saying():
     """The event holding the statement of `source` that contains `fragment`."""
 

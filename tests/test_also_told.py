@@ -59,11 +59,6 @@ def test_on_the_seeds_the_outlet_telling_the_cut_among_the_planned_spending_is_n
     assert "reuters-ndtv" in sever.sources and "reuters-ndtv" not in sever.silent
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    return build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "seeds"))
-
-
 def test_two_outlets_explaining_one_thing_without_a_verb_for_it_are_not_silent_on_each_others_event(seeds):
     # GIGAZINE's "The root cause of this withdrawal storm lies in the game of data sovereignty: when customers
     # share proprietary data and product prototypes ..." names no act by a verb; Reuters' "customers often

@@ -188,21 +188,6 @@ def test_blocking_pairs_grow_linearly_with_a_shared_key():
 
 # -- through the whole pipeline, on the seeds ---------------------------------------------------------
 
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    from scaletui.events.corpus import load_corpus
-    from scaletui.events.pipeline import build_timeline
-
-    return build_timeline(load_corpus(SEEDS))
-
-
 def events_saying(timeline, *fragments):
     return [e for e in timeline.events if any(all(f in s.text for f in fragments) for s in e.statements)]
 

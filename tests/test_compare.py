@@ -207,11 +207,6 @@ def load_corpus(folder):
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    return build_timeline(load_corpus(SEEDS))
-
-
-@pytest.fixture(scope="module")
 def second():
     return build_timeline(load_corpus(SECOND))
 

@@ -179,11 +179,6 @@ def test_a_sentence_two_outlets_printed_word_for_word_is_one_event(arrest):
     assert {"35_4ecb", "35_6ecb"} <= set(quoted.sources)
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    return build_timeline(load_corpus(Path(__file__).resolve().parents[1] / "seeds"))
-
-
 def test_a_conceded_report_joins_the_event_other_outlets_report_it_in(seeds):
     # GIGAZINE concedes what Reuters reports as news: "Although OpenAI's chief financial officer stated
     # that Scale would be retained as one of its suppliers, industry analysts pointed out ...". The
