@@ -115,6 +115,15 @@ def _given_names() -> dict[str, int]:
     return names
 
 
+def load() -> None:
+    """Read the lists names are checked against now rather than on first use: before a forked child
+    reads half the statements' names (`events.entities`), so that it does not read them again."""
+    _given_names()
+    _places()
+    _cities()
+    _legal_terms()
+
+
 def given_name(word: str) -> bool:
     """A first name people are commonly given somewhere ("Michael", "Ilya", "Marieke")."""
     return word.lower() in _given_names()
