@@ -74,18 +74,18 @@ def discover(statements: list[Statement], curated: Path | None = None) -> Discov
 
     headlines = [headline_like(s.text, toks) for s, toks in zip(statements, tokens)]
 
-    def running_names(i: int) -> list[Mention]:
-        return [] if headlines[i] else extract(tokens[i], vocab, i)
+    def raw_names(i: int) -> list[Mention]:
+        return extract(tokens[i], vocab, i, headline=headlines[i])
 
     # the first reading needs every statement's words counted (vocab), and nothing of the others' names
     entity_lexicon.load()
-    mentions: list[list[Mention]] = split_map(running_names, range(len(tokens)), NAMES_IN_TWO_FROM)
-    known = _known_forms(mentions)
+    mentions: list[list[Mention]] = split_map(raw_names, range(len(tokens)), NAMES_IN_TWO_FROM)
+    known = _known_forms(mentions)  # running text's names: a headline's are all marked `headline`
     names = KnownNames.of(known)
     plain = {k[0] for k in known if "-" not in k[0]} | {k[0] for k in known if len(k) > 1}
     squashed = {squash(" ".join(k)) for k in known if not any("-" in w for w in k)}
     for i, toks in enumerate(tokens):
-        raw = extract(toks, vocab, i, headline=True) if headlines[i] else mentions[i]
+        raw = mentions[i]
         if not raw:
             continue
         starts = [t.start for t in toks]

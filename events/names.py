@@ -603,15 +603,17 @@ def _mention_of(tokens: list[Token], part: list[int], vocab: Vocabulary, stateme
     if not part:
         return None
     words = [tokens[i] for i in part]
-    if len(words) == 1 and (words[0].lower in GENERIC_ACRONYMS or words[0].lower in STOPWORDS or len(words[0].text) < 2):
+    lows = [w.lower for w in words]
+    if len(words) == 1 and (lows[0] in GENERIC_ACRONYMS or lows[0] in STOPWORDS or len(words[0].text) < 2):
         return None
-    if all(w.lower in GENERIC_ACRONYMS or w.lower in ORG_SUFFIXES for w in words) and any(w.lower in GENERIC_ACRONYMS for w in words):
+    # most names hold no generic acronym: the set lookup settles them without a word-by-word look
+    if not GENERIC_ACRONYMS.isdisjoint(lows) and all(low in GENERIC_ACRONYMS or low in ORG_SUFFIXES for low in lows):
         return None  # "AI Labs": a kind of company, not a company
-    if len(words) == 1 and words[0].lower in DEMONYMS:
+    if len(words) == 1 and lows[0] in DEMONYMS:
         return None  # "Danish freight group": an adjective
     if strict and opens_sentence and all(vocab.common(w.text) or w.lower in ORG_SUFFIXES or w.lower in GENERIC_ACRONYMS for w in words):
         return None
-    if all(w.text.isdigit() for w in words):
+    if words[0].text.isdigit() and all(w.text.isdigit() for w in words):
         return None
     first, last = words[0], words[-1]
     text = surface(words)
