@@ -5,83 +5,52 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 
 import pytest
 
 from scaletui.events import entities, forked_half
-from scaletui.events.corpus import load_corpus
 from scaletui.events.model import Kind
 from scaletui.events.names import Mention, extract
-from scaletui.events.parallel import ArticleJob, work_on
+from test_forked_half import FAILURES, children, grouping_input  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(scope="module")
-def statements(mixed_corpus):
-    corpus = load_corpus(mixed_corpus)
-    works = [work_on(ArticleJob(d.source.id, d.text, d.source.published, d.source.published_estimated, None))
-             for d in corpus.documents]
-    return [s for w in works for s in w.statements]
+def statements(grouping_input):
+    return grouping_input[0]
 
 
-@pytest.fixture
-def children(monkeypatch) -> list[bool]:
-    """For each forked child, whether its output was there to read (False: its half was done here)."""
-    seen: list[bool] = []
-    real = forked_half.ForkedHalf.output
-
-    def output(self):
-        written = real(self)
-        seen.append(written is not None)
-        return written
-
-    monkeypatch.setattr(forked_half.ForkedHalf, "output", output)
-    return seen
-
-
-def found(statements) -> tuple[list[dict], list[list[str]]]:
+def found(statements, monkeypatch, in_two_from: int) -> tuple[list[dict], list[list[str]]]:
     """The entities and each statement's ids, the statements' own left as they were."""
+    monkeypatch.setattr(entities, "NAMES_IN_TWO_FROM", in_two_from)
+    monkeypatch.setattr(forked_half, "BLOCK", 5)  # many turns on a small corpus
     copies = [s.model_copy(deep=True) for s in statements]
     return [e.model_dump() for e in entities.find_entities(copies)], [list(s.entities) for s in copies]
 
 
-def in_one_process(statements, monkeypatch):
-    monkeypatch.setattr(entities, "NAMES_IN_TWO_FROM", 10**9)
-    return found(statements)
-
-
-def in_halves(monkeypatch) -> None:
-    monkeypatch.setattr(entities, "NAMES_IN_TWO_FROM", 1)
-    monkeypatch.setattr(forked_half, "BLOCK", 5)  # many turns on a small corpus
+ONE_PROCESS, HALVES = 10**9, 1
 
 
 def test_names_read_in_two_halves_are_those_one_process_reads(statements, children, monkeypatch):
-    alone = in_one_process(statements, monkeypatch)
+    alone = found(statements, monkeypatch, ONE_PROCESS)
     assert children == [] and len(alone[0]) > 50
     # every statement its own names: one landing in another's place would change its ids
     assert sum(1 for ids in alone[1] if ids) > 100 and len({tuple(ids) for ids in alone[1]}) > 50
-    in_halves(monkeypatch)
-    assert found(statements) == alone
+    assert found(statements, monkeypatch, HALVES) == alone
     assert children == [True]
 
 
-@pytest.mark.parametrize("failure", ["raise", "exit", "kill"])
+@pytest.mark.parametrize("failure", FAILURES)
 def test_names_a_failed_child_did_not_read_are_read_here(statements, children, monkeypatch, failure):
-    alone = in_one_process(statements, monkeypatch)
-    in_halves(monkeypatch)
+    alone = found(statements, monkeypatch, ONE_PROCESS)
     parent = os.getpid()
 
     def failing(*args, **kwargs):
-        if os.getpid() != parent:  # only ever in the child
-            if failure == "raise":
-                raise RuntimeError("the child's half failed")
-            if failure == "exit":
-                os._exit(1)
-            os.kill(os.getpid(), signal.SIGKILL)
+        if os.getpid() != parent:  # only ever in the child: it raises, exits or is killed
+            failure(None)
         return extract(*args, **kwargs)
 
     monkeypatch.setattr(entities, "extract", failing)
-    assert found(statements) == alone
+    assert found(statements, monkeypatch, HALVES) == alone
     assert children == [False]
 
 
