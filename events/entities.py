@@ -55,9 +55,12 @@ class Discovery:
 _start = attrgetter("start")  # a mention's place in its statement
 
 # Statements from which a forked child reads the names in half of them (events/forked_half.py):
-# about 60 microseconds a statement, so the child's half is worth a few tenths of a second from
-# here, and its mentions, handed back pickled, cost this process a twentieth of what it saved.
-NAMES_IN_TWO_FROM = 8_000
+# 60 to 75 microseconds a statement, so from here the child's half is worth 0.3 s or more, and
+# its mentions, handed back pickled, cost this process a twentieth of what it saved. Each half
+# looks its own words up in the word lists (the caches are not shared), and the child pickles
+# and copies pages: together they spend a fifth to a third more CPU than one process, so the
+# wall time gained is the other core's to give (none on a machine whose cores are both busy).
+NAMES_IN_TWO_FROM = 10_000
 
 
 def find_entities(statements: list[Statement], curated: Path | None = None) -> list[Entity]:
