@@ -99,7 +99,8 @@ def work_on(job: ArticleJob) -> ArticleWork:
         to_redate = [s for s in sentences if s.index in claims and may_hold_time(s.text)]
         found = [found_in(s.text) for s in to_redate]  # before other texts are tagged (grouping's windows)
     for statement in statements:
-        statement.figures = extract_figures(statement.text)
+        # Figures validated as they were made: assigning them (validate_assignment) would check each again.
+        statement.set_derived("figures", extract_figures(statement.text))
     features = [statement_features(statement) for statement in statements]
     lemmas = {word: base for statement in statements for word, base in name_lemmas(statement.text).items()}
     return ArticleWork(statements=statements, features=features, to_redate=to_redate, found=found, name_lemmas=lemmas)

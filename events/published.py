@@ -258,11 +258,14 @@ def _byline_date(line: str) -> tuple[int | None, int, int, re.Match[str]] | None
 
 
 _BYLINE_WORDS = 8
+_DIGIT = re.compile(r"\d")  # as the date forms read it: any Unicode digit
 
 
 def looks_like_date_line(text: str) -> bool:
     """Whether a short line is page furniture about the article (a date stamp, a byline), not a headline."""
     line = text.strip()
+    if _DIGIT.search(line) is None:  # every date form, the clock time's too, has a digit: only a byline is left to be
+        return bool(_BYLINE.match(line)) and len(line.split()) <= _BYLINE_WORDS
     if _stamp_date(line):
         return True
     if _KEYWORD_LINE.match(line) and (_date_at(line, search=True) or re.search(r"\d{1,2}[:.]\d\d", line)):

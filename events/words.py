@@ -20,7 +20,9 @@ from typing import Any
 
 import lemminflect.core.Inflections
 import lemminflect.core.Lemmatizer
-from lemminflect import getAllLemmas, getInflection, getLemma
+from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
+from lemminflect.core.Lemmatizer import Lemmatizer
+from lemminflect.core.LexicalUtils import getCapsStyle
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from scaletui.events.figures import _WORD_NUMBERS as _NUMBER_WORDS  # the number words figures read
@@ -33,9 +35,25 @@ _WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[a-z]")
 _MIN_LENGTH = 3
 
 
-# One look-up per word however many readers ask (lemminflect copies its entry at every call);
-# what it returns is only read.
-_all_lemmas = lru_cache(maxsize=200_000)(getAllLemmas)
+def _dictionary_lemmas(word: str) -> dict:
+    """`getAllLemmas(word)`; for a word already in lower case (every word the per-article work asks
+    about), read from lemminflect's tables without its copies and caps-style passes: every word new
+    to a process is looked up once in each worker."""
+    if word != word.lower() or getCapsStyle(word) != "lower":
+        return getAllLemmas(word)
+    lemmatizer = Lemmatizer()
+    entry = lemmatizer._getLemmaDict().get(word)
+    overrides = lemmatizer._getOverridesDict().get(word)
+    if entry is None and overrides is None:
+        return {}
+    lemmas = entry if overrides is None else {**(entry or {}), **overrides}
+    # lemminflect's answer gives every form in the word's case (applyCapsStyleToDict)
+    return {pos: tuple(map(str.lower, forms)) if isinstance(forms, (list, tuple)) else forms.lower()
+            for pos, forms in lemmas.items()}
+
+
+# One look-up per word however many readers ask; what it returns is only read.
+_all_lemmas = lru_cache(maxsize=200_000)(_dictionary_lemmas)
 
 
 def copy_entry(entry: Any, memo: dict | None = None) -> Any:
@@ -90,7 +108,8 @@ def lemma(word: str) -> str:
     for pos in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN"):
         if pos in lemmas:
             return lemmas[pos][0]
-    guessed = getLemma(word, upos="NOUN", lemmatize_oov=True)
+    # getLemma(word, "NOUN") without its look-up in the dictionary, which has no noun for it (above)
+    guessed = getAllLemmasOOV(word, "NOUN").get("NOUN")
     return guessed[0] if guessed else word
 
 
