@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from scaletui.events.model import Entity, Modifier, Precision, Sentence, Statement, TimeExpression, TimeSpan, undated_span
 from scaletui.events.published import looks_like_date_line
+from scaletui.events.sentences import made
 from scaletui.events.timex import tag
 from scaletui.events.words import is_verb_form
 
@@ -472,7 +473,8 @@ def _split(
                          time_end=sentence.start + primary.end, span=primary.span)
         else:
             given["span"] = reported_span(published, estimated) if published else undated_span()
-        statements.append(Statement(
+        statements.append(made(
+            Statement,
             id=base if len(parts) == 1 else f"{base}.{number + 1}",
             source=sentence.source,
             text=text[left:right],

@@ -137,3 +137,79 @@ def test_figures_set_on_a_statement_are_those_assigned() -> None:
 @pytest.mark.parametrize("word", ["", "Said", "SAID", "said", "Comeaux", "comeaux"])
 def test_dictionary_lemmas_of_spellings(word: str) -> None:
     assert words._dictionary_lemmas(word) == lemminflect.getAllLemmas(word)
+
+
+def _validated(cls, **fields):
+    return cls(**fields)
+
+
+def _same_models(made_ones: list, validated: list) -> None:
+    assert made_ones == validated
+    for a, b in zip(made_ones, validated, strict=True):
+        assert type(a) is type(b) and a.__dict__ == b.__dict__
+        assert [type(v) for v in a.__dict__.values()] == [type(v) for v in b.__dict__.values()]
+        assert list(a.__dict__) == list(b.__dict__) and a.model_fields_set == b.model_fields_set
+        assert a.__pydantic_extra__ == b.__pydantic_extra__ and a.__pydantic_private__ == b.__pydantic_private__
+        assert a.model_dump_json() == b.model_dump_json()
+        if isinstance(a, Statement):
+            assert a.span is b.span or a.span == b.span
+
+
+def test_sentences_and_statements_made_are_the_validated_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every article of the seeds, the test corpora and a few ECB+ stories split and made into
+    statements (dated, undated, with a known year only): the models made directly equal the
+    validated ones in every value, type, given field and JSON."""
+    from scaletui.events import sentences as sentences_module
+    from scaletui.events import statements as statements_module
+    from scaletui.events.sentences import split_sentences
+    from scaletui.events.statements import statements_of
+
+    folders = [ROOT / "seeds", *sorted((ROOT / "tests" / "corpora").iterdir())]
+    folders += sorted((ROOT / "bench" / "data" / "ecbplus").iterdir())[:12]
+    texts = [path.read_text(encoding="utf-8", errors="replace") for folder in folders if folder.is_dir()
+             for path in sorted(folder.glob("*.txt"))]
+    assert len(texts) > 50
+
+    def work(text: str, number: int) -> tuple[list, list, list, list]:
+        sentences = split_sentences(f"s{number}", text)
+        return (sentences, statements_of(sentences, date(2021, 3, 4), number % 2 == 0),
+                statements_of(sentences, None, True, 2019), statements_of(sentences, None, False))
+
+    made_ones = [work(text, number) for number, text in enumerate(texts)]
+    monkeypatch.setattr(sentences_module, "made", _validated)
+    monkeypatch.setattr(statements_module, "made", _validated)
+    validated = [work(text, number) for number, text in enumerate(texts)]
+    for ours, theirs in zip(made_ones, validated, strict=True):
+        for a, b in zip(ours, theirs, strict=True):
+            _same_models(a, b)
+    assert sum(len(found[1]) for found in made_ones) > 1_000
+
+
+class _Text(str):
+    pass
+
+
+class _Number(int):
+    pass
+
+
+@pytest.mark.parametrize("odd", [
+    {"text": _Text("A str subclass.")}, {"start": _Number(3)}, {"start": True}, {"heading": 1}, {"index": 2.0},
+    {"start": "4"}, {"heading": "yes"}, {"source": None}, {"index": "x"},
+])
+def test_made_validates_any_other_value(odd: dict) -> None:
+    """A value not of exactly its field's type is validated by pydantic: the same model, or the same error."""
+    from pydantic import ValidationError
+
+    from scaletui.events.model import Sentence
+    from scaletui.events.sentences import made
+
+    fields = {"source": "s", "index": 1, "text": "A sentence.", "start": 0, "end": 11, "heading": False, **odd}
+    try:
+        expected = Sentence(**fields)
+    except ValidationError as error:
+        with pytest.raises(ValidationError) as raised:
+            made(Sentence, **fields)
+        assert raised.value.errors() == error.errors()
+        return
+    _same_models([made(Sentence, **fields)], [expected])
