@@ -1,5 +1,6 @@
 """More of the per-article work's faster paths, each compared with the plain way on many inputs:
-lemminflect's answers read from its tables, the date-line test's screen, figures set on a statement."""
+lemminflect's answers read from its tables, the date-line test's screen, figures set on a statement,
+sentences and statements made without validation."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import copy
 import random
 import re
 from datetime import date
-from pathlib import Path
 
 import lemminflect
 import pytest
@@ -17,26 +17,7 @@ from scaletui.events import published, words
 from scaletui.events.figures import extract_figures
 from scaletui.events.model import Statement
 from scaletui.events.statements import reported_span
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _real_lines() -> list[str]:
-    """Lines and sentences of real news: the seeds, the test corpora and a few ECB+ stories."""
-    folders = [ROOT / "seeds", *sorted((ROOT / "tests" / "corpora").iterdir())]
-    folders += sorted((ROOT / "bench" / "data" / "ecbplus").iterdir())[:12]
-    found = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            for piece in text.split("\n"):
-                found.append(piece)
-                found.extend(line for line in re.split(r"(?<=[.!?])\s+", piece) if line.strip())
-    return found
-
-
-def test_real_lines_are_many() -> None:
-    assert len(_real_lines()) > 2_000
+from test_article_work_speed import ROOT, _real_sentences
 
 
 def _reference_dictionary_lemmas(word: str) -> dict:
@@ -50,7 +31,7 @@ def test_dictionary_lemmas_are_lemminflects() -> None:
     lemmatizer = lemminflect.Lemmatizer()
     before = copy.deepcopy((lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()))
     vocabulary = sorted(lemmatizer._getLemmaDict()) + sorted(lemmatizer._getOverridesDict())
-    vocabulary += top_n_list("en", 50_000) + sorted({w for line in _real_lines() for w in words.tokens(line)})
+    vocabulary += top_n_list("en", 50_000) + sorted({w for line in _real_sentences() for w in words.tokens(line)})
     vocabulary += [w.capitalize() for w in vocabulary[::7]] + [w.upper() for w in vocabulary[::11]]
     rng = random.Random(27)
     letters = "abcdeilsz'’-. ABKSZ\u0130\u0131\u017f\u212aÉéßΣς"
@@ -76,7 +57,7 @@ def test_lemma_is_the_plain_one() -> None:
     known = top_n_list("en", 5_000)
     unknown = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 14))) for _ in range(3_000)]
     odd = ["".join(rng.choice("aeiousntdé'’-\u0131\u017f") for _ in range(rng.randint(1, 9))) for _ in range(1_000)]
-    names = sorted({w for line in _real_lines() for w in words.tokens(" ".join(re.findall(r"\b[A-Z][\w'’-]*", line)))})
+    names = sorted({w for line in _real_sentences() for w in words.tokens(" ".join(re.findall(r"\b[A-Z][\w'’-]*", line)))})
     for word in known + unknown + odd + names + [w.capitalize() for w in unknown[:300]]:
         assert words.lemma.__wrapped__(word) == _reference_lemma(word), word
 
@@ -107,7 +88,7 @@ def _random_lines(count: int, seed: int) -> list[str]:
 def test_date_line_test_is_the_plain_one() -> None:
     """Real lines and sentences, and random lines of date stamps', bylines' and keyword lines' pieces
     with and without digits (other scripts' too): the screen for a digit changes no answer."""
-    lines = _real_lines() + _random_lines(30_000, seed=27)
+    lines = _real_sentences() + _random_lines(30_000, seed=27)
     answers = [published.looks_like_date_line(line) for line in lines]
     assert answers == [_reference_looks_like_date_line(line) for line in lines]
     assert sum(answers) > 1_000 and sum(not a for a in answers) > 1_000  # both kinds of line are there
@@ -117,7 +98,7 @@ def test_figures_set_on_a_statement_are_those_assigned() -> None:
     """A statement given its figures with set_derived (work_on) equals, field for field and in the
     fields it records as given, one given them by validated assignment."""
     span = reported_span(date(2020, 6, 1), False)
-    lines = [line for line in _real_lines() if line.strip()][:3_000]
+    lines = [line for line in _real_sentences() if line.strip()][:3_000]
     with_figures = 0
     for number, line in enumerate(lines):
         made = [Statement(id=f"s:{number}", source="s", text=line, start=0, end=len(line), span=span) for _ in range(2)]
