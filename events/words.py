@@ -20,7 +20,7 @@ from typing import Any
 
 import lemminflect.core.Inflections
 import lemminflect.core.Lemmatizer
-from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
+from lemminflect import getAllLemmas, getInflection, getLemma
 from lemminflect.core.Lemmatizer import Lemmatizer
 from lemminflect.core.LexicalUtils import getCapsStyle
 from wordfreq import get_frequency_dict, zipf_frequency
@@ -108,8 +108,7 @@ def lemma(word: str) -> str:
     for pos in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN"):
         if pos in lemmas:
             return lemmas[pos][0]
-    # getLemma(word, "NOUN") without its look-up in the dictionary, which has no noun for it (above)
-    guessed = getAllLemmasOOV(word, "NOUN").get("NOUN")
+    guessed = getLemma(word, upos="NOUN", lemmatize_oov=True)
     return guessed[0] if guessed else word
 
 

@@ -51,8 +51,8 @@ def _reference_lemma(word: str) -> str:
 
 
 def test_lemma_is_the_plain_one() -> None:
-    """Words in the dictionary and out of it (names, made-up words, odd letters): lemminflect's guess
-    for an unknown word taken without its dictionary look-up is the one getLemma gives."""
+    """Words in the dictionary and out of it (names, made-up words, odd letters): the lemma read from
+    lemminflect's tables is the one its own look-ups give."""
     rng = random.Random(271)
     known = top_n_list("en", 5_000)
     unknown = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 14))) for _ in range(3_000)]
