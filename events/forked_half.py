@@ -4,8 +4,8 @@ The pool of events/parallel.py serves the per-article work; what comes before
 and after it (reading the folder, finding entities, grouping, comparing, writing
 the file) runs in this process, and some of it splits into two independent
 halves whose results are small: `split_map` for a list of items worked out one
-by one (articles' dates and headlines, events' discrepancies, what an event's
-statements say as a whole), `fork_half` itself for the rest (grouping's
+by one (articles' dates and headlines, the names each statement holds, events'
+discrepancies, what an event's statements say as a whole), `fork_half` itself for the rest (grouping's
 candidate pairs, the file's second half). A forked child starts with
 this process's memory as it is, so it needs nothing handed over: it works out
 its half and writes it to a temporary file (a pipe would stall it once full,
@@ -18,9 +18,10 @@ them, and CPython writes an object's reference count whenever it reads it, so
 every page the child reads is copied for as long as it lives (about 120 MB
 beside this process's 450-500 MB, grouping or writing 2,400 ECB+ articles).
 Time too: while the child lives, this process copies each shared page it writes
-to, so a half pays only where it is worth well over a few tenths of a second
-(the first reading of the entities' names, 1.6 s of a child's work, saved 0.3 s
-here, and is not split).
+to, so a half pays only where it is worth well over a few tenths of a second,
+and only where its results come back small (the names each statement holds,
+handed back pickled field by field, cost most of what the half saved; handed
+back as tuples of plain values, they pay from 10,000 statements).
 
     with fork_half(write_second_half) as child:
         first = first_half()

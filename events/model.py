@@ -139,10 +139,11 @@ class Model(BaseModel):
         finally:
             _object_setattr(self, "__pydantic_fields_set__", _shared_field_names(self.__pydantic_fields_set__))
 
-    def set_derived(self, name: str, value: list[str]) -> None:
-        """Set a list-of-ids field to a list derived from this validated model: what assigning it
-        does (a list of its own, the field recorded as given) without validating every id again
-        (loading fills three such lists on every event of a file)."""
+    def set_derived(self, name: str, value: list[Any]) -> None:
+        """Set a list field to a list of values already validated (ids derived from this validated
+        model, figures made as validation leaves them): what assigning it does (a list of its own,
+        the field recorded as given) without validating every item again (loading fills three such
+        lists on every event of a file; every statement of every article gets its figures)."""
         self.__dict__[name] = list(value)
         names = self.__pydantic_fields_set__
         if name not in names:
