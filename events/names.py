@@ -216,17 +216,22 @@ class Mention:
         # tuple of plain values they cost a third of the default, which writes every field's name
         # and makes each Counter through Counter's own Python code.
         return _mention_from, (
-            self.statement, self.start, self.end, self.text, self.initial, self.possessive, self.possessor,
-            self.role, tuple(self.cues.items()), self.headline, self.attribution, self.fragile, tuple(self.priors.items()),
+            self.statement, self.start, self.end, self.text, self.initial, self.possessive, self.possessor, self.role,
+            tuple(self.cues.items()), self.headline, self.attribution, self.fragile, tuple(self.priors.items()),
         )
 
 
-def _mention_from(statement, start, end, text, initial, possessive, possessor, role, cues, headline, attribution, fragile, priors) -> Mention:
+def _mention_from(
+    statement, start, end, text, initial, possessive, possessor, role, cues, headline, attribution, fragile, priors
+) -> Mention:
     """A pickled `Mention` made again, its weights in the order they were given."""
     cue_weights, prior_weights = empty_counter(), empty_counter()
     dict.update(cue_weights, cues)
     dict.update(prior_weights, priors)
-    return Mention(statement, start, end, text, initial, possessive, possessor, role, cue_weights, headline, attribution, fragile, prior_weights)
+    return Mention(
+        statement, start, end, text, initial, possessive, possessor, role, cue_weights, headline, attribution, fragile,
+        prior_weights,
+    )
 
 
 def tokenize(text: str, words: dict[str, str] | None = None) -> list[Token]:

@@ -146,7 +146,7 @@ def clause_cuts(text: str, expressions: list[TimeExpression] = ()) -> list[int]:
     candidates: list[tuple[int, int, bool, bool, bool]] = []  # cut, start of right side, verbs needed
     if lead := _LEADING_TEMPORAL.match(text):
         candidates.append((lead.end(), lead.end(), True, True, False))
-    elif (lead := _LEADING_CONCESSION.match(text)) and has_own_subject(lead["clause"]) and not lead["clause"].startswith("not "):
+    elif (lead := _LEADING_CONCESSION.match(text)) and _grants_a_claim(lead["clause"]):
         candidates.append((lead.end(), lead.end(), True, True, False))
     for pattern, left_verb, right_verb, right_to_comma in _STRONG_BOUNDARIES:
         for match in pattern.finditer(text):
@@ -295,6 +295,13 @@ _DEPENDENT_OPENERS = frozenset(
     """which that who whom whose where when while after before since following as because although though if
     unless until whereas prompting triggering sparking causing forcing leading""".split()
 )
+
+
+def _grants_a_claim(concession: str) -> bool:
+    """Whether what a leading "although" grants has a subject of its own ("the mayor denied ..."),
+    not a predicate alone ("not discussed in detail today"; one with no finite verb, "badly hurt in
+    the crash", is left to the verb check every cut makes)."""
+    return has_own_subject(concession) and not concession.startswith("not ")
 
 
 def has_own_subject(clause: str) -> bool:
