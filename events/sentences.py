@@ -14,7 +14,6 @@ A short line with no closing punctuation stands alone as a heading.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from scaletui.events.chrome import chrome_ranges, lines_of
@@ -109,26 +108,13 @@ def made(cls: type[Model], **fields: object) -> Model:
     validated span) are taken as validation would keep them (events.table_reader, at half its
     cost: some 18,000 sentences and statements a 600-article corpus); any other value is validated
     as ever."""
-    key = (cls, *fields)
-    make = _MAKES.get(key)
-    if make is None:
-        try:
-            make = _MAKERS[cls].plan((name, name) for name in fields).make
-        except Unsure:  # a class validation does more for than check types
-            make = _left_to_validation
-        _MAKES[key] = make
     try:
-        return make(fields)
+        return _MAKERS[cls].one(fields)
     except Unsure:
         return cls(**fields)
 
 
-def _left_to_validation(fields: dict) -> Model:
-    raise Unsure
-
-
-_MAKERS = Readers()
-_MAKES: dict[tuple, Callable[[dict], Model]] = {}  # per class and the fields given, in their order
+_MAKERS = Readers()  # a plan per class and fields given, made at first use
 
 
 def _blank_out(text: str, ranges: list[tuple[int, int]]) -> str:
