@@ -92,6 +92,13 @@ CASES = [
     # quarters, halves, seasons
     ("Sales fell 3% in the third quarter, the company said.",
      [("the third quarter", "DATE", "2024-Q3", "2024-07-01", "2024-09-30", "quarter")]),
+    # a quarter as an adjective, as business news writes it; its year told after it without "of"
+    ("The carmaker posted a first-quarter loss of $3 billion.",
+     [("first-quarter", "DATE", "2025-Q1", "2025-01-01", "2025-03-31", "quarter")]),
+    ("Its fourth-quarter sales will rise, the company said.",
+     [("fourth-quarter", "DATE", "2025-Q4", "2025-10-01", "2025-12-31", "quarter")]),
+    ("In the fourth quarter last year, the bank earned $1 billion.",
+     [("the fourth quarter last year", "DATE", "2024-Q4", "2024-10-01", "2024-12-31", "quarter")]),
     ("Revenue for Q3 2024 rose to $5.2 billion.",
      [("Q3 2024", "DATE", "2024-Q3", "2024-07-01", "2024-09-30", "quarter")]),
     ("The bank raised rates in the first half of 2023.",
@@ -164,6 +171,13 @@ CASES = [
      [("every week", "SET", "P1W", "2025-06-09", "2025-06-15", "approximate")]),
     ("The company pays its interns $2,000 a month.",
      [("a month", "SET", "P1M", "2025-06-01", "2025-06-30", "approximate")]),
+    # a rate of things is no time, whatever is counted; "a day after" still is one
+    ("The plant makes 1,000 cars a day.",
+     [("a day", "SET", "P1D", "2025-06-13", "2025-06-13", "approximate")]),
+    ("The field pumps 500 barrels of oil a day.",
+     [("a day", "SET", "P1D", "2025-06-13", "2025-06-13", "approximate")]),
+    ("Three people died a day after the blast.",
+     [("a day", "DURATION", "P1D", "2025-06-12", "2025-06-13", "approximate")]),
     # clock times take the day named beside them
     ("The meeting began at 10:30 a.m. ET on Thursday.",
      [("10:30 a.m. ET", "TIME", "2025-06-12T10:30", "2025-06-12", "2025-06-12", "day"),

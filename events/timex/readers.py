@@ -256,7 +256,7 @@ def _year_of(m: re.Match, s: Situation) -> int | None:
     if year:
         year = year.lstrip("'")
         return int(year) if len(year) == 4 else 2000 + int(year)
-    relative = (m.groupdict().get("yrel") or "").lower()
+    relative = (m.groupdict().get("yrel") or m.groupdict().get("ybare") or "").lower()
     if relative:
         return s.reference.year + {"last": -1, "previous": -1, "next": 1}.get(relative, 0)
     return None
@@ -272,7 +272,7 @@ def read_quarter(m: re.Match, s: Situation) -> Reading | None:
         year, (start, end) = cal.pick_year(lambda y: cal.quarter_range(y, quarter), s.reference, s.tense)
         return Reading("DATE", f"{year}-Q{quarter}", start, end, P.QUARTER, True, 0.75)
     start, end = cal.quarter_range(year, quarter)
-    return Reading("DATE", f"{year}-Q{quarter}", start, end, P.QUARTER, bool(m.groupdict().get("yrel")), 0.93)
+    return Reading("DATE", f"{year}-Q{quarter}", start, end, P.QUARTER, bool(m.groupdict().get("yrel") or m.groupdict().get("ybare")), 0.93)
 
 
 def read_half(m: re.Match, s: Situation) -> Reading | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import context
-from .numbers import COUNT
+from .numbers import COUNT, NUMBER_WORD
 from .readers import (
     Reading,
     Situation,
@@ -187,8 +187,9 @@ RULES: list[Rule] = [
     Rule("century", _flags(r"\bthe\s+(?P<ord>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)\s+century\b"), read_century, needs="century"),
     Rule(
         "quarter",
-        _flags(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:fiscal\s+|calendar\s+)?quarter\b"
-               r"(?:\s+of\s+(?:(?:fiscal\s+|the\s+)?(?P<year>[12]\d{3})\b|(?P<yrel>this|last|next|the|previous)\s+year\b))?"),
+        _flags(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+|calendar\s+)?quarter\b"
+               r"(?:\s+of\s+(?:(?:fiscal\s+|the\s+)?(?P<year>[12]\d{3})\b|(?P<yrel>this|last|next|the|previous)\s+year\b)"
+               r"|\s+(?P<ybare>this|last|next|previous)\s+year\b)?"),
         read_quarter, needs="quarter"),
     Rule("quarter-code", re.compile(r"\bQ(?P<q>[1-4])(?:\s*(?:of\s+)?(?P<year>[12]\d{3}|'?\d{2})\b)?(?![-/,.]?\d)"),
          read_quarter, needs="q"),
@@ -245,6 +246,10 @@ RULES: list[Rule] = [
     Rule("set-adverb", _flags(r"\b(?P<adv>annually|yearly|weekly|daily|monthly|quarterly|hourly|nightly|biweekly|semiannually)\b"), read_set, needs="annually yearly weekly daily monthly quarterly hourly nightly biweekly semiannually"),
     Rule("set-times", _flags(rf"\b(?:once|twice|thrice|{COUNT}\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>{UNIT})\b"), read_set, priority=2, needs="once twice thrice times"),
     Rule("set-rate", _flags(r"(?:\d|%|million|billion|trillion|thousand|dollars|euros|pounds)\s+(?P<core>(?:a|an|per)\s+(?P<unit>year|month|week|day|hour))\b"),
+         read_set, priority=3, needs="year month week day hour"),
+    # A rate of things, not a time: "1,000 cars a day", "two flights a week" ("a day after" is a time).
+    Rule("set-rate-noun", _flags(rf"(?:\d|\b{NUMBER_WORD})\s+[a-z]+(?:\s+of\s+[a-z]+)?\s+(?P<core>(?:a|an|per)\s+(?P<unit>year|month|week|day|hour))\b"
+                                 r"(?!\s+(?:ago|earlier|later|before|after|from|old|or)\b)"),
          read_set, priority=3, needs="year month week day hour"),
     Rule("holiday", _flags(r"\b(?:christmas(?:\s+eve|\s+day)?|new\s+year's\s+(?:eve|day))(?:\s+(?P<year>[12]\d{3}))?\b"), read_christmas, needs="christmas new"),
 ]
