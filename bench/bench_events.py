@@ -2,7 +2,7 @@
 
 Run by hand from the repository root:
 
-    python bench/bench_events.py                      # ECB+ fast 20 stories, MEANTIME Apple, the seeds
+    python bench/bench_events.py                      # ECB+ fast 20 stories, MEANTIME Apple, the seeds, the crafted stories
     python bench/bench_events.py --all                # all 66 ECB+ stories
     python bench/bench_events.py --subtopics 3_ecbplus,12_ecb --corpora ecbplus
     python bench/bench_events.py --compare 3adb899    # the same scoring on that revision's code, same run
@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,8 @@ DATA = ROOT / "bench" / "data"
 ECBPLUS = DATA / "ecbplus"
 MEANTIME = DATA / "meantime_apple"
 SEEDS = ROOT / "seeds"
-CORPORA = ("ecbplus", "meantime", "seeds")
+CRAFTED = DATA / "crafted" / "checks.toml"
+CORPORA = ("ecbplus", "meantime", "seeds", "crafted")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import code_tree  # noqa: E402
@@ -142,6 +144,16 @@ def run_seeds(exporter: Exporter) -> dict:
     }
 
 
+def run_crafted(exporter: Exporter) -> dict:
+    stories = tomllib.loads(CRAFTED.read_text(encoding="utf-8"))["stories"]
+    result: dict = {"stories": {}}
+    for story in stories:
+        export = exporter.export(ROOT / story["folder"], f"crafted/{story['name']}")
+        result["stories"][story["name"]] = scoring.crafted_checks(export, story.get("together", []), story.get("apart", []))
+    result["seconds"] = sum(v for k, v in exporter.seconds.items() if k.startswith("crafted/"))
+    return result
+
+
 def measure(code_root: Path, corpora: list[str], stories: list[str]) -> dict:
     exporter = Exporter(code_root)
     results: dict = {"code": str(code_root)}
@@ -151,6 +163,8 @@ def measure(code_root: Path, corpora: list[str], stories: list[str]) -> dict:
         results["meantime"] = run_meantime(exporter)
     if "seeds" in corpora:
         results["seeds"] = run_seeds(exporter)
+    if "crafted" in corpora:
+        results["crafted"] = run_crafted(exporter)
     results["seconds"] = {"total": sum(exporter.seconds.values()), "warm_up": exporter.warm_up_seconds,
                           **{c: results[c]["seconds"] for c in corpora}}
     results["cpu_seconds"] = {"total": sum(exporter.cpu_seconds.values()),
@@ -233,6 +247,12 @@ def figures(result: dict) -> list[tuple[str, str]]:
             ("  date-line titles", f"{len(w['date_line_titles'])} / {len(wo['date_line_titles'])}"),
             ("  export wall s (CPU s)", _wall_cpu(result, "seeds")),
         ]
+    if "crafted" in result:
+        rows.append(("Crafted stories: checks that hold, together / apart", ""))
+        for name, checks in result["crafted"]["stories"].items():
+            held = {kind: sum(c["holds"] for c in checks if c["kind"] == kind) for kind in ("together", "apart")}
+            total = {kind: sum(c["kind"] == kind for c in checks) for kind in ("together", "apart")}
+            rows.append((f"  {name}", f"{held['together']}/{total['together']} / {held['apart']}/{total['apart']}"))
     rows.append(("Total export wall s (CPU s)", _wall_cpu(result, "total")))
     return rows
 
@@ -255,6 +275,11 @@ def print_report(runs: dict[str, dict]) -> None:
               f"{before['seconds']['total'] / after['seconds']['total']:.2f}, "
               f"CPU {before['cpu_seconds']['total'] / after['cpu_seconds']['total']:.2f}")
     for name, result in runs.items():
+        failing = [(story, c) for story, checks in result.get("crafted", {}).get("stories", {}).items()
+                   for c in checks if not c["holds"]]
+        for story, c in failing:
+            print(f"{name}: {story} {c['kind']} fails{' (' + c['why'] + ')' if c['why'] else ''}: "
+                  f"{c['a'][0]} \"{c['a'][1]}\" / {c['b'][0]} \"{c['b'][1]}\"")
         titles = [t for key in ("ecbplus", "meantime") for t in result.get(key, {}).get("date_line_titles", [])]
         if titles:
             print(f"{name}: date-line titles, e.g. {titles[:3]}")

@@ -210,6 +210,40 @@ def same_dating(reference: dict, other: dict) -> dict:
     return {"dated": len(ref), "same": sum(got.get(key) == span for key, span in ref.items()), "dated_other": len(got)}
 
 
+# ---------------------------------------------------------------- crafted stories
+
+
+def crafted_checks(export: dict, together: list[list[str]], apart: list[list[str]]) -> list[dict]:
+    """Each check of a story (bench/data/crafted/checks.toml) with whether it holds.
+
+    A check names two statements by outlet and a piece of their text; "together" holds
+    when both lie in one event, "apart" when they lie in two. A piece no statement of
+    that outlet holds fails its check, whatever its kind.
+    """
+    event_of: dict[tuple[str, str], set[str]] = {}
+
+    def events_of(source: str, piece: str) -> set[str]:
+        key = (source, piece)
+        if key not in event_of:
+            event_of[key] = {
+                ev["id"] for ev in export["events"] for st in ev["statements"]
+                if st["source"] == source and piece in st["text"]
+            }
+        return event_of[key]
+
+    results = []
+    for kind, checks in (("together", together), ("apart", apart)):
+        for source_a, piece_a, source_b, piece_b in checks:
+            a, b = events_of(source_a, piece_a), events_of(source_b, piece_b)
+            if not a or not b:
+                holds, why = False, "not found"
+            else:
+                holds = bool(a & b) if kind == "together" else not (a & b)
+                why = ""
+            results.append({"kind": kind, "a": [source_a, piece_a], "b": [source_b, piece_b], "holds": holds, "why": why})
+    return results
+
+
 # ---------------------------------------------------------------- ECB+
 
 
