@@ -330,8 +330,14 @@ def _count(text: str, match: re.Match[str]) -> Figure | None:
     if noun in _VERBS_IN_S:
         return None  # "iPhone 4 has", "Apollo 11 was": a verb follows, nothing is counted
     value = _number(raw)
+    # "5 million people", "two hundred workers", "3 lakh farmers": the scale word is part of the count.
+    scale = match["adj"].split(maxsplit=1)[0].lower() if match["adj"] else ""
+    value *= _COUNT_SCALES.get(scale, 1.0)
     unit = _singular(noun)
     return Figure(text=f"{raw} {match['adj'] or ''}{match['noun']}".replace("  ", " "), kind="count", value=value, unit=unit)
+
+
+_COUNT_SCALES = {"hundred": 100.0, **{word: scale for word, scale in _SCALES.items() if len(word) > 2}}
 
 
 _VERBS_IN_S = frozenset("has was is does says goes".split())

@@ -93,6 +93,14 @@ def test_equivalent_figures_are_not_a_disagreement():
     assert by_field(made, "figure") == []
 
 
+def test_one_count_written_with_a_scale_word_and_in_digits_is_not_a_disagreement():
+    made = compared(
+        statement("s0", "Officials evacuated 5 million residents before the storm."),
+        statement("s1", "Officials evacuated 5,000,000 residents before the storm."),
+    )
+    assert by_field(made, "figure") == []
+
+
 def test_figures_in_different_roles_are_not_compared():
     made = compared(
         statement("s0", "Meta took a 49% stake, valuing Scale at $29 billion, up from a previous $14 billion valuation."),

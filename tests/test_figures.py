@@ -73,6 +73,15 @@ def test_counts_name_what_is_counted():
     assert (workers.kind, workers.value, workers.unit) == ("count", 10_000.0, "worker")
 
 
+def test_a_count_takes_its_scale_word():
+    millions, written_out = only("About 5 million people were evacuated"), only("5,000,000 people were evacuated")
+    assert (millions.kind, millions.value, millions.unit) == ("count", 5_000_000.0, "people")
+    assert same_figure(millions, written_out)
+    assert only("Two hundred workers marched").value == 200.0
+    assert only("Around 5 lakh people attended").value == 500_000.0  # Indian English: a lakh is 100,000
+    assert not same_figure(only("2 million people voted"), only("2 people voted"))
+
+
 def test_a_verb_after_a_number_is_nothing_counted():
     assert extract_figures("The iPhone 4 has a new steel frame.") == []
     assert [f.text for f in extract_figures("Apollo 11 was launched with 3 astronauts.")] == ["3 astronauts"]
