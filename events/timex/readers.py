@@ -256,10 +256,16 @@ def _year_of(m: re.Match, s: Situation) -> int | None:
     if year:
         year = year.lstrip("'")
         return int(year) if len(year) == 4 else 2000 + int(year)
-    relative = (m.groupdict().get("yrel") or m.groupdict().get("ybare") or "").lower()
+    relative = _relative_year(m)
     if relative:
         return s.reference.year + {"last": -1, "previous": -1, "next": 1}.get(relative, 0)
     return None
+
+
+def _relative_year(m: re.Match) -> str:
+    """The word naming a quarter's or half's year relative to now ("of last year", "last year"), lower case; "" if none."""
+    groups = m.groupdict()
+    return (groups.get("yrel") or groups.get("ybare") or "").lower()
 
 
 def read_quarter(m: re.Match, s: Situation) -> Reading | None:
@@ -272,14 +278,14 @@ def read_quarter(m: re.Match, s: Situation) -> Reading | None:
         year, (start, end) = cal.pick_year(lambda y: cal.quarter_range(y, quarter), s.reference, s.tense)
         return Reading("DATE", f"{year}-Q{quarter}", start, end, P.QUARTER, True, 0.75)
     start, end = cal.quarter_range(year, quarter)
-    return Reading("DATE", f"{year}-Q{quarter}", start, end, P.QUARTER, bool(m.groupdict().get("yrel") or m.groupdict().get("ybare")), 0.93)
+    return Reading("DATE", f"{year}-Q{quarter}", start, end, P.QUARTER, bool(_relative_year(m)), 0.93)
 
 
 def read_half(m: re.Match, s: Situation) -> Reading | None:
     word = (m.group("h") or "").lower()
     half = 1 if word in ("1", "first", "1st") else 2
     year = _year_of(m, s)
-    anchored = year is None or bool(m.groupdict().get("yrel"))
+    anchored = year is None or bool(_relative_year(m))
     if year is None:
         year, (start, end) = cal.pick_year(lambda y: cal.half_range(y, half), s.reference, s.tense)
     else:
