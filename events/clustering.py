@@ -41,7 +41,7 @@ from typing import BinaryIO, NamedTuple
 from scaletui.events.also_told import also_told
 from scaletui.events.copies import join_lone_copies
 from scaletui.events.forked_half import fork_half, split_map
-from scaletui.events.model import Entity, Event, Modifier, Precision, Source, Statement, TimeSpan
+from scaletui.events.model import LISTED, Entity, Event, Modifier, Precision, Source, Statement, TimeSpan
 from scaletui.events.similarity import (
     Profile,
     StatementFeatures,
@@ -96,7 +96,7 @@ def cluster_events(
     if not statements:
         return []
     source_rank = {source.id: number for number, source in enumerate(sources)}
-    profiles = profiles_of(statements, source_rank, lead_statements(statements), entities, features)
+    profiles = profiles_of(statements, source_rank, lead_statements(statements), entities, features, days_given(sources))
     pairs = _pairs(profiles)
     for profile in profiles:
         profile.keys = ()  # what the index needed, no longer
@@ -124,6 +124,20 @@ def cluster_events(
     _disambiguate_ids(events)
     events.sort(key=lambda e: (e.span.start, e.span.end, e.id))
     return events
+
+
+def days_given(sources: list[Source]) -> frozenset[str]:
+    """The sources whose publication day the corpus's listing (sources.toml) gives.
+
+    A day found in the text is not taken as given: ECB+'s stamps include update
+    times and other time zones ("Mar 1 2012, 2:35am CET" on a Californian
+    announcement of February 29; "yesterday evening" in a piece stamped the day
+    after the broadcast), and reading those as exact loses reports of one
+    happening there.
+    """
+    return frozenset(
+        s.id for s in sources if s.published is not None and not s.published_estimated and s.published_basis == LISTED
+    )
 
 
 def lead_statements(statements: list[Statement]) -> set[str]:

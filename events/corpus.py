@@ -42,7 +42,7 @@ from scaletui.events import safe_io
 from scaletui.events.chrome import chrome_ranges
 from scaletui.events.errors import CorpusError
 from scaletui.events.forked_half import split_map
-from scaletui.events.model import Source
+from scaletui.events.model import LISTED, Source
 from scaletui.events.published import find_published
 from scaletui.events.sentences import split_sentences
 from scaletui.events.statements import HEADLINE_REACH, headline_index
@@ -259,7 +259,7 @@ def _source_for(path: Path, entry: dict, used_ids: set[str], found: tuple[date, 
     source_id = entry.get("id") or _unique(slug(path.stem), used_ids)
     used_ids.add(source_id)
     published = entry.get("published")
-    basis = "sources.toml" if published else ""
+    basis = LISTED if published else ""
     if published is None and found:
         published, basis = found
     return Source(

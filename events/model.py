@@ -277,6 +277,9 @@ class TimeExpression(Model):
     tense: str = ""  # "past", "future" or "" where the sentence did not say
 
 
+LISTED = "sources.toml"  # the `published_basis` of a day the corpus's listing gives
+
+
 class Source(Model):
     id: str
     path: str

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from scaletui.events.chrome import chrome_ranges, lines_of
 from scaletui.events.model import Model, Sentence
+from scaletui.events.published import looks_like_date_line
 from scaletui.events.table_reader import Readers, Unsure
 
 _TERMINALS = ".!?…"
@@ -176,7 +177,10 @@ def _continues(text: str, paragraph: _Paragraph, line_start: int, wrapped: bool,
     # thousands of lines is then read once, not once per line.
     last_line = text[max(paragraph.start, paragraph.last_line_start) : paragraph.end]
     if text[line_start : line_start + 1].islower() and not _ends_sentence(last_line):
-        return True  # it starts mid-sentence, wrapped file or not
+        # It starts mid-sentence, wrapped file or not; unless it is the date stamp under a headline
+        # ("on Feb. 04, 2009", "posted Jun 11th, 2012 at 1:23 PM"): the day the page was put out.
+        line_end = text.find("\n", line_start)
+        return not looks_like_date_line(text[line_start : line_end if line_end >= 0 else len(text)])
     return wrapped and not _stands_alone(last_line, paragraph.lines, width)
 
 

@@ -35,7 +35,17 @@ from scaletui.events.figures import figure_key, same_figure
 from scaletui.events.model import Entity, Figure, Modifier, Precision, Statement, TimeSpan
 from scaletui.events.statements import dates_a_thing, has_finite_verb, reported_span
 from scaletui.events.timex import tag
-from scaletui.events.words import action_lemmas, compound_heads, content_lemmas, family, lemma, plain_numbers, rarity
+from scaletui.events.words import (
+    action_lemmas,
+    compound_heads,
+    content_lemmas,
+    family,
+    lemma,
+    past_form,
+    plain_numbers,
+    rarity,
+    tokens,
+)
 
 ENTITY_WEIGHT = 2.5  # a named participant counts like a fairly rare word, whatever its spelling in each outlet
 ACTION_WEIGHT = 1.6  # a verb of the main clause is the happening's act: it weighs more than its setting
@@ -46,6 +56,7 @@ FIGURE_CLASH_FACTOR = 0.6
 NEAR_FIGURE_RATIO = 0.85  # figures this close may be one number rounded or misreported
 SHARED_COUNTS = 2  # counts two reports must share to measure one happening (one in common is often chance)
 SAYING_REACH_DAYS = 31  # "said Thursday that ...": what was said is recent news
+GIVEN_DAY_SLACK = 1  # days two reports' days may lie apart when each is read against a given publication day
 REPORTED_REACH_DAYS = 120  # follow-up coverage tells an undated happening weeks or months on
 BLOCK_LIMIT = 40  # a key shared by more statements pairs each only with its neighbours
 NEIGHBOURS = 12
@@ -154,10 +165,14 @@ def profiles_of(
     leads: set[str],
     entities: list[Entity] = (),
     features: list[StatementFeatures | None] | None = None,
+    days_given: frozenset[str] = frozenset(),
 ) -> list[Profile]:
     """One profile per statement, in the order given; `features`, where given, are the statements'
     own (`statement_features`, in the same order), else worked out here. Each is taken out of the
     list as it is read (the list is left all None).
+
+    `days_given`: the sources whose publication day is given, not estimated: a
+    day their statements name is that day (`time_window`'s `given_day`).
 
     The words of the names a statement's entities go by are left to the entity
     tokens: as words they would count at full weight however many statements
@@ -196,6 +211,8 @@ def profiles_of(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.claim or f.text in main)]
         )
         numbers.append({sys.intern(f"#n:{value:g}") for value in values})
+        if statement.source in days_given and window != _ANYWHEN and _NAMES_A_DAY.search(statement.time_text):
+            window = (*time_window(_reported_by_saying(statement), given_day=True), *window[2:])
         windows.append(window)
     heads = compound_heads({w for words in all_words for w in words})
     if heads:
@@ -271,13 +288,40 @@ def _reported_by_saying(statement: Statement) -> TimeSpan:
     before it (an announcement, "announced Monday", is itself the happening).
 
     Read as the happening's day, one such statement would pull the whole event
-    to the day a spokesman spoke.
+    to the day a spokesman spoke. What is said to come ("said on Tuesday that
+    Holt would return") or to hold now ("Holt is back, the company said on
+    Tuesday") is not in the weeks before: reaching back, it would meet the
+    firing of the Friday before.
     """
     start = _time_offset(statement)
     span = statement.span
     if start is None or span.modifier is not Modifier.NONE or not _SAYING_BEFORE.search(statement.text[max(0, start - 30) : start]):
         return span
+    if _told_as_coming_or_now(statement.claim):
+        return span
     return span.model_copy(update={"start": span.end - timedelta(days=SAYING_REACH_DAYS)})
+
+
+# What the main clause says will be: "would return", "is expected to close", "plans to sell".
+_COMING = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+)?to|plans?\s+to|intends?\s+to|expects?\s+to)\b",
+    re.IGNORECASE,
+)
+# Where the main clause's own tense ends: a trailing participle (", ending five days of turmoil that
+# began ...") or a clause of another time ("... when the board dismissed her").
+_OWN_TENSE_END = re.compile(r",\s+[a-z]+ing\b|\s(?:when|after|before|since|until|following)\s", re.IGNORECASE)
+_SAYING_WORDS = frozenset({"said", "told", "added", "stated"})
+
+
+def _told_as_coming_or_now(claim: str) -> bool:
+    """Whether what is said is told as to come, or in the present alone (no past tense but the saying's)."""
+    main = main_clause(claim)
+    end = _OWN_TENSE_END.search(main)
+    if end:
+        main = main[: end.start()]
+    if _COMING.search(main):
+        return True
+    return not any(past_form(word) for word in tokens(main) if word not in _SAYING_WORDS)
 
 
 def _time_offset(statement: Statement) -> int | None:
@@ -316,12 +360,20 @@ def _is_attribution_count(figure: Figure) -> bool:
     return figure.kind == "count" and figure.unit in _ATTRIBUTION_UNITS
 
 
-def time_window(span: TimeSpan) -> tuple[int, int]:
-    """The ordinals between which the happening can lie, with slack for outlets that round."""
+def time_window(span: TimeSpan, given_day: bool = False) -> tuple[int, int]:
+    """The ordinals between which the happening can lie, with slack for outlets that round.
+
+    `given_day`: the span names a day, read against a publication day the corpus
+    gives. "On Friday" is then that Friday, not three days either side of it:
+    two reports' days meet when at most a day apart (late one day, early the
+    next), so a firing on Friday and talks on Sunday stay two happenings.
+    """
     if span.modifier is Modifier.UNDATED:
         return _FAR_PAST, _FAR_FUTURE
     start, end = span.start.toordinal(), span.end.toordinal()
-    slack = 3 if span.precision in (Precision.DAY, Precision.WEEK) else 0
+    slack = later = 3 if span.precision in (Precision.DAY, Precision.WEEK) else 0
+    if given_day and span.precision is Precision.DAY:
+        slack, later = 0, GIVEN_DAY_SLACK
     if span.confidence < 0.4 and span.modifier is not Modifier.REPORTED:
         width = max(end - start, 366)  # a vague reading ("the past", "recently") still rules out far-off times
         return start - width, end + width
@@ -329,11 +381,11 @@ def time_window(span: TimeSpan) -> tuple[int, int]:
         case Modifier.REPORTED:
             # What an article leaves undated is news: it happened in the weeks before
             # publication, not years before (background is usually dated).
-            return end - REPORTED_REACH_DAYS, end + slack
+            return end - REPORTED_REACH_DAYS, end + later
         case Modifier.BY:
-            return _FAR_PAST, end + slack
+            return _FAR_PAST, end + later
         case Modifier.BEFORE:
-            return _FAR_PAST, start + slack
+            return _FAR_PAST, start + later
         case Modifier.AFTER:
             return end - slack, _FAR_FUTURE
         case Modifier.SINCE:
@@ -351,7 +403,16 @@ def time_window(span: TimeSpan) -> tuple[int, int]:
     if span.precision is Precision.APPROXIMATE:
         width = max(end - start, 30) // 2
         return start - width, end + width
-    return start - slack, end + slack
+    return start - slack, end + later
+
+
+# A time expression naming a day: a weekday, a date, "yesterday", "tonight". A clock time alone
+# ("1023 GMT"), "now" or "midnight" is read as the publication day without naming it.
+_NAMES_A_DAY = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:to|yester)day\b|\btomorrow\b|"
+    r"\btonight\b|\blast night\b|\d",
+    re.IGNORECASE,
+)
 
 
 # Undated articles of one story appear within weeks of each other: their windows,

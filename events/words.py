@@ -186,6 +186,16 @@ def simple_past(word: str, or_base: bool = False) -> bool:
     )
 
 
+@lru_cache(maxsize=20_000)
+def past_form(word: str) -> bool:
+    """Whether a lower-case word is some verb's simple past or past participle ("fired", "began", "been"),
+    spelt otherwise than its base."""
+    return any(
+        lemma_ != word and (word in getInflection(lemma_, "VBD") or word in getInflection(lemma_, "VBN"))
+        for lemma_ in _all_lemmas(word).get("VERB", ())
+    )
+
+
 def action_lemmas(text: str) -> set[str]:
     """Lemmas of the content verbs the text uses in an inflected form: its acts.
 

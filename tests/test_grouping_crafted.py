@@ -76,3 +76,17 @@ def test_the_exported_file_keeps_the_arrest_and_the_charge_apart(tmp_path):
 
     assert event_with("was arrested at his home") == event_with("Police arrested Tom Brennick")
     assert event_with("was arrested at his home") != event_with("Prosecutors charged Tom Brennick")
+
+
+def test_a_sacking_the_talks_and_the_reinstatement_days_apart_are_three_happenings():
+    # Publication days given by sources.toml: "on Monday", "on Wednesday", "on Friday" are those days.
+    # The later reports tell the sacking again ("days after the club fired her"), and "said on Friday
+    # that she would return" or "is back, the club said on Friday" does not reach back to Monday.
+    event_of = event_finder("sacked_reinstated")
+    sacked = event_of("gazette", "fired head coach Lena Ortiz on Monday")
+    assert event_of("sportsdesk", "dismissed head coach Lena Ortiz on Monday") is sacked
+    assert event_of("gazette", "Harbor City sacks coach") is sacked
+    assert event_of("courier", "broke down on Wednesday") is not sacked
+    assert event_of("bulletin", "would return as head coach") is not sacked
+    assert event_of("ledger", "is back as head coach") is not sacked
+    assert event_of("courier", "broke down on Wednesday") is not event_of("bulletin", "would return as head coach")

@@ -354,3 +354,19 @@ def test_the_first_sentences_alone_are_the_whole_splits_first():
     assert [s.text for s in split_sentences("src", "# Ferry sold\n\nThe ferry was sold. It sank.", first=2)] == [
         "Ferry sold", "The ferry was sold."
     ]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["on Feb. 04, 2009", "posted Jun 11th, 2012 at 1:23 PM", "published: 2012-04-04 11:47:35", "updated 12 / 19 / 2005 2:48:40 PM ET"],
+)
+def test_a_date_stamp_under_a_headline_is_not_part_of_it(stamp):
+    # A line starting in lower case carries on the headline above it, unless it is the page's stamp.
+    text = f"San Diego lineman arrested on suspicion of DUI\n{stamp}\n\nJamal Williams was arrested early Sunday."
+    assert texts(text)[0] == "San Diego lineman arrested on suspicion of DUI"
+    assert "Jamal Williams was arrested early Sunday." in texts(text)
+
+
+def test_a_lower_case_line_that_is_no_stamp_still_carries_on_the_headline():
+    text = "Council votes to close the old pier\nafter a decade of repairs\n\nThe vote was 7 to 2."
+    assert texts(text)[0] == "Council votes to close the old pier\nafter a decade of repairs"
