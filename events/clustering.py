@@ -10,8 +10,9 @@
    and their time windows still overlap. Comparing wholes is what keeps one
    loose link from chaining two happenings together. An article's own
    statements join each other on a higher bar (it rarely tells one happening
-   twice), except its headline and opening, which announce one happening; groups
-   made mostly of headlines and openings join on a lower one.
+   twice), except its headline and opening, which announce one happening and
+   join each other before either joins anything else; groups made mostly of
+   headlines and openings join on a lower one.
 4. The story teaches its own paraphrases: acts that different outlets' reports
    of one happening use side by side ("added to the list", "now on the list")
    count as one act, and the agglomeration runs again with those links.
@@ -579,13 +580,21 @@ def _first_entries(profiles: list[Profile], pairs: _Pairs, linked: bytearray, gr
     as alike as `threshold` asks (here read off their outlets and leads: `lone_threshold`) and `mergeable`."""
     source = [p.statement.source for p in profiles]
     lead = [p.lead for p in profiles]
+    openings = _openings(profiles)
     entries = []
     for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked):
         if link and score >= LOWEST_THRESHOLD and score >= lone_threshold(source[a] == source[b], lead[a] and lead[b]) and (
             groups.mergeable(a, b)
         ):
-            entries.append((-score, index[a], index[b], 0, 0))
+            # An article's headline and opening sentence announce one happening: they join each other
+            # before either joins anything else (a headline's one rare verb, "reinstates", would
+            # otherwise take it to another outlet's background line, "if she was not reinstated").
+            first = openings.get(a) == b and _one_announcement(profiles[a], profiles[b])
+            entries.append((-score - ANNOUNCED_FIRST if first else -score, index[a], index[b], 0, 0))
     return entries
+
+
+ANNOUNCED_FIRST = 1.0  # added to a headline-and-opening pair's likeness in the heap: above any other pair's
 
 
 def lone_threshold(same_source: bool, both_leads: bool) -> float:

@@ -90,3 +90,12 @@ def test_a_sacking_the_talks_and_the_reinstatement_days_apart_are_three_happenin
     assert event_of("bulletin", "would return as head coach") is not sacked
     assert event_of("ledger", "is back as head coach") is not sacked
     assert event_of("courier", "broke down on Wednesday") is not event_of("bulletin", "would return as head coach")
+
+
+def test_a_headline_joins_its_own_opening_before_another_outlets_line_sharing_its_verb():
+    # "Harbor City reinstates Lena Ortiz" and "would return as head coach" announce one happening;
+    # another outlet's "if she was not reinstated" shares the headline's rarest word.
+    event_of = event_finder("sacked_reinstated")
+    opening = event_of("bulletin", "would return as head coach")
+    assert event_of("bulletin", "Harbor City reinstates Lena Ortiz") is opening
+    assert opening is not event_of("gazette", "fired head coach Lena Ortiz on Monday")
