@@ -44,6 +44,7 @@ from scaletui.events.words import (
     past_form,
     plain_numbers,
     rarity,
+    simple_past,
     tokens,
 )
 
@@ -321,7 +322,8 @@ def _told_as_coming_or_now(claim: str) -> bool:
         main = main[: end.start()]
     if _COMING.search(main):
         return True
-    return not any(past_form(word) for word in tokens(main) if word not in _SAYING_WORDS)
+    # A past spelt as its base ("cut", "hit") counts as past: in doubt, what is said reaches back as before.
+    return not any(past_form(word) or simple_past(word, or_base=True) for word in tokens(main) if word not in _SAYING_WORDS)
 
 
 def _time_offset(statement: Statement) -> int | None:
@@ -408,9 +410,11 @@ def time_window(span: TimeSpan, given_day: bool = False) -> tuple[int, int]:
 
 # A time expression naming a day: a weekday, a date, "yesterday", "tonight". A clock time alone
 # ("1023 GMT"), "now" or "midnight" is read as the publication day without naming it.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _NAMES_A_DAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:to|yester)day\b|\btomorrow\b|"
-    r"\btonight\b|\blast night\b|\d",
+    r"\btonight\b|\blast night\b|\bthis (?:morning|afternoon|evening)\b|"
+    rf"\b{_MONTH}[a-z]*\.?\s*\d|\d\s*{_MONTH}|\d{{1,4}}[-/.]\d{{1,2}}",
     re.IGNORECASE,
 )
 

@@ -190,9 +190,8 @@ def simple_past(word: str, or_base: bool = False) -> bool:
 def past_form(word: str) -> bool:
     """Whether a lower-case word is some verb's simple past or past participle ("fired", "began", "been"),
     spelt otherwise than its base."""
-    return any(
-        lemma_ != word and (word in getInflection(lemma_, "VBD") or word in getInflection(lemma_, "VBN"))
-        for lemma_ in _all_lemmas(word).get("VERB", ())
+    return simple_past(word) or any(
+        lemma_ != word and word in getInflection(lemma_, "VBN") for lemma_ in _all_lemmas(word).get("VERB", ())
     )
 
 

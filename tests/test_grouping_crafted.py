@@ -99,3 +99,19 @@ def test_a_headline_joins_its_own_opening_before_another_outlets_line_sharing_it
     opening = event_of("bulletin", "would return as head coach")
     assert event_of("bulletin", "Harbor City reinstates Lena Ortiz") is opening
     assert opening is not event_of("gazette", "fired head coach Lena Ortiz on Monday")
+
+
+def test_a_clock_time_alone_is_not_a_given_day(tmp_path):
+    # "at 2:09 a.m." in a piece put out two days later is read as its own publication day, but it
+    # names no day: it keeps the slack of a day read loosely and meets Monday's report of the quake.
+    (tmp_path / "a.txt").write_text("A magnitude 5.1 earthquake struck Harbor Valley on Monday, damaging two bridges.\n")
+    (tmp_path / "b.txt").write_text(
+        "The magnitude 5.1 earthquake struck Harbor Valley at 2:09 a.m., damaging two bridges, the survey said.\n"
+    )
+    (tmp_path / "sources.toml").write_text(
+        '[[sources]]\npath = "a.txt"\nid = "first"\npublished = 2024-03-04\n\n'
+        '[[sources]]\npath = "b.txt"\nid = "later"\npublished = 2024-03-06\n'
+    )
+    timeline = build_timeline(load_corpus(tmp_path))
+    events = {s.source: e.id for e in timeline.events for s in e.statements}
+    assert events["first"] == events["later"]
