@@ -86,9 +86,8 @@ def test_a_sentence_telling_a_second_event_reported_by_several_outlets_counts_fo
 
 def test_a_second_event_told_by_one_outlet_alone_gets_no_second_teller():
     # "She moved to Florida shortly thereafter, became a born-again Christian" is alike to one outlet's
-    # lone "Beginning with the 1970s, she battled mental illness" (the same years of her life, told
-    # after its own event), but that lone sentence is no happening several outlets report: the
-    # likeness alone does not tell it
+    # lone "Beginning with the 1970s, she battled mental illness" (the same years of her life), but
+    # that lone sentence is no happening several outlets report: the likeness alone does not tell it
     timeline = build_timeline(load_corpus(CORPUS.parent / "4_ecb"))
     battled = event_of(timeline, "4_8ecb", "Beginning with the 1970s, she battled mental illness")
     assert "4_10ecb:6" not in battled.mentions
