@@ -173,7 +173,8 @@ def profiles_of(
     list as it is read (the list is left all None).
 
     `days_given`: the sources whose publication day is given, not estimated: a
-    day their statements name is that day (`time_window`'s `given_day`).
+    day their statements name is that day, and what they tell without a date is
+    no later than the day after it (`time_window`'s `given_day`).
 
     The words of the names a statement's entities go by are left to the entity
     tokens: as words they would count at full weight however many statements
@@ -212,7 +213,9 @@ def profiles_of(
             [f for f in statement.figures if not _is_attribution_count(f) and (main == statement.claim or f.text in main)]
         )
         numbers.append({sys.intern(f"#n:{value:g}") for value in values})
-        if statement.source in days_given and window != _ANYWHEN and _NAMES_A_DAY.search(statement.time_text):
+        if statement.source in days_given and window != _ANYWHEN and (
+            not statement.time_text or _NAMES_A_DAY.search(statement.time_text)
+        ):
             window = (*time_window(_reported_by_saying(statement), given_day=True), *window[2:])
         windows.append(window)
     heads = compound_heads({w for words in all_words for w in words})
@@ -365,10 +368,12 @@ def _is_attribution_count(figure: Figure) -> bool:
 def time_window(span: TimeSpan, given_day: bool = False) -> tuple[int, int]:
     """The ordinals between which the happening can lie, with slack for outlets that round.
 
-    `given_day`: the span names a day, read against a publication day the corpus
-    gives. "On Friday" is then that Friday, not three days either side of it:
-    two reports' days meet when at most a day apart (late one day, early the
-    next), so a firing on Friday and talks on Sunday stay two happenings.
+    `given_day`: the span names a day, or bounds an undated statement by its
+    publication day, read against a publication day the corpus gives. "On Friday"
+    is then that Friday, not three days either side of it: two reports' days meet
+    when at most a day apart (late one day, early the next), so a firing on Friday
+    and talks on Sunday stay two happenings, and a headline put out on the Friday
+    tells nothing of the Sunday.
     """
     if span.modifier is Modifier.UNDATED:
         return _FAR_PAST, _FAR_FUTURE

@@ -90,6 +90,9 @@ def test_a_sacking_the_talks_and_the_reinstatement_days_apart_are_three_happenin
     assert event_of("bulletin", "would return as head coach") is not sacked
     assert event_of("ledger", "is back as head coach") is not sacked
     assert event_of("courier", "broke down on Wednesday") is not event_of("bulletin", "would return as head coach")
+    # A headline put out on the Monday tells nothing of the Wednesday: through it, the talks' report
+    # does not count as telling the sacking (its outlet stays silent on it).
+    assert "courier" not in sacked.sources
 
 
 def test_a_headline_joins_its_own_opening_before_another_outlets_line_sharing_its_verb():
