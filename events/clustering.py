@@ -102,16 +102,17 @@ def cluster_events(
     for profile in profiles:
         profile.keys = ()  # what the index needed, no longer
     linked = _edges(profiles, pairs, {})
-    announced = announced_alike(profiles, _openings(profiles))
-    groups = _agglomerate(profiles, pairs, linked, announced)
+    openings = _openings(profiles)  # each article's headline and opening sentence, each mapped to the other
+    announced = announced_alike(profiles, openings)
+    groups = _agglomerate(profiles, pairs, linked, announced, openings)
     alike_acts = _alike_acts(profiles, groups)
     if alike_acts:
         del groups  # the second pass starts afresh: the first's groups are not kept alongside
         linked = _edges(profiles, pairs, alike_acts)
-        groups = _agglomerate(profiles, pairs, linked, joined(alike_acts, announced))
+        groups = _agglomerate(profiles, pairs, linked, joined(alike_acts, announced), openings)
     # Made after agglomeration, and only for the statements left to gather: not held through both passes.
     lead_links = _lead_links(profiles, pairs, _gatherable_leads(profiles, groups))
-    groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups)
+    groups = _gather_strays(profiles, _stray_edges(profiles, pairs, linked, groups), lead_links, groups, openings)
     groups = join_lone_copies(profiles, groups)
     told = also_told(profiles, zip(pairs.first, pairs.second, pairs.score), groups)
     del pairs, linked, lead_links
@@ -496,7 +497,7 @@ def _different_people(ages: set[float], other: set[float]) -> bool:
 
 
 def _agglomerate(
-    profiles: list[Profile], pairs: _Pairs, linked: bytearray, acts_alike: dict[str, set[str]]
+    profiles: list[Profile], pairs: _Pairs, linked: bytearray, acts_alike: dict[str, set[str]], openings: dict[int, int]
 ) -> _Groups:
     index = [p.index for p in profiles]  # one int object per statement, however many pairs name it
     neighbours: dict[int, set[int]] = {}
@@ -509,7 +510,7 @@ def _agglomerate(
     # An entry is only ever acted on while neither of its groups has changed since it was
     # pushed, and then the bar and the windows it meets are those of that moment: an entry
     # that would fail them is never pushed (nor made: most linked pairs, on the second pass).
-    heap = _first_entries(profiles, pairs, linked, groups, index)
+    heap = _first_entries(profiles, pairs, linked, groups, index, openings)
     heapq.heapify(heap)
     # Each entry carries the versions of its two groups: once either has merged
     # again, the entry is stale (a fresh one was pushed at that merge) and is dropped
@@ -575,12 +576,13 @@ def _agglomerate(
 _HEAP_SWEEP_FLOOR = 50_000
 
 
-def _first_entries(profiles: list[Profile], pairs: _Pairs, linked: bytearray, groups: _Groups, index: list[int]) -> list:
+def _first_entries(
+    profiles: list[Profile], pairs: _Pairs, linked: bytearray, groups: _Groups, index: list[int], openings: dict[int, int]
+) -> list:
     """The heap's first entries: the linked pairs that would merge while every statement is alone, at least
     as alike as `threshold` asks (here read off their outlets and leads: `lone_threshold`) and `mergeable`."""
     source = [p.statement.source for p in profiles]
     lead = [p.lead for p in profiles]
-    openings = _openings(profiles)
     entries = []
     for a, b, score, link in zip(pairs.first, pairs.second, pairs.score, linked):
         if link and score >= LOWEST_THRESHOLD and score >= lone_threshold(source[a] == source[b], lead[a] and lead[b]) and (
@@ -606,7 +608,8 @@ def lone_threshold(same_source: bool, both_leads: bool) -> float:
 
 
 def _gather_strays(
-    profiles: list[Profile], edges: dict[int, list[int]], lead_links: dict[int, set[int]], groups: _Groups
+    profiles: list[Profile], edges: dict[int, list[int]], lead_links: dict[int, set[int]], groups: _Groups,
+    openings: dict[int, int],
 ) -> list[list[int]]:
     """Statements left alone, and groups made only of headlines and openings, join the larger event
     several outlets report that they resemble most as a whole.
@@ -618,7 +621,6 @@ def _gather_strays(
     the next.
     """
     group_of = {m: g for g, members in groups.members.items() for m in members}
-    openings = _openings(profiles)
     moves: dict[int, int] = {}
     for group, members in groups.members.items():
         announcing = all(profiles[m].lead for m in members)

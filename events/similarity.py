@@ -44,7 +44,6 @@ from scaletui.events.words import (
     past_form,
     plain_numbers,
     rarity,
-    simple_past,
     tokens,
 )
 
@@ -326,7 +325,7 @@ def _told_as_coming_or_now(claim: str) -> bool:
     if _COMING.search(main):
         return True
     # A past spelt as its base ("cut", "hit") counts as past: in doubt, what is said reaches back as before.
-    return not any(past_form(word) or simple_past(word, or_base=True) for word in tokens(main) if word not in _SAYING_WORDS)
+    return not any(past_form(word) for word in tokens(main) if word not in _SAYING_WORDS)
 
 
 def _time_offset(statement: Statement) -> int | None:

@@ -188,9 +188,9 @@ def simple_past(word: str, or_base: bool = False) -> bool:
 
 @lru_cache(maxsize=20_000)
 def past_form(word: str) -> bool:
-    """Whether a lower-case word is some verb's simple past or past participle ("fired", "began", "been"),
-    spelt otherwise than its base."""
-    return simple_past(word) or any(
+    """Whether a lower-case word may be some verb's simple past, also one spelt as its base ("fired",
+    "began", "cut"), or a past participle spelt otherwise than its base ("been", "taken")."""
+    return simple_past(word, or_base=True) or any(
         lemma_ != word and word in getInflection(lemma_, "VBN") for lemma_ in _all_lemmas(word).get("VERB", ())
     )
 
